@@ -1,0 +1,85 @@
+package io.eksnet.model;
+
+import java.util.List;
+
+/**
+ * A CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy, flattened to its egress rules (from
+ * {@code spec} and every entry of {@code specs}).
+ */
+public final class CiliumPolicy extends K8sObject {
+
+  private final List<EgressRule> egress;
+
+  /**
+   * One egress rule. {@code path} leads to it from the object root. {@code fqdns} holds its
+   * {@code toFQDNs} selectors; {@code dnsProxy} is true when its {@code toPorts} carry {@code
+   * rules.dns} (the rule that sends DNS through Cilium's proxy); {@code toEndpoints} holds the
+   * matchLabels of its endpoint selectors; {@code endpointSelector} is the selector of the spec the
+   * rule belongs to (the pods it applies to).
+   */
+  public record EgressRule(
+      LabelSelector endpointSelector,
+      List<String> path,
+      List<Fqdn> fqdns,
+      boolean dnsProxy,
+      List<java.util.Map<String, String>> toEndpoints,
+      List<String> ports) {
+    public EgressRule {
+      path = List.copyOf(path);
+      fqdns = List.copyOf(fqdns);
+      toEndpoints = List.copyOf(toEndpoints);
+      ports = List.copyOf(ports);
+    }
+
+    /** True when the rule sends DNS on port 53 through the DNS proxy. */
+    public boolean allowsDnsThroughProxy() {
+      return dnsProxy && (ports.isEmpty() || ports.contains("53"));
+    }
+  }
+
+  /** A {@code toFQDNs} entry: exactly one of matchName / matchPattern is set. */
+  public record Fqdn(String matchName, String matchPattern, List<String> path) {
+    public Fqdn {
+      path = List.copyOf(path);
+    }
+
+    public String describe() {
+      return matchName != null ? matchName : matchPattern;
+    }
+  }
+
+  public CiliumPolicy(String file, Tree.TMap root, String defaultNamespace, List<EgressRule> egress) {
+    super(file, root, defaultNamespace);
+    this.egress = List.copyOf(egress);
+  }
+
+  @Override
+  protected boolean isNamespaced() {
+    return !"CiliumClusterwideNetworkPolicy".equals(Tree.text(getRoot().get("kind")));
+  }
+
+  public List<EgressRule> getEgress() {
+    return egress;
+  }
+
+  /** True when some egress rule uses {@code toFQDNs}. */
+  public boolean hasFqdnRules() {
+    return egress.stream().anyMatch(r -> !r.fqdns().isEmpty());
+  }
+
+  /** True when some egress rule lets DNS through Cilium's DNS proxy. */
+  public boolean hasDnsProxyRule() {
+    return egress.stream().anyMatch(EgressRule::allowsDnsThroughProxy);
+  }
+
+  /** The first egress rule with toFQDNs (where a finding about them points), or null. */
+  public EgressRule firstFqdnRule() {
+    return egress.stream().filter(r -> !r.fqdns().isEmpty()).findFirst().orElse(null);
+  }
+
+  public Location ruleAt(EgressRule r, String... rest) {
+    java.util.ArrayList<String> p = new java.util.ArrayList<>(r.path());
+    p.addAll(List.of(rest));
+    return at(p);
+  }
+}

@@ -1,0 +1,71 @@
+package io.eksnet.model;
+
+import java.util.List;
+
+/** An Ingress: its class (by field or legacy annotation), annotations and backends. */
+public final class Ingress extends K8sObject {
+
+  /** The legacy class annotation, still honoured by the AWS Load Balancer Controller. */
+  public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
+  /** Prefix of the AWS Load Balancer Controller's Ingress annotations. */
+  public static final String ALB_PREFIX = "alb.ingress.kubernetes.io/";
+
+  private final String ingressClassName;
+  private final List<Backend> backends;
+
+  /**
+   * A backend reference: the Service and port it names, and the map keys that lead to it (for
+   * the location of the {@code service:} block).
+   */
+  public record Backend(String serviceName, Integer portNumber, String portName, String httpPath, List<String> path) {
+    public Backend {
+      path = List.copyOf(path);
+    }
+
+    /** {@code web:80} or {@code web:http} for messages. */
+    public String describe() {
+      return serviceName + ":" + (portNumber != null ? portNumber.toString() : String.valueOf(portName));
+    }
+  }
+
+  public Ingress(String file, Tree.TMap root, String defaultNamespace, String ingressClassName, List<Backend> backends) {
+    super(file, root, defaultNamespace);
+    this.ingressClassName = ingressClassName;
+    this.backends = List.copyOf(backends);
+  }
+
+  /** {@code spec.ingressClassName}, or null. */
+  public String getIngressClassName() {
+    return ingressClassName;
+  }
+
+  /** The legacy {@code kubernetes.io/ingress.class} annotation, or null. */
+  public String getClassAnnotation() {
+    return annotation(CLASS_ANNOTATION);
+  }
+
+  public List<Backend> getBackends() {
+    return backends;
+  }
+
+  /** An {@code alb.ingress.kubernetes.io/<name>} annotation, or null. */
+  public String albAnnotation(String name) {
+    return annotation(ALB_PREFIX + name);
+  }
+
+  /** Where the class is decided: the ingressClassName field, the annotation, or the object. */
+  public Location classLocation() {
+    if (ingressClassName != null) {
+      return at("spec", "ingressClassName");
+    }
+    if (getClassAnnotation() != null) {
+      return annotationLocation(CLASS_ANNOTATION);
+    }
+    return getLocation();
+  }
+
+  public Location backendAt(Backend b) {
+    return at(b.path());
+  }
+}

@@ -1,0 +1,154 @@
+package io.eksnet.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes object from a manifest: identity, labels, annotations, and the parsed tree so that
+ * a rule can point at the exact line of any field ({@link #at(String...)}).
+ */
+public abstract class K8sObject {
+
+  private final String file;
+  private final Tree.TMap root;
+  private final String apiVersion;
+  private final String kind;
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final Map<String, String> annotations;
+
+  protected K8sObject(String file, Tree.TMap root, String defaultNamespace) {
+    this.file = file;
+    this.root = root;
+    this.apiVersion = nz(Tree.text(root.get("apiVersion")));
+    this.kind = nz(Tree.text(root.get("kind")));
+    Tree meta = root.get("metadata");
+    String n = Tree.text(Tree.path(meta, "name"));
+    if (n == null) {
+      n = Tree.text(Tree.path(meta, "generateName"));
+    }
+    this.name = n == null ? "" : n;
+    String ns = Tree.text(Tree.path(meta, "namespace"));
+    this.namespace = isNamespaced() ? (ns == null || ns.isEmpty() ? defaultNamespace : ns) : "";
+    this.labels = Tree.stringMap(Tree.path(meta, "labels"));
+    this.annotations = Tree.stringMap(Tree.path(meta, "annotations"));
+  }
+
+  static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** Cluster-scoped kinds override this. */
+  protected boolean isNamespaced() {
+    return true;
+  }
+
+  public String getFile() {
+    return file;
+  }
+
+  public Tree.TMap getRoot() {
+    return root;
+  }
+
+  public String getApiVersion() {
+    return apiVersion;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getNamespace() {
+    return namespace;
+  }
+
+  public Map<String, String> getLabels() {
+    return labels;
+  }
+
+  public Map<String, String> getAnnotations() {
+    return annotations;
+  }
+
+  public String annotation(String key) {
+    return annotations.get(key);
+  }
+
+  /** {@code Kind/namespace/name} or {@code Kind/name}: the logical location of the object. */
+  public String getObjectId() {
+    return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+  }
+
+  /** {@code Service shop/web}, as used in messages. */
+  public String getDisplayName() {
+    return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
+  }
+
+  /** The object itself: the first line of its mapping. */
+  public Location getLocation() {
+    return new Location(file, root.line(), root.column(), getObjectId(), "");
+  }
+
+  /**
+   * The most specific existing node on a path of map keys and list indexes, e.g. {@code
+   * at("spec", "ports", "0", "nodePort")}. A map key points at the key's line; a list item at the
+   * item. When the path ends early, the deepest node found is used, so a finding about a missing
+   * field points at its would-be parent. The field path is kept as given, for fingerprints.
+   */
+  public Location at(String... path) {
+    Tree cur = root;
+    int line = root.line();
+    int col = root.column();
+    for (String seg : path) {
+      if (cur instanceof Tree.TMap m) {
+        Tree.Entry e = m.entry(seg);
+        if (e == null) {
+          break;
+        }
+        line = e.line();
+        col = e.column();
+        cur = e.value();
+      } else if (cur instanceof Tree.TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
+        cur = l.items().get(Integer.parseInt(seg));
+        line = cur.line();
+        col = cur.column();
+      } else {
+        break;
+      }
+    }
+    return new Location(file, line, col, getObjectId(), String.join(".", path));
+  }
+
+  /** Same as {@link #at(String...)} with a list of segments. */
+  public Location at(List<String> path) {
+    return at(path.toArray(String[]::new));
+  }
+
+  /** The annotation's line, or the annotations block, or the object. */
+  public Location annotationLocation(String key) {
+    return at("metadata", "annotations", key);
+  }
+
+  private static boolean isIndex(String s) {
+    if (s.isEmpty() || s.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return getDisplayName() + " (" + file + ":" + root.line() + ")";
+  }
+}

@@ -1,0 +1,159 @@
+package io.eksnet.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** A Service: type, ports, selector, traffic policy and the AWS load balancer annotations. */
+public final class Service extends K8sObject {
+
+  /** Annotation that selects the AWS load balancer implementation for a LoadBalancer Service. */
+  public static final String LB_TYPE = "service.beta.kubernetes.io/aws-load-balancer-type";
+
+  /** Target type of an NLB managed by the AWS Load Balancer Controller. */
+  public static final String NLB_TARGET_TYPE =
+      "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type";
+
+  /** The loadBalancerClass of the AWS Load Balancer Controller. */
+  public static final String LBC_CLASS = "service.k8s.aws/nlb";
+
+  private final String type;
+  private final List<Port> ports;
+  private final Map<String, String> selector;
+  private final String externalTrafficPolicy;
+  private final String loadBalancerClass;
+
+  /** A Service port; {@code targetPort} as written (number or name), null when absent. */
+  public record Port(int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
+    /** The target port as a number, or -1 when it is a name. Absent means the same as port. */
+    public int targetPortNumber() {
+      if (targetPort == null) {
+        return port;
+      }
+      try {
+        return Integer.parseInt(targetPort);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    public boolean isNamedTarget() {
+      return targetPortNumber() < 0;
+    }
+  }
+
+  public Service(
+      String file,
+      Tree.TMap root,
+      String defaultNamespace,
+      String type,
+      List<Port> ports,
+      Map<String, String> selector,
+      String externalTrafficPolicy,
+      String loadBalancerClass) {
+    super(file, root, defaultNamespace);
+    this.type = type;
+    this.ports = List.copyOf(ports);
+    this.selector = selector == null ? null : Map.copyOf(selector);
+    this.externalTrafficPolicy = externalTrafficPolicy;
+    this.loadBalancerClass = loadBalancerClass;
+  }
+
+  /** {@code spec.type}; ClusterIP when absent, as Kubernetes defaults it. */
+  public String getType() {
+    return type;
+  }
+
+  public List<Port> getPorts() {
+    return ports;
+  }
+
+  /** {@code spec.selector}; null when absent (endpoints managed by hand). */
+  public Map<String, String> getSelector() {
+    return selector;
+  }
+
+  public boolean hasSelector() {
+    return selector != null && !selector.isEmpty();
+  }
+
+  /** As written; null when unset (Kubernetes then uses Cluster). */
+  public String getExternalTrafficPolicy() {
+    return externalTrafficPolicy;
+  }
+
+  /** Cluster unless set to Local. */
+  public boolean isClusterTrafficPolicy() {
+    return externalTrafficPolicy == null || !"Local".equals(externalTrafficPolicy);
+  }
+
+  public String getLoadBalancerClass() {
+    return loadBalancerClass;
+  }
+
+  /** NodePort or LoadBalancer: reachable on every node's NodePort. */
+  public boolean isExposedOnNodes() {
+    return "NodePort".equals(type) || "LoadBalancer".equals(type);
+  }
+
+  public boolean isLoadBalancer() {
+    return "LoadBalancer".equals(type);
+  }
+
+  /**
+   * True when the AWS Load Balancer Controller provisions this Service's NLB: {@code
+   * loadBalancerClass: service.k8s.aws/nlb}, or the annotation {@code aws-load-balancer-type} set
+   * to {@code external} or the legacy {@code nlb-ip}.
+   */
+  public boolean isLbcNlb() {
+    if (!isLoadBalancer()) {
+      return false;
+    }
+    String t = annotation(LB_TYPE);
+    return LBC_CLASS.equals(loadBalancerClass) || "external".equals(t) || "nlb-ip".equals(t);
+  }
+
+  /**
+   * How the cloud load balancer reaches the pods: {@code ip} (pod IPs, no NodePort hop) or {@code
+   * instance} (node NodePorts). Null for Services that get no AWS load balancer (ClusterIP,
+   * NodePort, or a loadBalancerClass of another controller).
+   */
+  public String getLoadBalancerTargetType() {
+    if (!isLoadBalancer()) {
+      return null;
+    }
+    if (loadBalancerClass != null && !LBC_CLASS.equals(loadBalancerClass)) {
+      return null;
+    }
+    if ("nlb-ip".equals(annotation(LB_TYPE))) {
+      return "ip";
+    }
+    if (isLbcNlb()) {
+      String t = annotation(NLB_TARGET_TYPE);
+      return t == null ? "instance" : t.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "instance"; // in-tree cloud provider: CLB or NLB, always NodePort targets
+  }
+
+  /** The port entry at index i, for locations. */
+  public Location portAt(Port p, String... rest) {
+    String[] path = new String[3 + rest.length];
+    path[0] = "spec";
+    path[1] = "ports";
+    path[2] = Integer.toString(p.index());
+    System.arraycopy(rest, 0, path, 3, rest.length);
+    return at(path);
+  }
+
+  /** The port with this number or name (as an Ingress backend names it), or null. */
+  public Port findPort(Integer number, String name) {
+    for (Port p : ports) {
+      if (number != null && p.port() == number) {
+        return p;
+      }
+      if (name != null && name.equals(p.name())) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,96 @@
+package io.eksnet.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed YAML or JSON value with the 1-based position of every node and key. Both loaders
+ * produce this tree, so fact extraction and locations work the same for YAML and JSON.
+ */
+public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
+
+  int line();
+
+  int column();
+
+  /** A mapping; keys keep their own positions and their order in the file. */
+  record TMap(int line, int column, Map<String, Entry> entries) implements Tree {
+    public TMap {
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+
+    public Tree get(String key) {
+      Entry e = entries.get(key);
+      return e == null ? null : e.value();
+    }
+
+    public Entry entry(String key) {
+      return entries.get(key);
+    }
+  }
+
+  /** A key with its position and value. */
+  record Entry(String key, int line, int column, Tree value) {}
+
+  /** A sequence. */
+  record TList(int line, int column, List<Tree> items) implements Tree {
+    public TList {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** A scalar; {@code value} is null for YAML/JSON null. {@code quoted} tells "80" from 80. */
+  record TScalar(int line, int column, String value, ScalarType type) implements Tree {}
+
+  /** The resolved type of a scalar. */
+  enum ScalarType {
+    STRING,
+    INT,
+    FLOAT,
+    BOOL,
+    NULL
+  }
+
+  // ---- navigation helpers (null-safe) ----
+
+  static TMap asMap(Tree t) {
+    return t instanceof TMap m ? m : null;
+  }
+
+  static List<Tree> asList(Tree t) {
+    return t instanceof TList l ? l.items() : List.of();
+  }
+
+  /** Text of a scalar (numbers and booleans as written), or null. */
+  static String text(Tree t) {
+    return t instanceof TScalar s ? s.value() : null;
+  }
+
+  /** Follows map keys; returns null when any step is missing or not a map. */
+  static Tree path(Tree root, String... keys) {
+    Tree cur = root;
+    for (String k : keys) {
+      if (!(cur instanceof TMap m)) {
+        return null;
+      }
+      cur = m.get(k);
+    }
+    return cur;
+  }
+
+  /** String-to-string map (labels, annotations, selectors); non-scalar values are skipped. */
+  static Map<String, String> stringMap(Tree t) {
+    if (!(t instanceof TMap m)) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Entry e : m.entries().values()) {
+      if (e.value() instanceof TScalar s && s.value() != null) {
+        out.put(e.key(), s.value());
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+}

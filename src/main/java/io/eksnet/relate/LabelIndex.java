@@ -1,0 +1,57 @@
+package io.eksnet.relate;
+
+import io.eksnet.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inverted index (namespace, label key, label value) → workloads, so a Service's selector is
+ * matched by intersecting the shortest posting list instead of testing every workload.
+ */
+final class LabelIndex {
+
+  private record Key(String namespace, String label, String value) {}
+
+  private final Map<Key, List<Workload>> postings = new HashMap<>();
+
+  LabelIndex(List<Workload> workloads) {
+    for (Workload w : workloads) {
+      for (Map.Entry<String, String> e : w.getPodLabels().entrySet()) {
+        postings.computeIfAbsent(new Key(w.getNamespace(), e.getKey(), e.getValue()), k -> new ArrayList<>()).add(w);
+      }
+    }
+  }
+
+  /** Workloads whose pod labels contain every pair of a non-empty equality selector. */
+  List<Workload> select(String namespace, Map<String, String> selector) {
+    List<Workload> shortest = null;
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      List<Workload> p = postings.get(new Key(namespace, e.getKey(), e.getValue()));
+      if (p == null) {
+        return List.of();
+      }
+      if (shortest == null || p.size() < shortest.size()) {
+        shortest = p;
+      }
+    }
+    if (shortest == null) {
+      return List.of();
+    }
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : shortest) {
+      boolean all = true;
+      for (Map.Entry<String, String> e : selector.entrySet()) {
+        if (!e.getValue().equals(w.getPodLabels().get(e.getKey()))) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+}

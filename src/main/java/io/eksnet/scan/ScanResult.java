@@ -1,0 +1,33 @@
+package io.eksnet.scan;
+
+import io.eksnet.engine.Catalog;
+import io.eksnet.finding.Finding;
+import io.eksnet.model.InputProblem;
+import java.util.List;
+
+/**
+ * What a scan produced: findings (sorted; suppressed ones carry their reason), input problems
+ * (sorted), the catalog of the rules that were enabled, the files read (relative to the root),
+ * and phase timings in milliseconds.
+ */
+public record ScanResult(
+    List<Finding> findings,
+    List<InputProblem> problems,
+    Catalog enabledRules,
+    List<String> files,
+    Timings timings) {
+
+  public ScanResult {
+    findings = List.copyOf(findings);
+    problems = List.copyOf(problems);
+    files = List.copyOf(files);
+  }
+
+  /** Milliseconds spent in each phase. */
+  public record Timings(long loadMs, long relateMs, long rulesMs, long totalMs) {}
+
+  /** Findings not suppressed. */
+  public List<Finding> activeFindings() {
+    return findings.stream().filter(f -> !f.isSuppressed()).toList();
+  }
+}

@@ -1,0 +1,118 @@
+package io.eksnet.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.eksnet.model.Tree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a JSON document into a {@link Tree} with Jackson's streaming parser, keeping token
+ * positions. Encoding (UTF-8/16/32, with or without BOM) is detected from the bytes.
+ */
+final class JsonLoader {
+
+  private final Limits limits;
+  private final JsonFactory factory;
+
+  JsonLoader(Limits limits) {
+    this.limits = limits;
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxNumberLength(1000)
+                    .build())
+            .build();
+  }
+
+  /** One document, or a problem. Duplicate keys are reported and the last value kept. */
+  YamlLoader.Result load(InputStream in) {
+    List<LoadException> problems = new ArrayList<>();
+    try (JsonParser p = factory.createParser(in)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return new YamlLoader.Result(List.of(), problems);
+      }
+      Tree tree = read(p, problems, new long[] {0});
+      JsonToken extra = p.nextToken();
+      if (extra != null) {
+        JsonLocation l = p.currentTokenLocation();
+        problems.add(new LoadException((int) l.getLineNr(), (int) l.getColumnNr(),
+            "JSON syntax error: unexpected content after the end of the document"));
+      }
+      return new YamlLoader.Result(List.of(tree), problems);
+    } catch (StreamConstraintsException e) {
+      problems.add(new LoadException(1, 1, "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage())));
+    } catch (JsonParseException e) {
+      JsonLocation l = e.getLocation();
+      int line = l == null ? 1 : Math.max(1, l.getLineNr());
+      int col = l == null ? 1 : Math.max(1, l.getColumnNr());
+      problems.add(new LoadException(line, col, "JSON syntax error: " + YamlLoader.firstLine(e.getOriginalMessage())));
+    } catch (IOException e) {
+      problems.add(new LoadException(1, 1, "cannot read JSON: " + YamlLoader.firstLine(e.getMessage())));
+    }
+    return new YamlLoader.Result(List.of(), problems);
+  }
+
+  private Tree read(JsonParser p, List<LoadException> problems, long[] count) throws IOException {
+    if (++count[0] > limits.maxNodes()) {
+      throw new JsonParseException(p, "more than " + limits.maxNodes() + " values");
+    }
+    JsonLocation loc = p.currentTokenLocation();
+    int line = Math.max(1, loc.getLineNr());
+    int col = Math.max(1, loc.getColumnNr());
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Tree.Entry> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonLocation kl = p.currentTokenLocation();
+          p.nextToken();
+          Tree v = read(p, problems, count);
+          Tree.Entry prev = entries.get(key);
+          if (prev != null) {
+            problems.add(new LoadException(kl.getLineNr(), kl.getColumnNr(),
+                "duplicate key '" + key + "' (first at line " + prev.line() + ")"));
+          }
+          entries.put(key, new Tree.Entry(key, kl.getLineNr(), kl.getColumnNr(), v));
+        }
+        return new Tree.TMap(line, col, entries);
+      }
+      case START_ARRAY -> {
+        List<Tree> items = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          items.add(read(p, problems, count));
+        }
+        return new Tree.TList(line, col, items);
+      }
+      case VALUE_STRING -> {
+        return new Tree.TScalar(line, col, p.getText(), Tree.ScalarType.STRING);
+      }
+      case VALUE_NUMBER_INT -> {
+        return new Tree.TScalar(line, col, p.getText(), Tree.ScalarType.INT);
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return new Tree.TScalar(line, col, p.getText(), Tree.ScalarType.FLOAT);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new Tree.TScalar(line, col, p.getText(), Tree.ScalarType.BOOL);
+      }
+      case VALUE_NULL -> {
+        return new Tree.TScalar(line, col, null, Tree.ScalarType.NULL);
+      }
+      default -> throw new JsonParseException(p, "unexpected token " + t);
+    }
+  }
+}

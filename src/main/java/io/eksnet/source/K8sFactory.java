@@ -1,0 +1,372 @@
+package io.eksnet.source;
+
+import io.eksnet.model.CiliumPolicy;
+import io.eksnet.model.ConfigMap;
+import io.eksnet.model.Container;
+import io.eksnet.model.EniConfig;
+import io.eksnet.model.Ingress;
+import io.eksnet.model.IngressClass;
+import io.eksnet.model.LabelSelector;
+import io.eksnet.model.Namespace;
+import io.eksnet.model.NetworkPolicy;
+import io.eksnet.model.Service;
+import io.eksnet.model.Tree;
+import io.eksnet.model.Tree.TMap;
+import io.eksnet.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one parsed Kubernetes object into facts. Unknown kinds give no fact; a List gives the
+ * facts of its items. Values of the wrong shape are treated as absent, never as a crash.
+ */
+final class K8sFactory {
+
+  private static final String DEFAULT_NS = "default";
+
+  private K8sFactory() {}
+
+  /** True when the document has both apiVersion and kind as strings. */
+  static boolean isK8sObject(Tree doc) {
+    return doc instanceof TMap m
+        && Tree.text(m.get("apiVersion")) != null
+        && Tree.text(m.get("kind")) != null;
+  }
+
+  static void facts(String file, TMap doc, List<Object> out) {
+    String kind = Tree.text(doc.get("kind"));
+    if (kind == null) {
+      return;
+    }
+    if (kind.endsWith("List") && doc.get("items") != null) {
+      for (Tree item : Tree.asList(doc.get("items"))) {
+        if (item instanceof TMap im && isK8sObject(im)) {
+          facts(file, im, out);
+        }
+      }
+      return;
+    }
+    switch (kind) {
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController" ->
+          out.add(workload(file, doc, List.of("spec", "template"), replicas(doc, kind)));
+      case "Job" -> out.add(workload(file, doc, List.of("spec", "template"), 1));
+      case "CronJob" -> out.add(workload(file, doc, List.of("spec", "jobTemplate", "spec", "template"), 1));
+      case "Pod" -> out.add(workload(file, doc, List.of(), 1));
+      case "Service" -> out.add(service(file, doc));
+      case "Ingress" -> out.add(ingress(file, doc));
+      case "IngressClass" -> out.add(new IngressClass(file, doc, Tree.text(Tree.path(doc, "spec", "controller"))));
+      case "NetworkPolicy" -> out.add(networkPolicy(file, doc));
+      case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> out.add(cilium(file, doc));
+      case "ConfigMap" -> out.add(new ConfigMap(file, doc, DEFAULT_NS, Tree.stringMap(doc.get("data"))));
+      case "ENIConfig" -> out.add(eniConfig(file, doc));
+      case "Namespace" -> out.add(new Namespace(file, doc));
+      default -> {
+        // other kinds carry nothing the rules use
+      }
+    }
+  }
+
+  private static int replicas(TMap doc, String kind) {
+    if ("DaemonSet".equals(kind)) {
+      return -1;
+    }
+    Integer r = integer(Tree.path(doc, "spec", "replicas"));
+    return r == null ? 1 : r;
+  }
+
+  static Integer integer(Tree t) {
+    if (t instanceof Tree.TScalar s && s.value() != null && s.type() == Tree.ScalarType.INT) {
+      try {
+        return Integer.decode(s.value().replace("_", ""));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Workload workload(String file, TMap doc, List<String> templatePath, int replicas) {
+    Tree template = Tree.path(doc, templatePath.toArray(String[]::new));
+    List<String> specPath = new ArrayList<>(templatePath);
+    specPath.add("spec");
+    Tree spec = Tree.path(doc, specPath.toArray(String[]::new));
+    Map<String, String> podLabels =
+        templatePath.isEmpty()
+            ? Tree.stringMap(Tree.path(doc, "metadata", "labels"))
+            : Tree.stringMap(Tree.path(template, "metadata", "labels"));
+    List<Container> containers = new ArrayList<>();
+    int i = 0;
+    for (Tree c : Tree.asList(Tree.path(spec, "containers"))) {
+      containers.add(container(i++, c));
+    }
+    Map<String, String> dnsOptions = new LinkedHashMap<>();
+    for (Tree o : Tree.asList(Tree.path(spec, "dnsConfig", "options"))) {
+      String name = Tree.text(Tree.path(o, "name"));
+      if (name != null) {
+        String v = Tree.text(Tree.path(o, "value"));
+        dnsOptions.put(name, v == null ? "" : v);
+      }
+    }
+    return new Workload(
+        file,
+        doc,
+        DEFAULT_NS,
+        specPath,
+        podLabels,
+        replicas,
+        containers,
+        "true".equals(Tree.text(Tree.path(spec, "hostNetwork"))),
+        Tree.text(Tree.path(spec, "dnsPolicy")),
+        dnsOptions);
+  }
+
+  private static Container container(int index, Tree c) {
+    List<Container.Port> ports = new ArrayList<>();
+    for (Tree p : Tree.asList(Tree.path(c, "ports"))) {
+      Integer n = integer(Tree.path(p, "containerPort"));
+      if (n != null) {
+        String proto = Tree.text(Tree.path(p, "protocol"));
+        ports.add(new Container.Port(Tree.text(Tree.path(p, "name")), n, proto == null ? "TCP" : proto));
+      }
+    }
+    return new Container(
+        index,
+        Tree.text(Tree.path(c, "name")),
+        Tree.text(Tree.path(c, "image")),
+        ports,
+        probe(Tree.path(c, "readinessProbe")),
+        probe(Tree.path(c, "livenessProbe")));
+  }
+
+  private static Container.Probe probe(Tree p) {
+    if (!(p instanceof TMap m)) {
+      return null;
+    }
+    for (String h : List.of("httpGet", "tcpSocket", "grpc", "exec")) {
+      if (m.get(h) != null) {
+        return new Container.Probe(h, Tree.text(Tree.path(m, h, "path")), Tree.text(Tree.path(m, h, "port")));
+      }
+    }
+    return new Container.Probe("unknown", null, null);
+  }
+
+  private static Service service(String file, TMap doc) {
+    Tree spec = doc.get("spec");
+    String type = Tree.text(Tree.path(spec, "type"));
+    List<Service.Port> ports = new ArrayList<>();
+    int i = 0;
+    for (Tree p : Tree.asList(Tree.path(spec, "ports"))) {
+      Integer port = integer(Tree.path(p, "port"));
+      String proto = Tree.text(Tree.path(p, "protocol"));
+      ports.add(
+          new Service.Port(
+              i++,
+              Tree.text(Tree.path(p, "name")),
+              port == null ? 0 : port,
+              Tree.text(Tree.path(p, "targetPort")),
+              integer(Tree.path(p, "nodePort")),
+              proto == null ? "TCP" : proto));
+    }
+    Tree sel = Tree.path(spec, "selector");
+    return new Service(
+        file,
+        doc,
+        DEFAULT_NS,
+        type == null || type.isEmpty() ? "ClusterIP" : type,
+        ports,
+        sel instanceof TMap ? Tree.stringMap(sel) : null,
+        Tree.text(Tree.path(spec, "externalTrafficPolicy")),
+        Tree.text(Tree.path(spec, "loadBalancerClass")));
+  }
+
+  private static Ingress ingress(String file, TMap doc) {
+    List<Ingress.Backend> backends = new ArrayList<>();
+    Tree spec = doc.get("spec");
+    Tree def = Tree.path(spec, "defaultBackend");
+    if (def == null) {
+      def = Tree.path(spec, "backend"); // extensions/v1beta1
+      if (def != null) {
+        addBackend(def, null, List.of("spec", "backend"), backends);
+      }
+    } else {
+      addBackend(def, null, List.of("spec", "defaultBackend"), backends);
+    }
+    List<Tree> rules = Tree.asList(Tree.path(spec, "rules"));
+    for (int r = 0; r < rules.size(); r++) {
+      List<Tree> paths = Tree.asList(Tree.path(rules.get(r), "http", "paths"));
+      for (int p = 0; p < paths.size(); p++) {
+        Tree b = Tree.path(paths.get(p), "backend");
+        String httpPath = Tree.text(Tree.path(paths.get(p), "path"));
+        addBackend(b, httpPath,
+            List.of("spec", "rules", Integer.toString(r), "http", "paths", Integer.toString(p), "backend"),
+            backends);
+      }
+    }
+    return new Ingress(file, doc, DEFAULT_NS, Tree.text(Tree.path(spec, "ingressClassName")), backends);
+  }
+
+  private static void addBackend(Tree b, String httpPath, List<String> path, List<Ingress.Backend> out) {
+    if (!(b instanceof TMap m)) {
+      return;
+    }
+    Tree svc = m.get("service");
+    if (svc instanceof TMap s) { // networking.k8s.io/v1
+      String name = Tree.text(s.get("name"));
+      if (name == null) {
+        return;
+      }
+      List<String> p = new ArrayList<>(path);
+      p.add("service");
+      out.add(new Ingress.Backend(name, integer(Tree.path(s, "port", "number")),
+          Tree.text(Tree.path(s, "port", "name")), httpPath, p));
+      return;
+    }
+    String name = Tree.text(m.get("serviceName")); // v1beta1
+    if (name != null) {
+      Tree port = m.get("servicePort");
+      Integer num = integer(port);
+      List<String> p = new ArrayList<>(path);
+      p.add("serviceName");
+      out.add(new Ingress.Backend(name, num, num == null ? Tree.text(port) : null, httpPath, p));
+    }
+  }
+
+  static LabelSelector selector(Tree t) {
+    if (!(t instanceof TMap m)) {
+      return t == null ? LabelSelector.NONE : LabelSelector.of(Map.of());
+    }
+    Tree ml = m.get("matchLabels");
+    Map<String, String> labels = Tree.stringMap(ml);
+    List<LabelSelector.Requirement> reqs = new ArrayList<>();
+    for (Tree e : Tree.asList(m.get("matchExpressions"))) {
+      String key = Tree.text(Tree.path(e, "key"));
+      String op = Tree.text(Tree.path(e, "operator"));
+      if (key != null && op != null) {
+        List<String> values = new ArrayList<>();
+        for (Tree v : Tree.asList(Tree.path(e, "values"))) {
+          if (Tree.text(v) != null) {
+            values.add(Tree.text(v));
+          }
+        }
+        reqs.add(new LabelSelector.Requirement(key, op, values));
+      }
+    }
+    return new LabelSelector(labels, reqs);
+  }
+
+  private static NetworkPolicy networkPolicy(String file, TMap doc) {
+    Tree spec = doc.get("spec");
+    List<NetworkPolicy.Rule> ingress = npRules(spec, "ingress", "from");
+    List<NetworkPolicy.Rule> egress = npRules(spec, "egress", "to");
+    List<String> types = new ArrayList<>();
+    for (Tree t : Tree.asList(Tree.path(spec, "policyTypes"))) {
+      if (Tree.text(t) != null) {
+        types.add(Tree.text(t));
+      }
+    }
+    if (Tree.path(spec, "policyTypes") == null) {
+      types.add("Ingress");
+      if (Tree.path(spec, "egress") != null) {
+        types.add("Egress");
+      }
+    }
+    return new NetworkPolicy(file, doc, DEFAULT_NS, selector(Tree.path(spec, "podSelector")), types, ingress, egress);
+  }
+
+  private static List<NetworkPolicy.Rule> npRules(Tree spec, String dir, String peersKey) {
+    List<NetworkPolicy.Rule> out = new ArrayList<>();
+    List<Tree> rules = Tree.asList(Tree.path(spec, dir));
+    for (int i = 0; i < rules.size(); i++) {
+      Tree r = rules.get(i);
+      List<NetworkPolicy.Peer> peers = new ArrayList<>();
+      for (Tree p : Tree.asList(Tree.path(r, peersKey))) {
+        Tree ip = Tree.path(p, "ipBlock");
+        List<String> except = new ArrayList<>();
+        for (Tree e : Tree.asList(Tree.path(ip, "except"))) {
+          if (Tree.text(e) != null) {
+            except.add(Tree.text(e));
+          }
+        }
+        Tree ps = Tree.path(p, "podSelector");
+        Tree ns = Tree.path(p, "namespaceSelector");
+        peers.add(new NetworkPolicy.Peer(
+            ps == null ? null : selector(ps),
+            ns == null ? null : selector(ns),
+            Tree.text(Tree.path(ip, "cidr")),
+            except));
+      }
+      List<String> ports = new ArrayList<>();
+      for (Tree p : Tree.asList(Tree.path(r, "ports"))) {
+        String port = Tree.text(Tree.path(p, "port"));
+        ports.add(port == null ? "*" : port);
+      }
+      out.add(new NetworkPolicy.Rule(List.of("spec", dir, Integer.toString(i)), peers, ports));
+    }
+    return out;
+  }
+
+  private static CiliumPolicy cilium(String file, TMap doc) {
+    List<CiliumPolicy.EgressRule> egress = new ArrayList<>();
+    if (doc.get("spec") instanceof TMap) {
+      ciliumEgress(doc.get("spec"), List.of("spec"), egress);
+    }
+    List<Tree> specs = Tree.asList(doc.get("specs"));
+    for (int i = 0; i < specs.size(); i++) {
+      ciliumEgress(specs.get(i), List.of("specs", Integer.toString(i)), egress);
+    }
+    return new CiliumPolicy(file, doc, DEFAULT_NS, egress);
+  }
+
+  private static void ciliumEgress(Tree spec, List<String> base, List<CiliumPolicy.EgressRule> out) {
+    List<Tree> rules = Tree.asList(Tree.path(spec, "egress"));
+    for (int i = 0; i < rules.size(); i++) {
+      Tree r = rules.get(i);
+      List<String> path = new ArrayList<>(base);
+      path.add("egress");
+      path.add(Integer.toString(i));
+      List<CiliumPolicy.Fqdn> fqdns = new ArrayList<>();
+      List<Tree> fq = Tree.asList(Tree.path(r, "toFQDNs"));
+      for (int f = 0; f < fq.size(); f++) {
+        List<String> fp = new ArrayList<>(path);
+        fp.add("toFQDNs");
+        fp.add(Integer.toString(f));
+        fqdns.add(new CiliumPolicy.Fqdn(
+            Tree.text(Tree.path(fq.get(f), "matchName")), Tree.text(Tree.path(fq.get(f), "matchPattern")), fp));
+      }
+      boolean dns = false;
+      List<String> ports = new ArrayList<>();
+      for (Tree tp : Tree.asList(Tree.path(r, "toPorts"))) {
+        Tree rulesNode = Tree.path(tp, "rules", "dns");
+        if (rulesNode instanceof Tree.TList) {
+          dns = true;
+        }
+        for (Tree p : Tree.asList(Tree.path(tp, "ports"))) {
+          String port = Tree.text(Tree.path(p, "port"));
+          if (port != null) {
+            ports.add(port);
+          }
+        }
+      }
+      List<Map<String, String>> endpoints = new ArrayList<>();
+      for (Tree e : Tree.asList(Tree.path(r, "toEndpoints"))) {
+        endpoints.add(Tree.stringMap(Tree.path(e, "matchLabels")));
+      }
+      LabelSelector sel = Tree.path(spec, "endpointSelector") != null
+          ? selector(Tree.path(spec, "endpointSelector"))
+          : selector(Tree.path(spec, "nodeSelector"));
+      out.add(new CiliumPolicy.EgressRule(sel, path, fqdns, dns, endpoints, ports));
+    }
+  }
+
+  private static EniConfig eniConfig(String file, TMap doc) {
+    List<String> sgs = new ArrayList<>();
+    for (Tree t : Tree.asList(Tree.path(doc, "spec", "securityGroups"))) {
+      if (Tree.text(t) != null) {
+        sgs.add(Tree.text(t));
+      }
+    }
+    return new EniConfig(file, doc, Tree.text(Tree.path(doc, "spec", "subnet")), sgs);
+  }
+}

@@ -1,0 +1,211 @@
+package io.eksnet.source;
+
+import io.eksnet.model.Tree;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Loads multi-document YAML into {@link Tree}s with positions, using SnakeYAML's node API only (no
+ * object construction, so no arbitrary types). Aliases, nesting and expansion are bounded.
+ */
+final class YamlLoader {
+
+  /** The documents read before any error, and the error (null when the file was fine). */
+  record Result(List<Tree> documents, List<LoadException> problems) {}
+
+  private final Limits limits;
+
+  YamlLoader(Limits limits) {
+    this.limits = limits;
+  }
+
+  Result load(Reader reader, long sizeHint) {
+    LoaderOptions opts = new LoaderOptions();
+    opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
+    opts.setMaxAliasesForCollections(limits.maxAliases());
+    opts.setNestingDepthLimit(limits.maxDepth());
+    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(sizeHint * 2 + 1024, 1024)));
+    opts.setAllowRecursiveKeys(false);
+    Yaml yaml = new Yaml(opts);
+    List<Tree> docs = new ArrayList<>();
+    List<LoadException> problems = new ArrayList<>();
+    try {
+      Iterator<Node> it = yaml.composeAll(reader).iterator();
+      while (it.hasNext()) {
+        Node n = it.next();
+        if (n == null) {
+          continue;
+        }
+        Converter c = new Converter(problems);
+        docs.add(c.convert(n, 0));
+      }
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.add(new LoadException(line(m), col(m), "YAML syntax error: " + describe(e)));
+    } catch (TooBig e) {
+      problems.add(e.problem);
+    } catch (YAMLException e) {
+      problems.add(new LoadException(1, 1, "YAML error: " + firstLine(e.getMessage())));
+    } catch (StackOverflowError e) {
+      problems.add(new LoadException(1, 1, "YAML nesting too deep"));
+    }
+    return new Result(docs, problems);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    StringBuilder sb = new StringBuilder();
+    if (e.getProblem() != null) {
+      sb.append(e.getProblem());
+    }
+    if (e.getContext() != null) {
+      sb.append(sb.isEmpty() ? "" : " ").append('(').append(e.getContext());
+      if (e.getContextMark() != null && e.getProblemMark() != null
+          && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
+        sb.append(" at line ").append(e.getContextMark().getLine() + 1);
+      }
+      sb.append(')');
+    }
+    String s = sb.toString().trim();
+    return s.isEmpty() ? firstLine(e.getMessage()) : s;
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int i = s.indexOf('\n');
+    return i < 0 ? s : s.substring(0, i);
+  }
+
+  private static int line(Mark m) {
+    return m == null ? 1 : m.getLine() + 1;
+  }
+
+  private static int col(Mark m) {
+    return m == null ? 1 : m.getColumn() + 1;
+  }
+
+  /** Thrown when alias expansion would exceed the node budget (billion laughs). */
+  private static final class TooBig extends RuntimeException {
+    final LoadException problem;
+
+    TooBig(LoadException problem) {
+      super(null, null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  private final class Converter {
+    private final List<LoadException> problems;
+    private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
+    private long nodes;
+
+    Converter(List<LoadException> problems) {
+      this.problems = problems;
+    }
+
+    Tree convert(Node n, int depth) {
+      if (++nodes > limits.maxNodes()) {
+        throw new TooBig(
+            new LoadException(line(n.getStartMark()), col(n.getStartMark()),
+                "YAML expands to more than " + limits.maxNodes() + " nodes (alias bomb?); file skipped"));
+      }
+      if (depth > limits.maxDepth()) {
+        throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()),
+            "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
+      }
+      int l = line(n.getStartMark());
+      int c = col(n.getStartMark());
+      if (onPath.put(n, Boolean.TRUE) != null) {
+        throw new TooBig(new LoadException(l, c, "recursive YAML alias; file skipped"));
+      }
+      try {
+        if (n instanceof MappingNode m) {
+          Map<String, Tree.Entry> entries = new LinkedHashMap<>();
+          addEntries(m, entries, depth, false);
+          return new Tree.TMap(l, c, entries);
+        }
+        if (n instanceof SequenceNode s) {
+          List<Tree> items = new ArrayList<>(s.getValue().size());
+          for (Node item : s.getValue()) {
+            items.add(convert(item, depth + 1));
+          }
+          return new Tree.TList(l, c, items);
+        }
+        ScalarNode s = (ScalarNode) n;
+        return scalar(s, l, c);
+      } finally {
+        onPath.remove(n);
+      }
+    }
+
+    private void addEntries(MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
+      for (NodeTuple t : m.getValue()) {
+        Node k = t.getKeyNode();
+        if (k.getTag().equals(Tag.MERGE)) {
+          Node v = t.getValueNode();
+          List<Node> sources = v instanceof SequenceNode sn ? sn.getValue() : List.of(v);
+          for (Node src : sources) {
+            if (src instanceof MappingNode sm) {
+              if (onPath.put(sm, Boolean.TRUE) != null) {
+                throw new TooBig(new LoadException(line(sm.getStartMark()), col(sm.getStartMark()),
+                    "recursive YAML merge; file skipped"));
+              }
+              try {
+                addEntries(sm, entries, depth, true);
+              } finally {
+                onPath.remove(sm);
+              }
+            }
+          }
+          continue;
+        }
+        String key = k instanceof ScalarNode ks ? ks.getValue() : "<complex key>";
+        int kl = line(k.getStartMark());
+        int kc = col(k.getStartMark());
+        Tree.Entry prev = entries.get(key);
+        if (prev != null) {
+          if (merged) {
+            continue; // keys written in the mapping win over merged ones
+          }
+          problems.add(new LoadException(kl, kc,
+              "duplicate key '" + key + "' (first at line " + prev.line() + "); Kubernetes rejects it"));
+        }
+        entries.put(key, new Tree.Entry(key, kl, kc, convert(t.getValueNode(), depth + 1)));
+      }
+    }
+
+    private Tree scalar(ScalarNode s, int l, int c) {
+      Tag tag = s.getTag();
+      Tree.ScalarType type;
+      if (tag.equals(Tag.INT)) {
+        type = Tree.ScalarType.INT;
+      } else if (tag.equals(Tag.FLOAT)) {
+        type = Tree.ScalarType.FLOAT;
+      } else if (tag.equals(Tag.BOOL)) {
+        type = Tree.ScalarType.BOOL;
+      } else if (tag.equals(Tag.NULL)) {
+        return new Tree.TScalar(l, c, null, Tree.ScalarType.NULL);
+      } else {
+        type = Tree.ScalarType.STRING;
+      }
+      return new Tree.TScalar(l, c, s.getValue(), type);
+    }
+  }
+}
