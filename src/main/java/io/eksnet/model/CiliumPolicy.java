@@ -77,6 +77,19 @@ public final class CiliumPolicy extends K8sObject {
     return egress.stream().filter(r -> !r.fqdns().isEmpty()).findFirst().orElse(null);
   }
 
+  /** The names and patterns of all toFQDNs selectors, for messages ({@code api.example.com, *.s3.amazonaws.com}). */
+  public String describeFqdns() {
+    StringBuilder sb = new StringBuilder();
+    for (EgressRule r : egress) {
+      for (Fqdn f : r.fqdns()) {
+        if (f.describe() != null) {
+          sb.append(sb.isEmpty() ? "" : ", ").append(f.describe());
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   public Location ruleAt(EgressRule r, String... rest) {
     java.util.ArrayList<String> p = new java.util.ArrayList<>(r.path());
     p.addAll(List.of(rest));

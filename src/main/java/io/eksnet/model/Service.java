@@ -134,6 +134,29 @@ public final class Service extends K8sObject {
     return "instance"; // in-tree cloud provider: CLB or NLB, always NodePort targets
   }
 
+  /** How the NLB target type was decided, for messages. */
+  public String describeTargetType() {
+    return annotation(NLB_TARGET_TYPE) != null
+        ? "sets " + NLB_TARGET_TYPE + ": " + annotation(NLB_TARGET_TYPE)
+        : "has no " + NLB_TARGET_TYPE + " annotation, so the controller uses its default, instance";
+  }
+
+  /** Where the traffic policy is decided: the field when written, else the type line. */
+  public Location trafficPolicyLocation() {
+    return externalTrafficPolicy != null ? at("spec", "externalTrafficPolicy") : at("spec", "type");
+  }
+
+  /** Where the target type is decided: the annotation, else the controller selection. */
+  public Location targetTypeLocation() {
+    if (annotation(NLB_TARGET_TYPE) != null) {
+      return annotationLocation(NLB_TARGET_TYPE);
+    }
+    if (loadBalancerClass != null) {
+      return at("spec", "loadBalancerClass");
+    }
+    return annotation(LB_TYPE) != null ? annotationLocation(LB_TYPE) : at("spec", "type");
+  }
+
   /** The port entry at index i, for locations. */
   public Location portAt(Port p, String... rest) {
     String[] path = new String[3 + rest.length];

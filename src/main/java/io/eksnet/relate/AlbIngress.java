@@ -34,6 +34,13 @@ public final class AlbIngress {
     return "instance".equals(targetType);
   }
 
+  /** How the target type was decided, for messages. */
+  public String describeTargetType() {
+    return explicitTargetType
+        ? "sets alb.ingress.kubernetes.io/target-type: " + targetType
+        : "has no alb.ingress.kubernetes.io/target-type annotation, so the controller uses its default, instance";
+  }
+
   /** The target-type annotation when written, else the line that makes the Ingress an ALB. */
   public Location targetTypeLocation() {
     return explicitTargetType

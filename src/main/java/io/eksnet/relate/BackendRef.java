@@ -41,10 +41,6 @@ public final class BackendRef {
     return alb;
   }
 
-  public boolean isAlb() {
-    return alb != null;
-  }
-
   /** {@code ip} or {@code instance} for ALB backends, else null. */
   public String getTargetType() {
     return targetType;

@@ -51,16 +51,11 @@ public final class Relations {
   private static void serviceBackends(List<Service> services, List<Workload> workloads, List<Object> out) {
     LabelIndex index = new LabelIndex(workloads);
     for (Service s : services) {
-      if (!s.hasSelector()) {
-        continue;
-      }
-      List<Workload> selected = index.select(s.getNamespace(), s.getSelector());
+      List<Workload> selected = s.hasSelector() ? index.select(s.getNamespace(), s.getSelector()) : List.of();
       for (Workload w : selected) {
         out.add(new Selects(s, w));
       }
-      if (!selected.isEmpty()) {
-        out.add(new ServiceBackends(s, selected));
-      }
+      out.add(new ServiceBackends(s, selected));
     }
   }
 

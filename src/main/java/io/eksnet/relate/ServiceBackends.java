@@ -5,8 +5,9 @@ import io.eksnet.model.Workload;
 import java.util.List;
 
 /**
- * The workloads a Service with a selector sends traffic to, and their pod count ({@code -1} when
- * a DaemonSet is among them: one pod per node).
+ * The workloads in the scan a Service sends traffic to (none for a Service without a selector or
+ * whose selector matches nothing here), and their pod count ({@code -1} when a DaemonSet is among
+ * them: one pod per node). One per Service.
  */
 public final class ServiceBackends {
   private final Service service;

@@ -8,19 +8,29 @@ import java.util.List;
 /**
  * What a scan produced: findings (sorted; suppressed ones carry their reason), input problems
  * (sorted), the catalog of the rules that were enabled, the files read (relative to the root),
- * and phase timings in milliseconds.
+ * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, and the
+ * config's fail-on level (null when the config sets none).
  */
 public record ScanResult(
     List<Finding> findings,
     List<InputProblem> problems,
     Catalog enabledRules,
     List<String> files,
-    Timings timings) {
+    List<String> notes,
+    Timings timings,
+    String configFailOn) {
 
   public ScanResult {
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);
     files = List.copyOf(files);
+    notes = List.copyOf(notes);
+  }
+
+  /** The shape the report package was first written against: no notes, no config fail-on. */
+  public ScanResult(
+      List<Finding> findings, List<InputProblem> problems, Catalog enabledRules, List<String> files, Timings timings) {
+    this(findings, problems, enabledRules, files, List.of(), timings, null);
   }
 
   /** Milliseconds spent in each phase. */

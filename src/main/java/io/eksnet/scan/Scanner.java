@@ -1,0 +1,189 @@
+package io.eksnet.scan;
+
+import io.eksnet.engine.Catalog;
+import io.eksnet.engine.RuleEngine;
+import io.eksnet.engine.RuleInfo;
+import io.eksnet.finding.Config;
+import io.eksnet.finding.Finding;
+import io.eksnet.finding.Severity;
+import io.eksnet.finding.Suppressions;
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.K8sObject;
+import io.eksnet.model.Location;
+import io.eksnet.model.Suppression;
+import io.eksnet.model.Thresholds;
+import io.eksnet.relate.Relations;
+import io.eksnet.source.ConfigLoader;
+import io.eksnet.source.Discovery;
+import io.eksnet.source.Loader;
+import io.eksnet.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The one entry point: discover → load → relate → rules → suppress. The CLI, the Maven plugin and
+ * the pre-commit hook only map their options onto a {@link ScanRequest} and the {@link
+ * ScanResult} onto output and exit codes.
+ */
+public final class Scanner {
+
+  /** Annotation that suppresses rules on one object. */
+  public static final String IGNORE_ANNOTATION = "eksnet.io/ignore";
+
+  /** Optional reason for {@link #IGNORE_ANNOTATION}. */
+  public static final String IGNORE_REASON_ANNOTATION = "eksnet.io/ignore-reason";
+
+  /** Scans; never throws for bad input (that becomes {@link ScanResult#problems()}). */
+  public ScanResult scan(ScanRequest req) {
+    long t0 = System.nanoTime();
+    List<InputProblem> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Config config = loadConfig(req, problems);
+
+    RuleEngine engine = RuleEngine.load(req.ruleDirs(), problems);
+    Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
+
+    Discovery.Result found = Discovery.find(req.root(), req.paths(), config.excludes());
+    problems.addAll(found.problems());
+    notes.addAll(found.notices());
+
+    List<Object> facts = new ArrayList<>();
+    List<Suppression> suppressions = new ArrayList<>();
+    Loader loader = new Loader();
+    List<String> files = new ArrayList<>();
+    for (SourceFile f : found.files()) {
+      Loader.Loaded l = loader.load(f);
+      files.add(f.relative());
+      facts.addAll(l.facts());
+      problems.addAll(l.problems());
+      suppressions.addAll(l.suppressions());
+    }
+    for (Object f : facts) {
+      if (f instanceof K8sObject o && o.annotation(IGNORE_ANNOTATION) != null) {
+        String reason = o.annotation(IGNORE_REASON_ANNOTATION);
+        suppressions.add(new Suppression(Suppression.Kind.ANNOTATION,
+            o.annotationLocation(IGNORE_ANNOTATION),
+            ids(o.annotation(IGNORE_ANNOTATION)),
+            reason == null ? "suppressed by annotation" : reason,
+            null));
+      }
+    }
+    String configName = configDisplayName(req);
+    for (Config.Ignore ig : config.ignores()) {
+      suppressions.add(new Suppression(Suppression.Kind.CONFIG,
+          new Location(configName, ig.line(), 1, ig.object(), ""), ids(ig.rule()), ig.reason(), ig.path()));
+    }
+    long t1 = System.nanoTime();
+
+    facts.add(new Thresholds(config.thresholds()));
+    facts.addAll(Relations.compute(facts));
+    long t2 = System.nanoTime();
+
+    RuleEngine.Outcome outcome = engine.run(facts, enabled);
+    problems.addAll(outcome.problems());
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : outcome.findings()) {
+      Severity override = config.severities().get(f.ruleId());
+      findings.add(override == null ? f : f.withSeverity(override));
+    }
+    Set<String> ran = new HashSet<>();
+    List<RuleInfo> enabledInfos = new ArrayList<>();
+    for (RuleInfo r : engine.catalog().rules()) {
+      if (enabled.test(r.id())) {
+        ran.add(r.id());
+        Severity override = config.severities().get(r.id());
+        enabledInfos.add(override == null ? r : new RuleInfo(r.id(), r.name(), override, r.summary(),
+            r.messages(), r.remediation(), r.tags(), r.since(), r.source()));
+      }
+    }
+    Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
+    List<Finding> sorted = new ArrayList<>(applied.findings());
+    sorted.sort(Finding.ORDER);
+    Collections.sort(problems);
+    for (int i = 0; i < applied.unusedNotes().size(); i++) {
+      notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
+    }
+    long t3 = System.nanoTime();
+    return new ScanResult(sorted, problems, new Catalog(enabledInfos), files, notes,
+        new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0)),
+        config.failOn());
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
+  }
+
+  /** The same rule at the same place with the same message is one finding. */
+  private static List<Finding> dedupe(List<Finding> in) {
+    Set<String> seen = new HashSet<>();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : in) {
+      if (seen.add(f.ruleId() + "\0" + f.location() + "\0" + f.message())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> ids(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out;
+  }
+
+  private static String configDisplayName(ScanRequest req) {
+    Path p = req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml");
+    return Discovery.relative(req.root(), p);
+  }
+
+  private static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
+    Path p = req.configFile();
+    if (p == null) {
+      p = req.root().resolve(".eksnet.yaml");
+      if (!Files.isRegularFile(p)) {
+        return Config.EMPTY;
+      }
+    } else if (!Files.isRegularFile(p)) {
+      problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
+      return Config.EMPTY;
+    }
+    ConfigLoader.Result r = ConfigLoader.load(p, configDisplayName(req));
+    problems.addAll(r.problems());
+    return r.config();
+  }
+
+  private static Predicate<String> enabledRules(
+      ScanRequest req, Config config, Catalog catalog, List<InputProblem> problems) {
+    Set<String> enable = new HashSet<>(config.enable());
+    enable.addAll(req.enable());
+    Set<String> disable = new HashSet<>(config.disable());
+    disable.addAll(req.disable());
+    List<String> unknown = new ArrayList<>();
+    for (String id : enable) {
+      if (!catalog.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    for (String id : disable) {
+      if (!catalog.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      Collections.sort(unknown);
+      problems.add(new InputProblem(Location.ofFile(configDisplayName(req)),
+          "unknown rule id(s): " + String.join(", ", unknown) + " (see `eksnet rules`)"));
+    }
+    return id -> (enable.isEmpty() || enable.contains(id)) && !disable.contains(id);
+  }
+}

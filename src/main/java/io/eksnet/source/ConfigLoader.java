@@ -1,0 +1,143 @@
+package io.eksnet.source;
+
+import io.eksnet.finding.Config;
+import io.eksnet.finding.Severity;
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import io.eksnet.model.Thresholds;
+import io.eksnet.model.Tree;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code .eksnet.yaml}. Every mistake (unknown key, bad severity, unknown threshold) is an
+ * input problem with its line, so a typo never silently changes what is checked.
+ */
+public final class ConfigLoader {
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("failOn", "enable", "disable", "severity", "thresholds", "exclude", "ignore");
+
+  private ConfigLoader() {}
+
+  public record Result(Config config, List<InputProblem> problems) {}
+
+  public static Result load(Path file, String displayName) {
+    List<InputProblem> problems = new ArrayList<>();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + e.getMessage()));
+      return new Result(Config.EMPTY, problems);
+    }
+    YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(new StringReader(text), text.length());
+    for (LoadException e : r.problems()) {
+      problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
+    }
+    if (r.documents().isEmpty()) {
+      return new Result(Config.EMPTY, problems);
+    }
+    if (!(r.documents().get(0) instanceof Tree.TMap root)) {
+      problems.add(new InputProblem(Location.ofFile(displayName), "config must be a mapping"));
+      return new Result(Config.EMPTY, problems);
+    }
+    Reader rd = new Reader(displayName, problems);
+    for (Tree.Entry e : root.entries().values()) {
+      if (!TOP_KEYS.contains(e.key())) {
+        rd.problem(e.line(), e.column(), "unknown key '" + e.key() + "' (known: " + String.join(", ", TOP_KEYS.stream().sorted().toList()) + ")");
+      }
+    }
+    String failOn = Tree.text(root.get("failOn"));
+    if (failOn != null && !"none".equalsIgnoreCase(failOn) && Severity.parse(failOn) == null) {
+      rd.problem(root.entry("failOn"), "failOn must be critical, high, medium, low, info or none");
+      failOn = null;
+    }
+    Map<String, Severity> severities = new LinkedHashMap<>();
+    if (root.get("severity") instanceof Tree.TMap sm) {
+      for (Tree.Entry e : sm.entries().values()) {
+        Severity s = Severity.parse(Tree.text(e.value()));
+        if (s == null) {
+          rd.problem(e, "severity of " + e.key() + " must be CRITICAL, HIGH, MEDIUM, LOW or INFO");
+        } else {
+          severities.put(e.key(), s);
+        }
+      }
+    } else if (root.get("severity") != null) {
+      rd.problem(root.entry("severity"), "severity must map rule ids to severities");
+    }
+    Map<String, Long> thresholds = new LinkedHashMap<>();
+    if (root.get("thresholds") instanceof Tree.TMap tm) {
+      for (Tree.Entry e : tm.entries().values()) {
+        if (!Thresholds.DEFAULTS.containsKey(e.key())) {
+          rd.problem(e, "unknown threshold '" + e.key() + "' (known: "
+              + String.join(", ", Thresholds.DEFAULTS.keySet().stream().sorted().toList()) + ")");
+          continue;
+        }
+        Integer v = K8sFactory.integer(e.value());
+        if (v == null || v < 0) {
+          rd.problem(e, "threshold " + e.key() + " must be a whole number >= 0");
+        } else {
+          thresholds.put(e.key(), v.longValue());
+        }
+      }
+    }
+    List<Config.Ignore> ignores = new ArrayList<>();
+    for (Tree t : Tree.asList(root.get("ignore"))) {
+      String rule = Tree.text(Tree.path(t, "rule"));
+      String path = Tree.text(Tree.path(t, "path"));
+      String reason = Tree.text(Tree.path(t, "reason"));
+      if (rule == null || reason == null || reason.isBlank()) {
+        rd.problem(t.line(), t.column(), "each ignore entry needs a rule and a reason (path and object are optional)");
+        continue;
+      }
+      ignores.add(new Config.Ignore(rule, path == null ? "**" : path, Tree.text(Tree.path(t, "object")), reason, t.line()));
+    }
+    Config c = new Config(
+        rd.strings(root, "enable"),
+        rd.strings(root, "disable"),
+        severities,
+        thresholds,
+        new ArrayList<>(rd.strings(root, "exclude")),
+        failOn,
+        ignores);
+    return new Result(c, problems);
+  }
+
+  private record Reader(String file, List<InputProblem> problems) {
+    void problem(int line, int col, String msg) {
+      problems.add(new InputProblem(new Location(file, line, col, "", ""), msg));
+    }
+
+    void problem(Tree.Entry e, String msg) {
+      problem(e.line(), e.column(), msg);
+    }
+
+    Set<String> strings(Tree.TMap root, String key) {
+      Set<String> out = new LinkedHashSet<>();
+      Tree t = root.get(key);
+      if (t == null) {
+        return out;
+      }
+      if (!(t instanceof Tree.TList l)) {
+        problem(root.entry(key), key + " must be a list");
+        return out;
+      }
+      for (Tree i : l.items()) {
+        if (Tree.text(i) != null) {
+          out.add(Tree.text(i));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.eksnet.source;
+
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json};
+ * skips VCS and build folders, Helm chart {@code templates/} (with a notice) and excluded globs;
+ * never follows a symlink out of the scan root. The result is sorted, so the walk order of the
+ * file system never changes the output.
+ */
+public final class Discovery {
+
+  /** Files found, notices (skipped chart templates), and problems (missing paths). */
+  public record Result(List<SourceFile> files, List<String> notices, List<InputProblem> problems) {}
+
+  private static final List<String> SKIP_DIRS = List.of(".git", ".hg", ".svn", "node_modules", ".terraform");
+
+  private Discovery() {}
+
+  public static boolean isScannable(Path p) {
+    String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+  }
+
+  /**
+   * @param root the repository root paths are made relative to
+   * @param paths files or directories given by the user
+   * @param excludes glob patterns matched against root-relative paths (e.g. {@code vendor/**})
+   */
+  public static Result find(Path root, List<Path> paths, List<String> excludes) {
+    Path realRoot = real(root);
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String g : excludes) {
+      matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+    }
+    TreeSet<SourceFile> files = new TreeSet<>();
+    List<String> notices = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        problems.add(new InputProblem(Location.ofFile(p.toString()), "no such file or directory"));
+        continue;
+      }
+      if (Files.isRegularFile(abs)) {
+        // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON
+        if (isScannable(abs) && !excluded(relative(root, abs), matchers)) {
+          files.add(new SourceFile(abs, relative(root, abs)));
+        }
+        continue;
+      }
+      walk(root, realRoot, abs, matchers, files, notices, problems);
+    }
+    return new Result(List.copyOf(files), notices, problems);
+  }
+
+  private static void walk(Path root, Path realRoot, Path dir, List<PathMatcher> matchers,
+      TreeSet<SourceFile> files, List<String> notices, List<InputProblem> problems) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          String name = d.getFileName() == null ? "" : d.getFileName().toString();
+          if (!d.equals(dir) && SKIP_DIRS.contains(name)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          String rel = relative(root, d);
+          if (!d.equals(dir) && excluded(rel, matchers)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          if ("templates".equals(name) && d.getParent() != null
+              && (Files.exists(d.getParent().resolve("Chart.yaml")) || Files.exists(d.getParent().resolve("Chart.yml")))) {
+            notices.add(rel + "/: Helm chart templates skipped (render them with `helm template` and scan the output)");
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          if (!isScannable(f)) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isSymbolicLink()) {
+            Path target = real(f);
+            if (target == null || !target.startsWith(realRoot) || !Files.isRegularFile(target)) {
+              notices.add(relative(root, f) + ": symbolic link out of the scan root skipped");
+              return FileVisitResult.CONTINUE;
+            }
+          } else if (!attrs.isRegularFile()) {
+            return FileVisitResult.CONTINUE;
+          }
+          String rel = relative(root, f);
+          if (!excluded(rel, matchers)) {
+            files.add(new SourceFile(f, rel));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+          problems.add(new InputProblem(Location.ofFile(relative(root, f)), "cannot read: " + e.getMessage()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(new InputProblem(Location.ofFile(relative(root, dir)), "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private static boolean excluded(String rel, List<PathMatcher> matchers) {
+    Path p = Path.of(rel);
+    for (PathMatcher m : matchers) {
+      if (m.matches(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  /**
+   * The path relative to the root with forward slashes; a path outside the root keeps its
+   * normalised form as given (never a {@code ..} prefix).
+   */
+  public static String relative(Path root, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path r = root.toAbsolutePath().normalize();
+    Path rel;
+    if (abs.startsWith(r)) {
+      rel = r.relativize(abs);
+    } else {
+      rel = abs.getRoot() == null ? abs : abs.getRoot().relativize(abs);
+    }
+    String s = rel.toString().replace('\\', '/');
+    return s.isEmpty() ? "." : s;
+  }
+}

@@ -1,0 +1,172 @@
+package io.eksnet.source;
+
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import io.eksnet.model.Tree;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import io.eksnet.model.Suppression;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+/**
+ * Loads one file into facts. YAML files may hold many documents; JSON files hold one (a
+ * Kubernetes object or List, or Terraform {@code show -json} output, recognised by content).
+ */
+public final class Loader {
+
+  /** Facts, problems, and the Terraform documents (for the Terraform loader) of one file. */
+  public record Loaded(
+      List<Object> facts, List<InputProblem> problems, List<Tree> terraform, List<Suppression> suppressions) {
+    Loaded(List<Object> facts, List<InputProblem> problems, List<Tree> terraform) {
+      this(facts, problems, terraform, new ArrayList<>());
+    }
+  }
+
+  private static final Pattern IGNORE_COMMENT =
+      Pattern.compile("#\\s*eksnet:ignore\\s+([A-Za-z0-9*,_-]+)\\s*(.*)$");
+
+  private final Limits limits;
+
+  public Loader() {
+    this(Limits.DEFAULT);
+  }
+
+  Loader(Limits limits) {
+    this.limits = limits;
+  }
+
+  public Loaded load(SourceFile f) {
+    List<Object> facts = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    List<Tree> terraform = new ArrayList<>();
+    String rel = f.relative();
+    boolean json = f.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    byte[] bytes;
+    try {
+      long size = Files.size(f.path());
+      long max = json ? limits.maxJsonBytes() : limits.maxYamlBytes();
+      if (size > max) {
+        problems.add(problem(rel, 1, 1, "file is " + mib(size) + "; eksnet reads " + (json ? "JSON" : "YAML")
+            + " files up to " + mib(max) + ", so it was skipped"));
+        return new Loaded(facts, problems, terraform);
+      }
+      bytes = Files.readAllBytes(f.path());
+    } catch (IOException e) {
+      problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
+      return new Loaded(facts, problems, terraform);
+    }
+    if (looksBinary(bytes)) {
+      problems.add(problem(rel, 1, 1, "binary file, not YAML or JSON"));
+      return new Loaded(facts, problems, terraform);
+    }
+    YamlLoader.Result r;
+    if (json) {
+      r = new JsonLoader(limits).load(new ByteArrayInputStream(bytes));
+    } else {
+      try (InputStream in = new ByteArrayInputStream(bytes);
+          UnicodeReader reader = new UnicodeReader(in)) {
+        r = new YamlLoader(limits).load(reader, bytes.length);
+      } catch (IOException e) {
+        problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
+        return new Loaded(facts, problems, terraform);
+      }
+    }
+    boolean template = !json && containsTemplate(bytes);
+    for (LoadException e : r.problems()) {
+      String hint = template && e.getMessage().startsWith("YAML syntax error")
+          ? " (the file contains {{ }}: a Helm or Go template must be rendered before it is scanned)" : "";
+      problems.add(problem(rel, e.line(), e.column(), e.getMessage() + hint));
+    }
+    for (Tree doc : r.documents()) {
+      if (json && TerraformJson.isTerraform(doc)) {
+        terraform.add(doc);
+        continue;
+      }
+      if (!(doc instanceof Tree.TMap m)) {
+        continue; // a list or scalar document is something else (e.g. a config list)
+      }
+      boolean hasKind = m.get("kind") != null;
+      boolean hasApi = m.get("apiVersion") != null;
+      if (hasKind && hasApi) {
+        if (Tree.text(m.get("kind")) == null || Tree.text(m.get("apiVersion")) == null) {
+          problems.add(problem(rel, m.line(), m.column(), "apiVersion and kind must be strings"));
+          continue;
+        }
+        K8sFactory.facts(rel, m, facts);
+      } else if (hasKind != hasApi && (m.get("metadata") != null || m.get("spec") != null)) {
+        Tree.Entry present = m.entry(hasKind ? "kind" : "apiVersion");
+        problems.add(problem(rel, present.line(), present.column(),
+            "Kubernetes object has " + (hasKind ? "kind but no apiVersion" : "apiVersion but no kind")));
+      }
+      // anything else is not a Kubernetes object (values files, CI configs) and is skipped quietly
+    }
+    List<Suppression> suppressions = json ? new ArrayList<>() : ignoreComments(rel, bytes, problems);
+    return new Loaded(facts, problems, terraform, suppressions);
+  }
+
+  /** {@code # eksnet:ignore EKS-SVC-001,EKS-LB-001 reason} comments; a reason is required. */
+  static List<Suppression> ignoreComments(String rel, byte[] bytes, List<InputProblem> problems) {
+    List<Suppression> out = new ArrayList<>();
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (!text.contains("eksnet:ignore")) {
+      return out;
+    }
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = IGNORE_COMMENT.matcher(lines[i]);
+      if (!m.find()) {
+        continue;
+      }
+      String reason = m.group(2).trim();
+      Location loc = new Location(rel, i + 1, m.start() + 1, "", "");
+      if (reason.isEmpty()) {
+        problems.add(new InputProblem(loc, "eksnet:ignore needs a reason after the rule ids"));
+        continue;
+      }
+      out.add(new Suppression(Suppression.Kind.COMMENT, loc, List.of(m.group(1).split(",")), reason, null));
+    }
+    return out;
+  }
+
+  private static InputProblem problem(String file, int line, int col, String msg) {
+    return new InputProblem(new Location(file, line, col, "", ""), msg);
+  }
+
+  private static String mib(long bytes) {
+    return bytes >= (1 << 20) ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+  }
+
+  /** NUL bytes in the first 8 KiB, outside a UTF-16/32 byte order mark, mean binary. */
+  static boolean looksBinary(byte[] b) {
+    if (b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
+      return false;
+    }
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
+      return false;
+    }
+    int n = Math.min(b.length, 8192);
+    for (int i = 0; i < n; i++) {
+      if (b[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsTemplate(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      if (b[i] == '{' && b[i + 1] == '{') {
+        return true;
+      }
+    }
+    return false;
+  }
+}
