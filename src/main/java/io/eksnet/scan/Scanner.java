@@ -63,6 +63,7 @@ public final class Scanner {
       facts.addAll(l.facts());
       problems.addAll(l.problems());
       suppressions.addAll(l.suppressions());
+      notes.addAll(l.notes());
     }
     for (Object f : facts) {
       if (f instanceof K8sObject o && o.annotation(IGNORE_ANNOTATION) != null) {

@@ -22,11 +22,18 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
  */
 public final class Loader {
 
-  /** Facts, problems, and the Terraform documents (for the Terraform loader) of one file. */
+  /**
+   * Facts, problems, the Terraform documents (for the Terraform loader), inline suppressions and
+   * notes (questionable but usable input) of one file.
+   */
   public record Loaded(
-      List<Object> facts, List<InputProblem> problems, List<Tree> terraform, List<Suppression> suppressions) {
+      List<Object> facts,
+      List<InputProblem> problems,
+      List<Tree> terraform,
+      List<Suppression> suppressions,
+      List<String> notes) {
     Loaded(List<Object> facts, List<InputProblem> problems, List<Tree> terraform) {
-      this(facts, problems, terraform, new ArrayList<>());
+      this(facts, problems, terraform, new ArrayList<>(), new ArrayList<>());
     }
   }
 
@@ -47,6 +54,7 @@ public final class Loader {
     List<Object> facts = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<Tree> terraform = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     String rel = f.relative();
     boolean json = f.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     byte[] bytes;
@@ -101,15 +109,20 @@ public final class Loader {
           continue;
         }
         K8sFactory.facts(rel, m, facts);
-      } else if (hasKind != hasApi && (m.get("metadata") != null || m.get("spec") != null)) {
-        Tree.Entry present = m.entry(hasKind ? "kind" : "apiVersion");
+      } else if (hasKind && m.get("metadata") != null && Tree.text(m.get("kind")) != null) {
+        // kubectl would reject it, but the kind says what it is: scan it and say so
+        notes.add(rel + ":" + m.line() + ": " + Tree.text(m.get("kind"))
+            + " has no apiVersion; scanned by its kind, but kubectl will reject it");
+        K8sFactory.facts(rel, m, facts);
+      } else if (hasApi && !hasKind && m.get("metadata") != null) {
+        Tree.Entry present = m.entry("apiVersion");
         problems.add(problem(rel, present.line(), present.column(),
-            "Kubernetes object has " + (hasKind ? "kind but no apiVersion" : "apiVersion but no kind")));
+            "Kubernetes object has apiVersion but no kind, so eksnet cannot tell what it is"));
       }
       // anything else is not a Kubernetes object (values files, CI configs) and is skipped quietly
     }
     List<Suppression> suppressions = json ? new ArrayList<>() : ignoreComments(rel, bytes, problems);
-    return new Loaded(facts, problems, terraform, suppressions);
+    return new Loaded(facts, problems, terraform, suppressions, notes);
   }
 
   /** {@code # eksnet:ignore EKS-SVC-001,EKS-LB-001 reason} comments; a reason is required. */

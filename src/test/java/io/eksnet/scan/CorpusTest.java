@@ -1,0 +1,56 @@
+package io.eksnet.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eksnet.SharedData;
+import io.eksnet.finding.Finding;
+import io.eksnet.model.InputProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Real third-party manifests: eksnet must read every valid one and reject every invalid one. */
+class CorpusTest {
+
+  @Test
+  void everyValidCorpusManifestScansWithoutInputProblems() {
+    Path k8s = SharedData.require("corpus/k8s");
+    ScanResult r = new Scanner().scan(ScanRequest.of(k8s, List.of(k8s)));
+    assertTrue(r.files().size() >= 150, "expected the whole corpus, read " + r.files().size());
+    assertEquals(List.of(), r.problems().stream().map(InputProblem::toString).toList());
+    Map<String, Integer> perRule = new TreeMap<>();
+    for (Finding f : r.findings()) {
+      perRule.merge(f.ruleId(), 1, Integer::sum);
+    }
+    System.out.println("corpus/k8s findings per rule: " + perRule);
+  }
+
+  @Test
+  void everyInvalidCorpusFileGivesAnInputProblemNamingIt() throws IOException {
+    Path invalid = SharedData.require("corpus/k8s-invalid");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(invalid)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    assertFalse(files.isEmpty());
+    List<String> silent = new ArrayList<>();
+    for (Path f : files) {
+      ScanResult r = new Scanner().scan(ScanRequest.of(invalid, List.of(f)));
+      String rel = invalid.relativize(f).toString().replace('\\', '/');
+      boolean named = r.problems().stream().anyMatch(p -> p.location().file().equals(rel));
+      if (!named) {
+        silent.add(rel);
+      }
+      System.out.println("k8s-invalid " + r.problems());
+    }
+    assertEquals(List.of(), silent, "invalid files without an input problem");
+  }
+}

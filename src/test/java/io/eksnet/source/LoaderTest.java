@@ -1,0 +1,277 @@
+package io.eksnet.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eksnet.model.CiliumPolicy;
+import io.eksnet.model.Ingress;
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import io.eksnet.model.Service;
+import io.eksnet.model.Workload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoaderTest {
+
+  @TempDir Path dir;
+
+  private Loader.Loaded load(String name, byte[] content) throws IOException {
+    Path f = dir.resolve(name);
+    Files.write(f, content);
+    return new Loader().load(new SourceFile(f, name));
+  }
+
+  private Loader.Loaded load(String name, String content) throws IOException {
+    return load(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static <T> T only(Loader.Loaded l, Class<T> type) {
+    List<T> xs = l.facts().stream().filter(type::isInstance).map(type::cast).toList();
+    assertEquals(1, xs.size(), "facts: " + l.facts());
+    return xs.get(0);
+  }
+
+  private static final String SERVICE = """
+      # leading comment
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web
+        annotations:
+          note: |
+            a block scalar
+            over two lines
+      spec:
+        type: NodePort
+        ports:
+          - port: 80
+            targetPort: http
+      """;
+
+  @Test
+  void fieldLocationsPointAtTheKeyLineAndColumn() throws IOException {
+    Service s = only(load("s.yaml", SERVICE), Service.class);
+    assertEquals(new Location("s.yaml", 11, 3, "Service/default/web", "spec.type"), s.at("spec", "type"));
+    assertEquals(2, s.getLocation().line());
+    assertEquals(13, s.portAt(s.getPorts().get(0)).line());
+    assertEquals(14, s.portAt(s.getPorts().get(0), "targetPort").line());
+    assertEquals("http", s.getPorts().get(0).targetPort());
+  }
+
+  @Test
+  void missingFieldFallsBackToDeepestExistingNode() throws IOException {
+    Service s = only(load("s.yaml", SERVICE), Service.class);
+    Location l = s.at("spec", "externalTrafficPolicy");
+    assertEquals(10, l.line(), "points at spec:");
+    assertEquals("spec.externalTrafficPolicy", l.field());
+  }
+
+  @Test
+  void multiDocumentCrlfAndBomDoNotShiftLines() throws IOException {
+    String text = "---\r\n# first\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: a\r\n---\r\n---\r\n"
+        + "apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: b\r\nspec:\r\n  type: NodePort\r\n";
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    Loader.Loaded l = load("m.yaml", all);
+    assertEquals(List.of(), l.problems());
+    List<Service> ss = l.facts().stream().map(Service.class::cast).toList();
+    assertEquals(2, ss.size());
+    assertEquals(3, ss.get(0).getLocation().line());
+    assertEquals(9, ss.get(1).getLocation().line());
+    assertEquals(14, ss.get(1).at("spec", "type").line());
+  }
+
+  @Test
+  void listKindsExpandToTheirItems() throws IOException {
+    Loader.Loaded l = load("l.yaml", """
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: v1
+            kind: Service
+            metadata: {name: a, namespace: x}
+          - apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              template:
+                metadata: {labels: {app: d}}
+                spec:
+                  containers: [{name: c, image: i, ports: [{containerPort: 80, name: http}]}]
+        """);
+    assertEquals(2, l.facts().size());
+    Service s = (Service) l.facts().get(0);
+    assertEquals("x", s.getNamespace());
+    assertEquals(4, s.getLocation().line());
+    Workload w = (Workload) l.facts().get(1);
+    assertEquals("default", w.getNamespace());
+    assertEquals("http", w.getContainers().get(0).ports().get(0).name());
+    assertEquals(1, w.getReplicas());
+  }
+
+  @Test
+  void jsonManifestsKeepPositionsToo() throws IOException {
+    Service s = only(load("s.json", """
+        {
+          "apiVersion": "v1",
+          "kind": "Service",
+          "metadata": {"name": "web"},
+          "spec": {
+            "type": "LoadBalancer"
+          }
+        }
+        """), Service.class);
+    assertEquals(1, s.getLocation().line());
+    assertEquals(6, s.at("spec", "type").line());
+    assertEquals("LoadBalancer", s.getType());
+  }
+
+  @Test
+  void duplicateKeysAreInputProblemsWithBothLines() throws IOException {
+    Loader.Loaded l = load("d.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: a
+          name: b
+        """);
+    assertEquals(1, l.problems().size());
+    InputProblem p = l.problems().get(0);
+    assertEquals(5, p.location().line());
+    assertTrue(p.message().contains("first at line 4"), p.message());
+  }
+
+  @Test
+  void syntaxErrorsNameTheLineAndKeepEarlierDocuments() throws IOException {
+    Loader.Loaded l = load("bad.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ok}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: [broken
+        """);
+    assertEquals(1, l.facts().size());
+    assertEquals(1, l.problems().size());
+    assertTrue(l.problems().get(0).location().line() >= 7, l.problems().toString());
+  }
+
+  @Test
+  void billionLaughsIsRejectedQuickly() throws IOException {
+    StringBuilder sb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      char p = (char) (c - 1);
+      sb.append(c).append(": &").append(c).append(" [*").append(p);
+      for (int i = 0; i < 8; i++) {
+        sb.append(",*").append(p);
+      }
+      sb.append("]\n");
+    }
+    long t0 = System.nanoTime();
+    Loader.Loaded l = load("bomb.yaml", sb.toString());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, l.problems().size(), l.problems().toString());
+    assertTrue(ms < 5000, "took " + ms + " ms");
+  }
+
+  @Test
+  void binaryAndOversizedFilesAreProblemsNotCrashes() throws IOException {
+    Loader.Loaded bin = load("x.yaml", new byte[] {1, 2, 0, 3});
+    assertTrue(bin.problems().get(0).message().contains("binary"));
+    Path big = dir.resolve("big.yaml");
+    Files.write(big, new byte[1024]);
+    Loader.Loaded l = new Loader(new Limits(100, 100, 10, 10, 100)).load(new SourceFile(big, "big.yaml"));
+    assertTrue(l.problems().get(0).message().contains("up to"), l.problems().toString());
+  }
+
+  @Test
+  void nonKubernetesYamlIsSkippedQuietly() throws IOException {
+    Loader.Loaded l = load("ci.yaml", """
+        name: build
+        on: [push]
+        jobs: {}
+        ---
+        - a list document
+        """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+  }
+
+  @Test
+  void ingressBackendsOfBothApiVersionsAreRead() throws IOException {
+    Loader.Loaded l = load("i.yaml", """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: a
+          annotations: {kubernetes.io/ingress.class: alb}
+        spec:
+          rules:
+            - http:
+                paths:
+                  - path: /
+                    backend:
+                      service: {name: web, port: {name: http}}
+        ---
+        apiVersion: extensions/v1beta1
+        kind: Ingress
+        metadata: {name: b}
+        spec:
+          backend: {serviceName: old, servicePort: 8080}
+        """);
+    Ingress a = (Ingress) l.facts().get(0);
+    assertEquals("alb", a.getClassAnnotation());
+    assertEquals("web:http", a.getBackends().get(0).describe());
+    assertEquals(12, a.backendAt(a.getBackends().get(0)).line());
+    Ingress b = (Ingress) l.facts().get(1);
+    assertEquals("old:8080", b.getBackends().get(0).describe());
+  }
+
+  @Test
+  void ciliumSpecsListIsFlattened() throws IOException {
+    CiliumPolicy p = only(load("c.yaml", """
+        apiVersion: cilium.io/v2
+        kind: CiliumClusterwideNetworkPolicy
+        metadata: {name: x}
+        specs:
+          - endpointSelector: {}
+            egress:
+              - toFQDNs: [{matchName: a.example.com}]
+          - endpointSelector: {matchLabels: {app: b}}
+            egress:
+              - toPorts: [{ports: [{port: "53"}], rules: {dns: [{matchPattern: "*"}]}}]
+        """), CiliumPolicy.class);
+    assertEquals("", p.getNamespace());
+    assertTrue(p.hasFqdnRules());
+    assertTrue(p.hasDnsProxyRule());
+    assertEquals(7, p.ruleAt(p.firstFqdnRule(), "toFQDNs").line());
+  }
+
+  @Test
+  void ignoreCommentsNeedAReason() throws IOException {
+    Loader.Loaded l = load("s.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: a}
+        spec:
+          # eksnet:ignore EKS-SVC-001 fronted by a proxy that adds X-Forwarded-For
+          type: NodePort
+          # eksnet:ignore EKS-SVC-001
+          ports: []
+        """);
+    assertEquals(1, l.suppressions().size());
+    assertEquals(5, l.suppressions().get(0).location().line());
+    assertEquals(1, l.problems().size());
+    assertEquals(7, l.problems().get(0).location().line());
+  }
+}
