@@ -1,0 +1,321 @@
+package io.eksnet.cli;
+
+import io.eksnet.engine.RuleInfo;
+import io.eksnet.engine.RuleEngine;
+import io.eksnet.finding.Finding;
+import io.eksnet.finding.Severity;
+import io.eksnet.model.InputProblem;
+import io.eksnet.report.AtomicFile;
+import io.eksnet.report.Format;
+import io.eksnet.report.ReportOptions;
+import io.eksnet.report.Version;
+import io.eksnet.scan.ScanRequest;
+import io.eksnet.scan.ScanResult;
+import io.eksnet.scan.Scanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The {@code eksnet} command. Takes its streams and returns an exit code so it is tested
+ * in-process; {@link #main} is the only place that calls {@link System#exit}.
+ */
+public final class Main {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean tty;
+
+  public Main(PrintStream out, PrintStream err, boolean tty) {
+    this.out = out;
+    this.err = err;
+    this.tty = tty;
+  }
+
+  public static void main(String[] args) {
+    boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    int code = new Main(out, System.err, tty).run(args);
+    out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command; never throws. */
+  public int run(String... args) {
+    try {
+      return dispatch(args).code();
+    } catch (UsageException e) {
+      err.println("eksnet: " + e.getMessage());
+      err.println("Try 'eksnet --help'.");
+      return ExitCode.ERROR.code();
+    } catch (RuntimeException | Error e) {
+      err.println("eksnet: internal error (a bug in eksnet, please report it): " + e);
+      if (System.getenv("EKSNET_DEBUG") != null) {
+        e.printStackTrace(err);
+      } else {
+        err.println("Set EKSNET_DEBUG=1 for the stack trace.");
+      }
+      return ExitCode.INTERNAL.code();
+    }
+  }
+
+  private static final class UsageException extends RuntimeException {
+    UsageException(String m) {
+      super(m, null, false, false);
+    }
+  }
+
+  private ExitCode dispatch(String[] args) {
+    if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0]) || "help".equals(args[0])) {
+      usage();
+      return ExitCode.OK;
+    }
+    if ("--version".equals(args[0]) || "version".equals(args[0])) {
+      out.println("eksnet " + Version.get());
+      return ExitCode.OK;
+    }
+    String cmd = args[0];
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    return switch (cmd) {
+      case "scan" -> scan(rest);
+      case "rules" -> rules(rest);
+      case "explain" -> explain(rest);
+      default -> {
+        if (cmd.startsWith("-") || Files.exists(Path.of(cmd))) {
+          yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
+        }
+        throw new UsageException("unknown command '" + cmd + "' (commands: scan, rules, explain)");
+      }
+    };
+  }
+
+  private void usage() {
+    out.println("""
+        eksnet %s: static analysis of EKS networking in Kubernetes manifests and Terraform JSON
+
+        Usage:
+          eksnet scan [options] [PATH...]   scan files and directories (default: .)
+          eksnet rules [--format text|markdown|json]   list the rules
+          eksnet explain RULE-ID            show a rule's documentation
+          eksnet --version | --help
+
+        Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error,
+        3 internal error.
+        """.formatted(Version.get()));
+    java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
+    new HelpFormatter().printHelp(pw, 100, "eksnet scan [options] [PATH...]", "Scan options:",
+        scanOptions(), 2, 2, "", false);
+    pw.flush();
+    out.flush();
+  }
+
+  static Options scanOptions() {
+    Options o = new Options();
+    o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif")
+        .desc("report format (default text)").build());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write the report to FILE, atomically (default: standard output)").build());
+    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
+        .desc("lowest severity that makes the exit code 1: critical, high, medium, low, info, none (default high)").build());
+    o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
+        .desc("config file (default: .eksnet.yaml at the root, if present)").build());
+    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
+        .desc("directory of extra DRL rules (repeatable)").build());
+    o.addOption(Option.builder().longOpt("enable").hasArg().argName("IDS")
+        .desc("run only these rules (comma-separated, repeatable)").build());
+    o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
+        .desc("do not run these rules (comma-separated, repeatable)").build());
+    o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
+        .desc("repository root that report paths are relative to (default: the git top-level, else the current directory)").build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("print only findings and errors (no summary, no notes)").build());
+    o.addOption(Option.builder().longOpt("show-suppressed").desc("also print suppressed findings, with their reason (text); include them in SARIF with suppressions").build());
+    o.addOption(Option.builder().longOpt("no-color").desc("never colour the text output").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
+
+  private ExitCode scan(String[] args) {
+    CommandLine cl;
+    try {
+      cl = DefaultParser.builder().build().parse(scanOptions(), args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (cl.hasOption("help")) {
+      usage();
+      return ExitCode.OK;
+    }
+    Format format = format(cl.getOptionValue("format", "text"));
+    String failOnArg = cl.getOptionValue("fail-on");
+    if (failOnArg != null) {
+      failOn(failOnArg); // validate early
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String a : cl.getArgList()) {
+      paths.add(Path.of(a));
+    }
+    if (paths.isEmpty()) {
+      paths.add(Path.of("."));
+    }
+    Path root = cl.hasOption("root") ? Path.of(cl.getOptionValue("root")) : Roots.find(paths.get(0));
+    if (!Files.isDirectory(root)) {
+      throw new UsageException("--root " + root + " is not a directory");
+    }
+    List<Path> ruleDirs = new ArrayList<>();
+    for (String d : values(cl, "rules")) {
+      ruleDirs.add(Path.of(d));
+    }
+    ScanRequest req = new ScanRequest(root, paths,
+        cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
+        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")));
+    ScanResult result = new Scanner().scan(req);
+
+    boolean quiet = cl.hasOption("quiet");
+    ReportOptions ro = ReportOptions.defaults()
+        .withColor(tty && !cl.hasOption("no-color") && !cl.hasOption("output"))
+        .withIncludeSuppressed(cl.hasOption("show-suppressed"))
+        .withDocs(RuleIndex::doc);
+    String report = format.render(result, ro);
+    if (quiet && format == Format.TEXT) {
+      report = withoutSummary(report);
+    }
+    if (cl.hasOption("output")) {
+      try {
+        AtomicFile.write(Path.of(cl.getOptionValue("output")), report);
+      } catch (IOException e) {
+        err.println("eksnet: cannot write " + cl.getOptionValue("output") + ": " + e.getMessage());
+        return ExitCode.ERROR;
+      }
+    } else {
+      out.print(report);
+      out.flush();
+    }
+    for (InputProblem p : result.problems()) {
+      err.println(p.location() + ": error: " + p.message());
+    }
+    if (!quiet) {
+      for (String n : result.notes()) {
+        err.println("note: " + n);
+      }
+    }
+    if (!result.problems().isEmpty()) {
+      return ExitCode.ERROR;
+    }
+    String level = failOnArg != null ? failOnArg : result.configFailOn() != null ? result.configFailOn() : "high";
+    Severity threshold = failOn(level);
+    if (threshold == null) {
+      return ExitCode.OK;
+    }
+    for (Finding f : result.activeFindings()) {
+      if (f.severity().atLeast(threshold)) {
+        return ExitCode.FINDINGS;
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private static List<String> values(CommandLine cl, String opt) {
+    String[] v = cl.getOptionValues(opt);
+    return v == null ? List.of() : List.of(v);
+  }
+
+  private static Set<String> ids(List<String> csvs) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String csv : csvs) {
+      for (String s : csv.split(",")) {
+        if (!s.isBlank()) {
+          out.add(s.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Format format(String f) {
+    Format parsed = Format.parse(f);
+    if (parsed == null) {
+      throw new UsageException("unknown --format '" + f + "' (text, json, sarif)");
+    }
+    return parsed;
+  }
+
+  /** The text report without its last line (the summary). */
+  private static String withoutSummary(String text) {
+    int end = text.length() - 1;
+    int cut = text.lastIndexOf('\n', end - 1);
+    return cut < 0 ? "" : text.substring(0, cut + 1);
+  }
+
+  /** Null for "none". */
+  private static Severity failOn(String s) {
+    if ("none".equalsIgnoreCase(s)) {
+      return null;
+    }
+    Severity sev = Severity.parse(s);
+    if (sev == null) {
+      throw new UsageException("unknown --fail-on '" + s + "' (critical, high, medium, low, info, none)");
+    }
+    return sev;
+  }
+
+  private ExitCode rules(String[] args) {
+    String fmt = "text";
+    for (int i = 0; i < args.length; i++) {
+      if ("--format".equals(args[i]) && i + 1 < args.length) {
+        fmt = args[++i];
+      } else if (args[i].startsWith("--format=")) {
+        fmt = args[i].substring("--format=".length());
+      } else {
+        throw new UsageException("unexpected argument '" + args[i] + "' for rules");
+      }
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    List<RuleInfo> rules = RuleEngine.load(List.of(), problems).catalog().rules();
+    switch (fmt) {
+      case "text" -> {
+        for (RuleInfo r : rules) {
+          out.printf("%-15s %-8s %-40s %s%n", r.id(), r.severity(), r.name(), r.summary());
+        }
+      }
+      case "markdown" -> out.print(RuleIndex.markdown(rules));
+      case "json" -> out.print(RuleIndex.json(rules));
+      default -> throw new UsageException("unknown --format '" + fmt + "' for rules (text, markdown, json)");
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private ExitCode explain(String[] args) {
+    if (args.length != 1) {
+      throw new UsageException("explain takes one rule id, e.g. eksnet explain EKS-SVC-001");
+    }
+    String id = args[0].toUpperCase(Locale.ROOT);
+    List<InputProblem> problems = new ArrayList<>();
+    RuleInfo r = RuleEngine.load(List.of(), problems).catalog().get(id);
+    if (r == null) {
+      throw new UsageException("no rule " + args[0] + " (see `eksnet rules`)");
+    }
+    String doc = RuleIndex.doc(id);
+    if (doc != null) {
+      out.print(doc);
+    } else {
+      out.printf("%s %s (%s)%n%n%s%n%nRemediation: %s%n", r.id(), r.name(), r.severity(), r.summary(), r.remediation());
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+}
