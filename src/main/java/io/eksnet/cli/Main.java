@@ -183,6 +183,11 @@ public final class Main {
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
         ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")));
     ScanResult result = new Scanner().scan(req);
+    if (System.getenv("EKSNET_TIMINGS") != null) {
+      ScanResult.Timings t = result.timings();
+      err.printf("timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
+          t.loadMs(), t.relateMs(), t.rulesMs(), t.totalMs());
+    }
 
     boolean quiet = cl.hasOption("quiet");
     ReportOptions ro = ReportOptions.defaults()

@@ -1,0 +1,230 @@
+package io.eksnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eksnet.engine.RuleEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in-process: options, exit codes, output streams. */
+class MainTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false)
+        .run(args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  private static final String NODEPORT = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec:
+        type: NodePort
+        ports: [{port: 80}]
+      """;
+
+  @Test
+  void findingsAtOrAboveFailOnExitWithOne() throws IOException {
+    write("svc.yaml", NODEPORT);
+    assertEquals(0, run("scan", "--root", dir.toString(), dir.toString()), err());
+    assertTrue(out().contains("svc.yaml:5:3: MEDIUM EKS-SVC-001"), out());
+    assertEquals(1, run("scan", "--root", dir.toString(), "--fail-on", "medium", dir.toString()));
+    assertEquals(0, run("scan", "--root", dir.toString(), "--fail-on", "none", dir.toString()));
+  }
+
+  @Test
+  void unparseableFileExitsTwoAndOtherFilesAreStillReported() throws IOException {
+    write("a/svc.yaml", NODEPORT);
+    write("b/broken.yaml", "kind: [unclosed\n");
+    assertEquals(2, run("scan", "--root", dir.toString(), dir.toString()));
+    assertTrue(out().contains("a/svc.yaml:5:3: MEDIUM EKS-SVC-001"), out());
+    assertTrue(err().contains("b/broken.yaml:2:1: error: YAML syntax error"), err());
+    assertFalse(err().contains("Exception"), err());
+  }
+
+  @Test
+  void sarifGoesToTheOutputFileAndListsInputProblems() throws IOException {
+    write("svc.yaml", NODEPORT);
+    write("bad.json", "{\"kind\": ");
+    Path report = dir.resolve("out/report.sarif");
+    assertEquals(2, run("scan", "--root", dir.toString(), "--format", "sarif", "--output", report.toString(), dir.toString()));
+    assertEquals("", out());
+    JsonNode sarif = new ObjectMapper().readTree(report.toFile());
+    JsonNode run = sarif.get("runs").get(0);
+    assertEquals("EKS-SVC-001", run.get("results").get(0).get("ruleId").asText());
+    assertEquals("svc.yaml", run.get("results").get(0).get("locations").get(0).get("physicalLocation")
+        .get("artifactLocation").get("uri").asText());
+    assertFalse(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
+    try (var files = Files.list(report.getParent())) {
+      assertEquals(1, files.count(), "no temporary files left");
+    }
+  }
+
+  @Test
+  void jsonReportIsValidJsonWithFindings() throws IOException {
+    write("svc.yaml", NODEPORT);
+    assertEquals(0, run("scan", "--root", dir.toString(), "-f", "json", dir.toString()));
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertEquals("EKS-SVC-001", json.get("findings").get(0).get("ruleId").asText());
+  }
+
+  @Test
+  void enableAndDisableSelectRules() throws IOException {
+    write("svc.yaml", NODEPORT);
+    run("scan", "--root", dir.toString(), "--disable", "EKS-SVC-001", dir.toString());
+    assertFalse(out().contains("EKS-SVC-001"), out());
+    run("scan", "--root", dir.toString(), "--enable", "EKS-LB-001", dir.toString());
+    assertFalse(out().contains("EKS-SVC-001"), out());
+    assertEquals(2, run("scan", "--root", dir.toString(), "--enable", "EKS-NOPE-999", dir.toString()));
+    assertTrue(err().contains("unknown rule id(s): EKS-NOPE-999"), err());
+  }
+
+  @Test
+  void usageErrorsExitTwoWithoutStackTrace() {
+    assertEquals(2, run("scan", "--format", "xml", "."));
+    assertTrue(err().contains("unknown --format 'xml'"), err());
+    assertEquals(2, run("scan", "--fail-on", "severe", "."));
+    assertEquals(2, run("frobnicate"));
+    assertEquals(2, run("scan", "--no-such-option"));
+    assertFalse(err().contains("at io.eksnet"), err());
+  }
+
+  @Test
+  void missingPathIsAnInputProblem() {
+    assertEquals(2, run("scan", "--root", dir.toString(), dir.resolve("nope.yaml").toString()));
+    assertTrue(err().contains("no such file or directory"), err());
+  }
+
+  @Test
+  void configSuppressionsAndSeverityOverridesApply() throws IOException {
+    write("svc.yaml", NODEPORT);
+    write(".eksnet.yaml", """
+        failOn: low
+        severity:
+          EKS-SVC-001: LOW
+        """);
+    assertEquals(1, run("scan", "--root", dir.toString(), dir.toString()));
+    assertTrue(out().contains("LOW EKS-SVC-001"), out());
+    write(".eksnet.yaml", """
+        ignore:
+          - rule: EKS-SVC-001
+            path: "*.yaml"
+            reason: behind a proxy that forwards the client IP
+        """);
+    assertEquals(0, run("scan", "--root", dir.toString(), "--fail-on", "low", dir.toString()));
+    assertFalse(out().contains("EKS-SVC-001 Service"), out());
+    run("scan", "--root", dir.toString(), "--show-suppressed", dir.toString());
+    assertTrue(out().contains("suppressed: behind a proxy"), out());
+  }
+
+  @Test
+  void badConfigIsAnInputProblemWithItsLine() throws IOException {
+    write("svc.yaml", NODEPORT);
+    write(".eksnet.yaml", "failOn: high\nthresholds:\n  ipvsServiceCont: 10\n");
+    assertEquals(2, run("scan", "--root", dir.toString(), dir.toString()));
+    assertTrue(err().contains(".eksnet.yaml:3:3: error: unknown threshold 'ipvsServiceCont'"), err());
+  }
+
+  @Test
+  void inlineSuppressionsWorkAndUnusedOnesAreNoted() throws IOException {
+    write("svc.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          annotations:
+            eksnet.io/ignore: EKS-LB-003
+        spec:
+          # eksnet:ignore EKS-SVC-001 health-checked NodePort used by an external proxy
+          type: NodePort
+          ports: [{port: 80}]
+        """);
+    assertEquals(0, run("scan", "--root", dir.toString(), "--fail-on", "info", dir.toString()));
+    assertFalse(out().contains("EKS-SVC-001 Service"), out());
+    assertTrue(err().contains("note: svc.yaml:6:5: suppression of EKS-LB-003 matches no finding"), err());
+  }
+
+  @Test
+  void userRulesRunAndBrokenOnesAreReportedWithFileAndLine() throws IOException {
+    write("svc.yaml", NODEPORT);
+    Path rules = dir.resolve("my-rules");
+    write("my-rules/ACME-SVC-001.drl", """
+        package acme;
+        import io.eksnet.model.Service;
+        global io.eksnet.engine.FindingSink findings;
+        rule "ACME-SVC-001"
+            @id("ACME-SVC-001") @name("no-nodeport") @severity("HIGH")
+            @summary("NodePort Services are not allowed here")
+            @message("{0} is a NodePort") @remediation("Use an NLB with ip targets instead of a NodePort.")
+            @tags("acme") @since("1.0")
+        when
+            $s : Service( type == "NodePort" )
+        then
+            findings.report(drools.getRule(), $s.at("spec", "type"), $s.getDisplayName());
+        end
+        """);
+    assertEquals(1, run("scan", "--root", dir.toString(), "--rules", rules.toString(), dir.toString() + "/svc.yaml"));
+    assertTrue(out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a NodePort"), out());
+    write("my-rules/ACME-SVC-001.drl", "package acme;\nrule \"x\" when\n  Nope( ) then end\n");
+    assertEquals(2, run("scan", "--root", dir.toString(), "--rules", rules.toString(), dir.toString() + "/svc.yaml"));
+    assertTrue(err().contains("ACME-SVC-001.drl:3:1: error: rule error"), err());
+    assertTrue(out().contains("EKS-SVC-001"), "built-in rules still ran: " + out());
+  }
+
+  @Test
+  void rulesAndExplainPrintTheCatalog() {
+    assertEquals(0, run("rules"));
+    assertTrue(out().contains("EKS-LB-002"), out());
+    assertEquals(0, run("explain", "eks-lb-002"));
+    assertTrue(out().startsWith("# EKS-LB-002"), out());
+    assertEquals(2, run("explain", "EKS-XX-000"));
+  }
+
+  @Test
+  void generatedRuleIndexIsFresh() throws IOException {
+    String expected = RuleIndex.markdown(RuleEngine.load(java.util.List.of(), new ArrayList<>()).catalog().rules());
+    assertEquals(expected, Files.readString(Path.of("docs/rules/index.md")),
+        "docs/rules/index.md is stale: run `./eksnet rules --format markdown > docs/rules/index.md`");
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertEquals(0, run("--version"));
+    assertTrue(out().startsWith("eksnet "), out());
+    assertEquals(0, run("--help"));
+    assertTrue(out().contains("--fail-on"), out());
+  }
+}
