@@ -134,6 +134,29 @@ public final class Service extends K8sObject {
     return "instance"; // in-tree cloud provider: CLB or NLB, always NodePort targets
   }
 
+  /**
+   * True when the load balancer passes the client address on in the request: proxy protocol
+   * ({@code aws-load-balancer-proxy-protocol}), or an L7 Classic Load Balancer (backend protocol
+   * http/https), which adds X-Forwarded-For.
+   */
+  public boolean isClientIpForwarded() {
+    if (!isLoadBalancer()) {
+      return false;
+    }
+    if (annotation("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol") != null) {
+      return true;
+    }
+    String bp = annotation("service.beta.kubernetes.io/aws-load-balancer-backend-protocol");
+    return !isLbcNlb() && bp != null && (bp.equalsIgnoreCase("http") || bp.equalsIgnoreCase("https"));
+  }
+
+  /** A clause for messages about what the traffic policy costs this Service. */
+  public String describeClientIpLoss() {
+    return isClusterTrafficPolicy() && !isClientIpForwarded()
+        ? "; with externalTrafficPolicy Cluster the pods also see node IPs instead of client IPs"
+        : "";
+  }
+
   /** How the NLB target type was decided, for messages. */
   public String describeTargetType() {
     return annotation(NLB_TARGET_TYPE) != null
