@@ -1,9 +1,9 @@
 package io.eksnet.net;
 
 /**
- * Text forms of addresses: strict parsing (dotted-quad IPv4 without leading zeros, RFC 4291
- * IPv6 with optional trailing dotted quad, no zone) and canonical formatting (RFC 5952 for IPv6).
- * Never touches DNS.
+ * Text forms of addresses: strict parsing (dotted-quad IPv4 without leading zeros, RFC 4291 IPv6
+ * with optional trailing dotted quad, no zone) and canonical formatting (RFC 5952 for IPv6). Never
+ * touches DNS.
  */
 final class AddressText {
   private AddressText() {}

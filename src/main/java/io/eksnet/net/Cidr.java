@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A canonical CIDR block: a network address with no host bits set and a prefix length. Ordered
- * by network address, then by prefix length (a supernet before its first subnet).
+ * A canonical CIDR block: a network address with no host bits set and a prefix length. Ordered by
+ * network address, then by prefix length (a supernet before its first subnet).
  *
- * <p>Parse strictly with {@link #parse}, leniently with {@link #parseMasked}, or without
- * exceptions with {@link #tryParse}. Sizes are exact up to 2^63-1; {@link #size()} saturates at
- * {@link Long#MAX_VALUE} for IPv6 blocks of /65 and wider, use {@link #exactSize()} there.
+ * <p>Parse strictly with {@link #parse}, leniently with {@link #parseMasked}, or without exceptions
+ * with {@link #tryParse}. Sizes are exact up to 2^63-1; {@link #size()} saturates at {@link
+ * Long#MAX_VALUE} for IPv6 blocks of /65 and wider, use {@link #exactSize()} there.
  *
  * <p>AWS subnet helpers follow the VPC User Guide ("Subnet CIDR blocks"): in every IPv4 and IPv6
  * subnet AWS reserves the first four addresses (network, VPC router, DNS, future use) and the last
@@ -88,7 +88,8 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
     Cidr network = containing(p.address, p.prefixLength);
     return network.network.equals(p.address)
         ? new ParsedCidr(text, network, null)
-        : new ParsedCidr(text, network, NonCanonicalCidrException.nonCanonicalMessage(text, network));
+        : new ParsedCidr(
+            text, network, NonCanonicalCidrException.nonCanonicalMessage(text, network));
   }
 
   /** The block of the given prefix length that contains {@code address} (host bits cleared). */
@@ -181,8 +182,7 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
 
   /** True when {@code address} is in this block (always false across families). */
   public boolean contains(IpAddress address) {
-    return address.family() == family()
-        && address.clearHostBits(hostBits()).equals(network);
+    return address.family() == family() && address.clearHostBits(hostBits()).equals(network);
   }
 
   /** True when {@code other} lies entirely inside this block (a block contains itself). */
@@ -219,8 +219,8 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
   }
 
   /**
-   * Addresses an AWS subnet of this CIDR can give out: the size minus the 5 that AWS reserves
-   * (e.g. 251 for a /24), never negative; saturated for IPv6 blocks of /65 and wider.
+   * Addresses an AWS subnet of this CIDR can give out: the size minus the 5 that AWS reserves (e.g.
+   * 251 for a /24), never negative; saturated for IPv6 blocks of /65 and wider.
    */
   public long usableAddresses() {
     return hostBits() >= 63 ? Long.MAX_VALUE : Math.max(0, size() - 5);
@@ -228,9 +228,9 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
 
   /** The 5 addresses AWS reserves in a subnet of this CIDR (fewer for blocks under 5 addresses). */
   public CidrSet awsReservedAddresses() {
-    IpAddress lastLeading =
-        hostBits() >= 2 ? network.plus(AWS_RESERVED_LEADING - 1) : last();
-    return CidrSet.ofRanges(List.of(new IpRange(network, lastLeading), new IpRange(last(), last())));
+    IpAddress lastLeading = hostBits() >= 2 ? network.plus(AWS_RESERVED_LEADING - 1) : last();
+    return CidrSet.ofRanges(
+        List.of(new IpRange(network, lastLeading), new IpRange(last(), last())));
   }
 
   /**
@@ -263,8 +263,8 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
   }
 
   /**
-   * {@link #freeAlignedBlocks} with the prefix-delegation block size of this family: /28 for
-   * IPv4, /80 for IPv6.
+   * {@link #freeAlignedBlocks} with the prefix-delegation block size of this family: /28 for IPv4,
+   * /80 for IPv6.
    */
   public long freePrefixBlocks(CidrSet used) {
     return freeAlignedBlocks(family() == IpFamily.IPV4 ? PD_PREFIX_IPV4 : PD_PREFIX_IPV6, used);

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * An immutable set of addresses of either family, held as sorted, disjoint, non-adjacent ranges.
  * Two sets are equal when they hold the same addresses, however they were written: {@code
- * 0.0.0.0/1} plus {@code 128.0.0.0/1} equals {@code 0.0.0.0/0}. Use it for questions a list of
- * CIDR strings gets wrong, e.g. a NetworkPolicy {@code ipBlock} with {@code except} holes:
+ * 0.0.0.0/1} plus {@code 128.0.0.0/1} equals {@code 0.0.0.0/0}. Use it for questions a list of CIDR
+ * strings gets wrong, e.g. a NetworkPolicy {@code ipBlock} with {@code except} holes:
  *
  * <pre>{@code
  * CidrSet allowed = CidrSet.of(Cidr.parse("0.0.0.0/0")).minus(CidrSet.of(excepts));
@@ -34,8 +34,7 @@ public final class CidrSet {
 
   /** Every address of one family (0.0.0.0/0 or ::/0). */
   public static CidrSet all(IpFamily family) {
-    return new CidrSet(
-        new IpRange[] {new IpRange(IpAddress.zero(family), IpAddress.max(family))});
+    return new CidrSet(new IpRange[] {new IpRange(IpAddress.zero(family), IpAddress.max(family))});
   }
 
   /** The union of the given blocks. */

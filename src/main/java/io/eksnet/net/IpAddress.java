@@ -4,13 +4,13 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * An IPv4 or IPv6 address held as an unsigned 128-bit number: {@code high} and {@code low} are
- * its upper and lower 64 bits. An IPv4 address uses {@code low} only (0 to 2^32-1). Addresses
- * order by family (IPv4 first), then numerically.
+ * An IPv4 or IPv6 address held as an unsigned 128-bit number: {@code high} and {@code low} are its
+ * upper and lower 64 bits. An IPv4 address uses {@code low} only (0 to 2^32-1). Addresses order by
+ * family (IPv4 first), then numerically.
  *
- * <p>{@link #toString()} gives the canonical text: dotted quad for IPv4, RFC 5952 for IPv6
- * (lower case, zeros compressed, {@code ::ffff:a.b.c.d} for IPv4-mapped addresses). An
- * IPv4-mapped IPv6 address stays IPv6; it is not unmapped.
+ * <p>{@link #toString()} gives the canonical text: dotted quad for IPv4, RFC 5952 for IPv6 (lower
+ * case, zeros compressed, {@code ::ffff:a.b.c.d} for IPv4-mapped addresses). An IPv4-mapped IPv6
+ * address stays IPv6; it is not unmapped.
  */
 public record IpAddress(IpFamily family, long high, long low) implements Comparable<IpAddress> {
 
@@ -24,9 +24,9 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
   }
 
   /**
-   * Parses an IPv4 dotted quad ({@code 10.0.0.1}) or an IPv6 address ({@code 2001:db8::1},
-   * {@code ::ffff:10.0.0.1}). Strict: no leading zeros in IPv4 octets, no zone id, no
-   * surrounding spaces, never a host name.
+   * Parses an IPv4 dotted quad ({@code 10.0.0.1}) or an IPv6 address ({@code 2001:db8::1}, {@code
+   * ::ffff:10.0.0.1}). Strict: no leading zeros in IPv4 octets, no zone id, no surrounding spaces,
+   * never a host name.
    *
    * @throws AddressFormatException naming the input and what is wrong with it
    */

@@ -2,9 +2,9 @@ package io.eksnet.net;
 
 /**
  * Thrown by {@link Cidr#parse} for a CIDR whose address has host bits set, such as {@code
- * 10.196.0.0/12}. Such a CIDR means its network ({@code 10.192.0.0/12}) to AWS and Terraform,
- * which silently canonicalise it, so it is usually a typo worth reporting; {@link #network()}
- * gives the canonical block for callers that go on with it.
+ * 10.196.0.0/12}. Such a CIDR means its network ({@code 10.192.0.0/12}) to AWS and Terraform, which
+ * silently canonicalise it, so it is usually a typo worth reporting; {@link #network()} gives the
+ * canonical block for callers that go on with it.
  */
 public final class NonCanonicalCidrException extends AddressFormatException {
   private static final long serialVersionUID = 1L;

@@ -8,10 +8,9 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 
 /**
- * Finds every overlapping pair among many CIDR-keyed items with a sorted interval sweep, in
- * O(n log n + k) time for n items and k pairs, instead of comparing all n² pairs. Two CIDRs
- * overlap when one contains the other (equal blocks included); blocks of different families
- * never overlap.
+ * Finds every overlapping pair among many CIDR-keyed items with a sorted interval sweep, in O(n log
+ * n + k) time for n items and k pairs, instead of comparing all n² pairs. Two CIDRs overlap when
+ * one contains the other (equal blocks included); blocks of different families never overlap.
  */
 public final class Overlaps {
   private Overlaps() {}
@@ -29,11 +28,11 @@ public final class Overlaps {
   }
 
   /**
-   * The overlapping pairs among the items, ordered by the input position of {@code first}, then
-   * of {@code second}.
+   * The overlapping pairs among the items, ordered by the input position of {@code first}, then of
+   * {@code second}.
    *
-   * @param cidrOf the block of an item; items for which it returns null (an unknown value) are
-   *     left out
+   * @param cidrOf the block of an item; items for which it returns null (an unknown value) are left
+   *     out
    */
   public static <T> List<Pair<T>> find(List<? extends T> items, Function<? super T, Cidr> cidrOf) {
     int n = items.size();

@@ -1,8 +1,8 @@
 package io.eksnet.net;
 
 /**
- * Unsigned 128-bit arithmetic on (high, low) long pairs. IPv4 values use the low word only, so
- * one set of operations serves both families.
+ * Unsigned 128-bit arithmetic on (high, low) long pairs. IPv4 values use the low word only, so one
+ * set of operations serves both families.
  */
 final class U128 {
   private U128() {}
@@ -56,9 +56,7 @@ final class U128 {
     return (low >>> n) | (high << (64 - n));
   }
 
-  /**
-   * (a - b) as a non-negative long, saturated at {@link Long#MAX_VALUE}; 0 when b >= a.
-   */
+  /** (a - b) as a non-negative long, saturated at {@link Long#MAX_VALUE}; 0 when b >= a. */
   static long saturatedDifference(long aHigh, long aLow, long bHigh, long bLow) {
     if (compare(aHigh, aLow, bHigh, bLow) <= 0) {
       return 0;

@@ -9,8 +9,8 @@
  *       10.196.0.0/12}) without throwing, for loaders.
  *   <li>{@link io.eksnet.net.CidrSet}: union, subtraction, intersection, "covers everything".
  *   <li>{@link io.eksnet.net.Overlaps}: all overlapping pairs among many blocks by sweep.
- *   <li>AWS subnet arithmetic on {@link io.eksnet.net.Cidr}: usable addresses (5 reserved) and
- *       free aligned /28 blocks for prefix delegation.
+ *   <li>AWS subnet arithmetic on {@link io.eksnet.net.Cidr}: usable addresses (5 reserved) and free
+ *       aligned /28 blocks for prefix delegation.
  * </ul>
  *
  * <p>Uses java.base only.

@@ -82,8 +82,7 @@ class CidrTest {
 
   @Test
   void constructorRefusesHostBits() {
-    assertThrows(
-        NonCanonicalCidrException.class, () -> new Cidr(IpAddress.parse("10.0.0.1"), 24));
+    assertThrows(NonCanonicalCidrException.class, () -> new Cidr(IpAddress.parse("10.0.0.1"), 24));
     assertThrows(IllegalArgumentException.class, () -> new Cidr(IpAddress.parse("10.0.0.0"), 33));
   }
 
@@ -145,10 +144,12 @@ class CidrTest {
   @Test
   void awsReservedAddressesAreTheFirstFourAndTheLast() {
     assertEquals(
-        "[10.0.0.0/30, 10.0.0.255/32]", Cidr.parse("10.0.0.0/24").awsReservedAddresses().toString());
+        "[10.0.0.0/30, 10.0.0.255/32]",
+        Cidr.parse("10.0.0.0/24").awsReservedAddresses().toString());
     // The VPC User Guide's IPv6 example.
     CidrSet v6 = Cidr.parse("2001:db8:1234:1a00::/64").awsReservedAddresses();
-    assertEquals("[2001:db8:1234:1a00::/126, 2001:db8:1234:1a00:ffff:ffff:ffff:ffff/128]", v6.toString());
+    assertEquals(
+        "[2001:db8:1234:1a00::/126, 2001:db8:1234:1a00:ffff:ffff:ffff:ffff/128]", v6.toString());
   }
 
   @Test

@@ -73,7 +73,8 @@ class IpAddressTest {
         "::g| unexpected character 'g'",
       })
   void malformedAddressIsRejectedWithTheReason(String text, String reason) {
-    AddressFormatException e = assertThrows(AddressFormatException.class, () -> IpAddress.parse(text));
+    AddressFormatException e =
+        assertThrows(AddressFormatException.class, () -> IpAddress.parse(text));
     assertTrue(
         e.getMessage().startsWith("\"" + text + "\" is not a valid IP address: "), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());

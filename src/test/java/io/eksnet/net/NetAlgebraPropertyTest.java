@@ -21,9 +21,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Property tests of the IP algebra. Set operations are checked against a bit-set model over a
- * small universe (10.0.0.0/20 and 2001:db8::/116, 4096 addresses each), where every address can
- * be enumerated.
+ * Property tests of the IP algebra. Set operations are checked against a bit-set model over a small
+ * universe (10.0.0.0/20 and 2001:db8::/116, 4096 addresses each), where every address can be
+ * enumerated.
  */
 class NetAlgebraPropertyTest {
 
@@ -37,7 +37,8 @@ class NetAlgebraPropertyTest {
     // Groups are zero half the time, so that "::" compression gets exercised.
     Arbitrary<Integer> group =
         Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(0, 0xFFFF)));
+            Tuple.of(1, Arbitraries.just(0)),
+            Tuple.of(1, Arbitraries.integers().between(0, 0xFFFF)));
     Arbitrary<IpAddress> v6 =
         group
             .list()
@@ -75,7 +76,9 @@ class NetAlgebraPropertyTest {
             Arbitraries.of(UNIVERSE_V4, UNIVERSE_V6),
             Arbitraries.integers().between(0, UNIVERSE_SIZE - 1),
             Arbitraries.integers().between(0, 12))
-        .as((u, offset, extraBits) -> Cidr.containing(u.network().plus(offset), u.prefixLength() + extraBits));
+        .as(
+            (u, offset, extraBits) ->
+                Cidr.containing(u.network().plus(offset), u.prefixLength() + extraBits));
   }
 
   @Provide
@@ -265,7 +268,8 @@ class NetAlgebraPropertyTest {
   }
 
   @Property
-  void rangeSplitsIntoTheFewestAlignedBlocks(@ForAll("addresses") IpAddress a, @ForAll("addresses") IpAddress b) {
+  void rangeSplitsIntoTheFewestAlignedBlocks(
+      @ForAll("addresses") IpAddress a, @ForAll("addresses") IpAddress b) {
     if (a.family() != b.family()) {
       return;
     }
@@ -350,7 +354,8 @@ class NetAlgebraPropertyTest {
     Cidr all = new Cidr(IpAddress.zero(a.family()), 0);
     assertTrue(CidrSet.of(all.lowerHalf(), all.upperHalf()).coversAll(a.family()));
     assertFalse(CidrSet.of(all.lowerHalf()).coversAll(a.family()));
-    assertFalse(CidrSet.all(a.family()).minus(CidrSet.ofAddresses(List.of(a))).coversAll(a.family()));
+    assertFalse(
+        CidrSet.all(a.family()).minus(CidrSet.ofAddresses(List.of(a))).coversAll(a.family()));
   }
 
   // ---- overlap finder ----
