@@ -15,6 +15,9 @@ import java.util.Objects;
  * <p>AWS subnet helpers follow the VPC User Guide ("Subnet CIDR blocks"): in every IPv4 and IPv6
  * subnet AWS reserves the first four addresses (network, VPC router, DNS, future use) and the last
  * one.
+ *
+ * @param network the first address; no host bits may be set
+ * @param prefixLength 0-32 for IPv4, 0-128 for IPv6
  */
 public record Cidr(IpAddress network, int prefixLength) implements Comparable<Cidr> {
 

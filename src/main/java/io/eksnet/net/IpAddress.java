@@ -11,6 +11,10 @@ import java.util.Objects;
  * <p>{@link #toString()} gives the canonical text: dotted quad for IPv4, RFC 5952 for IPv6 (lower
  * case, zeros compressed, {@code ::ffff:a.b.c.d} for IPv4-mapped addresses). An IPv4-mapped IPv6
  * address stays IPv6; it is not unmapped.
+ *
+ * @param family IPv4 or IPv6
+ * @param high the upper 64 bits (0 for IPv4)
+ * @param low the lower 64 bits (an IPv4 address in its low 32)
  */
 public record IpAddress(IpFamily family, long high, long low) implements Comparable<IpAddress> {
 

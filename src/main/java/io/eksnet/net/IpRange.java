@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * An inclusive range of addresses of one family, {@code first <= last}. Ordered by first, then by
  * last address.
+ *
+ * @param first the lowest address of the range
+ * @param last the highest address, of the same family, not below {@code first}
  */
 public record IpRange(IpAddress first, IpAddress last) implements Comparable<IpRange> {
 

@@ -37,12 +37,12 @@ final class U128 {
     return high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
   }
 
-  /** High word of (value >>> n), 0 <= n <= 128. */
+  /** High word of {@code value >>> n}, {@code 0 <= n <= 128}. */
   static long shiftRightHigh(long high, int n) {
     return n >= 64 ? 0 : high >>> n;
   }
 
-  /** Low word of (value >>> n), 0 <= n <= 128. */
+  /** Low word of {@code value >>> n}, {@code 0 <= n <= 128}. */
   static long shiftRightLow(long high, long low, int n) {
     if (n == 0) {
       return low;
@@ -68,7 +68,7 @@ final class U128 {
   }
 
   /**
-   * floor(log2(b - a + 1)) for a <= b: the largest k with 2^k <= the number of values in [a, b].
+   * {@code floor(log2(b - a + 1))} for {@code a <= b}: the largest k with {@code 2^k <= b - a + 1}.
    */
   static int floorLog2OfSpan(long aHigh, long aLow, long bHigh, long bLow) {
     long low = bLow - aLow;
