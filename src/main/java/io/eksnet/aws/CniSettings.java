@@ -90,6 +90,16 @@ public record CniSettings(
   }
 
   /**
+   * The addressing mode in effect on a node of this type: prefix delegation when it is enabled and
+   * the type supports it (Nitro or bare metal); otherwise ipamd falls back to secondary IPs.
+   */
+  public AddressingMode modeOn(InstanceType type) {
+    return prefixDelegation && type.prefixDelegationSupported()
+        ? AddressingMode.PREFIX_DELEGATION
+        : AddressingMode.SECONDARY_IP;
+  }
+
+  /**
    * True when {@code WARM_IP_TARGET} or {@code MINIMUM_IP_TARGET} is set, overriding the others.
    */
   public boolean usesIpTargets() {

@@ -53,15 +53,12 @@ public record MaxPods(
   /** Max pods for the type under the given CNI settings and cap. */
   public static MaxPods of(InstanceType type, CniSettings cni, MaxPodsCap cap) {
     List<String> caveats = new ArrayList<>();
-    AddressingMode mode = AddressingMode.SECONDARY_IP;
-    if (cni.prefixDelegation() && type.prefixDelegationSupported()) {
-      mode = AddressingMode.PREFIX_DELEGATION;
-      if (type.hypervisor() != Hypervisor.NITRO) {
-        caveats.add(
-            type.name()
-                + " is bare metal with no reported hypervisor: ipamd allows prefix delegation on"
-                + " it, but the EKS max-pods calculator uses the secondary-IP formula for it");
-      }
+    AddressingMode mode = cni.modeOn(type);
+    if (mode == AddressingMode.PREFIX_DELEGATION && type.hypervisor() != Hypervisor.NITRO) {
+      caveats.add(
+          type.name()
+              + " is bare metal with no reported hypervisor: ipamd allows prefix delegation on"
+              + " it, but the EKS max-pods calculator uses the secondary-IP formula for it");
     }
     int enis = Math.max(0, type.maxEnis() - (cni.customNetworking() ? 1 : 0));
     int perEni = type.secondaryIpsPerEni();

@@ -51,13 +51,13 @@ public record NodeIpUsage(
     int eniLimit = cni.maxEni() > 0 ? Math.min(type.maxEnis(), cni.maxEni()) : type.maxEnis();
     int podEniLimit = Math.max(0, eniLimit - (cni.customNetworking() ? 1 : 0));
     int s = type.secondaryIpsPerEni();
-    boolean prefixMode = cni.prefixDelegation() && type.prefixDelegationSupported();
+    AddressingMode mode = cni.modeOn(type);
 
     int podEnis;
     int secondaries = 0;
     int prefixes = 0;
     int p;
-    if (prefixMode) {
+    if (mode == AddressingMode.PREFIX_DELEGATION) {
       int prefixCapacity = podEniLimit * s;
       p = Math.min(pods, Math.min(prefixCapacity * MaxPods.IPS_PER_PREFIX, maxPods));
       int needed = ceilDiv(p, MaxPods.IPS_PER_PREFIX);
@@ -85,8 +85,6 @@ public record NodeIpUsage(
       }
     }
     int podAddresses = secondaries + prefixes * MaxPods.IPS_PER_PREFIX;
-    AddressingMode mode =
-        prefixMode ? AddressingMode.PREFIX_DELEGATION : AddressingMode.SECONDARY_IP;
     if (cni.customNetworking()) {
       // The primary ENI holds only the node's address; pod ENIs sit in the ENIConfig subnet.
       return new NodeIpUsage(
