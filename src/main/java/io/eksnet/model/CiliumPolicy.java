@@ -15,7 +15,8 @@ public final class CiliumPolicy extends K8sObject {
    * {@code toFQDNs} selectors; {@code dnsProxy} is true when its {@code toPorts} carry {@code
    * rules.dns} (the rule that sends DNS through Cilium's proxy); {@code toEndpoints} holds the
    * matchLabels of its endpoint selectors; {@code endpointSelector} is the selector of the spec the
-   * rule belongs to (the pods it applies to).
+   * rule belongs to (the pods it applies to); {@code toCidrs}/{@code toCidrExcept} come from
+   * toCIDR and toCIDRSet, {@code toEntities} from toEntities ({@code world}, {@code all}, ...).
    */
   public record EgressRule(
       LabelSelector endpointSelector,
@@ -23,8 +24,14 @@ public final class CiliumPolicy extends K8sObject {
       List<Fqdn> fqdns,
       boolean dnsProxy,
       List<java.util.Map<String, String>> toEndpoints,
-      List<String> ports) {
+      List<String> ports,
+      List<String> toCidrs,
+      List<String> toCidrExcept,
+      List<String> toEntities) {
     public EgressRule {
+      toCidrs = List.copyOf(toCidrs);
+      toCidrExcept = List.copyOf(toCidrExcept);
+      toEntities = List.copyOf(toEntities);
       path = List.copyOf(path);
       fqdns = List.copyOf(fqdns);
       toEndpoints = List.copyOf(toEndpoints);
@@ -48,9 +55,18 @@ public final class CiliumPolicy extends K8sObject {
     }
   }
 
-  public CiliumPolicy(String file, Tree.TMap root, String defaultNamespace, List<EgressRule> egress) {
+  private final List<LabelSelector> endpointSelectors;
+
+  public CiliumPolicy(
+      String file, Tree.TMap root, String defaultNamespace, List<LabelSelector> endpointSelectors, List<EgressRule> egress) {
     super(file, root, defaultNamespace);
+    this.endpointSelectors = List.copyOf(endpointSelectors);
     this.egress = List.copyOf(egress);
+  }
+
+  /** The endpoint (or node) selector of each spec: the pods the policy applies to. */
+  public List<LabelSelector> getEndpointSelectors() {
+    return endpointSelectors;
   }
 
   @Override
@@ -88,6 +104,22 @@ public final class CiliumPolicy extends K8sObject {
       }
     }
     return sb.toString();
+  }
+
+  /** A toFQDNs entry with {@code matchPattern: "*"} (allows every name), or null. */
+  public Fqdn getMatchAllFqdn() {
+    for (EgressRule r : egress) {
+      for (Fqdn f : r.fqdns()) {
+        if (f.matchPattern() != null && f.matchPattern().trim().equals("*")) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  public Location fqdnAt(Fqdn f) {
+    return at(f.path());
   }
 
   public Location ruleAt(EgressRule r, String... rest) {

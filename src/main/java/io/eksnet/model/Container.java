@@ -2,12 +2,22 @@ package io.eksnet.model;
 
 import java.util.List;
 
-/** A container of a pod template: its ports and probes. {@code index} is its place in the list. */
+/**
+ * A container of a pod template: its ports, probes and literal environment values. {@code index}
+ * is its place in the list.
+ */
 public record Container(
-    int index, String name, String image, List<Port> ports, Probe readinessProbe, Probe livenessProbe) {
+    int index,
+    String name,
+    String image,
+    List<Port> ports,
+    Probe readinessProbe,
+    Probe livenessProbe,
+    java.util.Map<String, String> env) {
 
   public Container {
     ports = List.copyOf(ports);
+    env = java.util.Map.copyOf(env);
   }
 
   /** A {@code containerPort} with its optional name. */
@@ -18,6 +28,16 @@ public record Container(
    * for httpGet, the path and port (number or name, as written).
    */
   public record Probe(String handler, String path, String port) {}
+
+  /** True when a port of this container has the name or number (as a Service targetPort). */
+  public boolean exposes(String targetPort) {
+    for (Port p : ports) {
+      if (targetPort.equals(p.name()) || targetPort.equals(Integer.toString(p.number()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public boolean hasReadinessProbe() {
     return readinessProbe != null;

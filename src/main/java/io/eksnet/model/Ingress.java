@@ -23,6 +23,19 @@ public final class Ingress extends K8sObject {
       path = List.copyOf(path);
     }
 
+    /** True for {@code spec.defaultBackend} (or the v1beta1 {@code spec.backend}). */
+    public boolean isDefault() {
+      return path.size() > 1 && (path.get(1).equals("defaultBackend") || path.get(1).equals("backend"));
+    }
+
+    /** {@code path /api}, {@code its default backend}, or {@code a rule without a path}. */
+    public String describePath() {
+      if (isDefault()) {
+        return "its default backend";
+      }
+      return httpPath != null ? "path " + httpPath : "a rule without a path";
+    }
+
     /** {@code web:80} or {@code web:http} for messages. */
     public String describe() {
       return serviceName + ":" + (portNumber != null ? portNumber.toString() : String.valueOf(portName));

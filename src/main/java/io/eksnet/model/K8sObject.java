@@ -17,6 +17,7 @@ public abstract class K8sObject {
   private final String namespace;
   private final Map<String, String> labels;
   private final Map<String, String> annotations;
+  private final boolean namespaceWritten;
 
   protected K8sObject(String file, Tree.TMap root, String defaultNamespace) {
     this.file = file;
@@ -31,6 +32,7 @@ public abstract class K8sObject {
     this.name = n == null ? "" : n;
     String ns = Tree.text(Tree.path(meta, "namespace"));
     this.namespace = isNamespaced() ? (ns == null || ns.isEmpty() ? defaultNamespace : ns) : "";
+    this.namespaceWritten = ns != null && !ns.isEmpty();
     this.labels = Tree.stringMap(Tree.path(meta, "labels"));
     this.annotations = Tree.stringMap(Tree.path(meta, "annotations"));
   }
@@ -66,6 +68,14 @@ public abstract class K8sObject {
 
   public String getNamespace() {
     return namespace;
+  }
+
+  /**
+   * False when the manifest leaves metadata.namespace out: the object lands in whatever namespace
+   * it is applied to (kustomize's namespace:, kubectl -n), so "default" is only a guess.
+   */
+  public boolean isNamespaceWritten() {
+    return namespaceWritten;
   }
 
   public Map<String, String> getLabels() {

@@ -68,14 +68,21 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
     return t instanceof TScalar s ? s.value() : null;
   }
 
-  /** Follows map keys; returns null when any step is missing or not a map. */
+  /**
+   * Follows map keys (and list indexes, written as numbers, through lists); returns null when any
+   * step is missing.
+   */
   static Tree path(Tree root, String... keys) {
     Tree cur = root;
     for (String k : keys) {
-      if (!(cur instanceof TMap m)) {
+      if (cur instanceof TMap m) {
+        cur = m.get(k);
+      } else if (cur instanceof TList l && !k.isEmpty() && k.length() < 10 && k.chars().allMatch(Character::isDigit)
+          && Integer.parseInt(k) < l.items().size()) {
+        cur = l.items().get(Integer.parseInt(k));
+      } else {
         return null;
       }
-      cur = m.get(k);
     }
     return cur;
   }

@@ -78,6 +78,74 @@ public final class Workload extends K8sObject {
     return dnsOptions;
   }
 
+  /**
+   * The resolver's ndots: a {@code dnsConfig} ndots option when set, else 5 for the cluster DNS
+   * policies (ClusterFirst, the default, and ClusterFirstWithHostNet), else 1 (node resolv.conf).
+   */
+  public int getEffectiveNdots() {
+    String v = dnsOptions.get("ndots");
+    if (v != null) {
+      try {
+        return Integer.parseInt(v.trim());
+      } catch (NumberFormatException e) {
+        return 5;
+      }
+    }
+    if (hostNetwork && (dnsPolicy == null || "ClusterFirst".equals(dnsPolicy))) {
+      return 1; // hostNetwork pods fall back to the node's resolv.conf
+    }
+    return dnsPolicy == null || dnsPolicy.startsWith("ClusterFirst") ? 5 : 1;
+  }
+
+  /** The literal value of an environment variable of the first container that sets it, or null. */
+  public String env(String name) {
+    for (Container c : containers) {
+      String v = c.env().get(name);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Where an environment variable is set (its list entry), or the first container. */
+  public Location envAt(String name) {
+    for (Container c : containers) {
+      if (c.env().containsKey(name)) {
+        List<Tree> env = Tree.asList(Tree.path(getRoot(), pathTo(c, "env")));
+        for (int i = 0; i < env.size(); i++) {
+          if (name.equals(Tree.text(Tree.path(env.get(i), "name")))) {
+            return containerAt(c, "env", Integer.toString(i));
+          }
+        }
+      }
+    }
+    return containers.isEmpty() ? podSpecAt("containers") : containerAt(containers.get(0), "env");
+  }
+
+  private String[] pathTo(Container c, String... rest) {
+    List<String> p = new java.util.ArrayList<>(podSpecPath);
+    p.add("containers");
+    p.add(Integer.toString(c.index()));
+    p.addAll(List.of(rest));
+    return p.toArray(String[]::new);
+  }
+
+  /** The first container without a readiness probe (where a finding about it points), or null. */
+  public Container getFirstContainerWithoutReadinessProbe() {
+    return containers.stream().filter(c -> !c.hasReadinessProbe()).findFirst().orElse(null);
+  }
+
+  /** Containers without a readiness probe, in order. */
+  public List<Container> getContainersWithoutReadinessProbe() {
+    return containers.stream().filter(c -> !c.hasReadinessProbe()).toList();
+  }
+
+  /** Names of containers without a readiness probe, for messages. */
+  public String describeContainersWithoutReadinessProbe() {
+    return String.join(", ", getContainersWithoutReadinessProbe().stream().map(Container::name).toList());
+  }
+
   /** Location of a field inside the pod spec. */
   public Location podSpecAt(String... rest) {
     String[] p = new String[podSpecPath.size() + rest.length];

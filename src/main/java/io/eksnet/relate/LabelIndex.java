@@ -15,13 +15,44 @@ final class LabelIndex {
   private record Key(String namespace, String label, String value) {}
 
   private final Map<Key, List<Workload>> postings = new HashMap<>();
+  private final Map<String, List<Workload>> byNamespace = new HashMap<>();
 
   LabelIndex(List<Workload> workloads) {
     for (Workload w : workloads) {
+      byNamespace.computeIfAbsent(w.getNamespace(), k -> new ArrayList<>()).add(w);
       for (Map.Entry<String, String> e : w.getPodLabels().entrySet()) {
         postings.computeIfAbsent(new Key(w.getNamespace(), e.getKey(), e.getValue()), k -> new ArrayList<>()).add(w);
       }
     }
+  }
+
+  /**
+   * Workloads of a namespace a full label selector selects: candidates come from the posting
+   * lists of its matchLabels (or the namespace's workloads when it has none), then the whole
+   * selector is checked.
+   */
+  List<Workload> select(String namespace, io.eksnet.model.LabelSelector selector, List<Workload> all) {
+    if (selector.isNone()) {
+      return List.of();
+    }
+    List<Workload> candidates;
+    if (selector.matchLabels() != null && !selector.matchLabels().isEmpty()) {
+      candidates = select(namespace, selector.matchLabels());
+    } else {
+      candidates = byNamespace.getOrDefault(namespace, List.of());
+    }
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : candidates) {
+      if (selector.matches(w.getPodLabels())) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** All workloads of a namespace. */
+  List<Workload> inNamespace(String namespace) {
+    return byNamespace.getOrDefault(namespace, List.of());
   }
 
   /** Workloads whose pod labels contain every pair of a non-empty equality selector. */

@@ -131,13 +131,22 @@ final class K8sFactory {
         ports.add(new Container.Port(Tree.text(Tree.path(p, "name")), n, proto == null ? "TCP" : proto));
       }
     }
+    Map<String, String> env = new LinkedHashMap<>();
+    for (Tree e : Tree.asList(Tree.path(c, "env"))) {
+      String name = Tree.text(Tree.path(e, "name"));
+      String value = Tree.text(Tree.path(e, "value"));
+      if (name != null && value != null) {
+        env.put(name, value);
+      }
+    }
     return new Container(
         index,
         Tree.text(Tree.path(c, "name")),
         Tree.text(Tree.path(c, "image")),
         ports,
         probe(Tree.path(c, "readinessProbe")),
-        probe(Tree.path(c, "livenessProbe")));
+        probe(Tree.path(c, "livenessProbe")),
+        env);
   }
 
   private static Container.Probe probe(Tree p) {
@@ -272,7 +281,10 @@ final class K8sFactory {
         types.add("Egress");
       }
     }
-    return new NetworkPolicy(file, doc, DEFAULT_NS, selector(Tree.path(spec, "podSelector")), types, ingress, egress);
+    Tree ps = Tree.path(spec, "podSelector");
+    // an absent podSelector decodes to the empty selector: every pod of the namespace
+    LabelSelector podSelector = ps == null ? LabelSelector.of(Map.of()) : selector(ps);
+    return new NetworkPolicy(file, doc, DEFAULT_NS, podSelector, types, ingress, egress);
   }
 
   private static List<NetworkPolicy.Rule> npRules(Tree spec, String dir, String peersKey) {
@@ -309,14 +321,23 @@ final class K8sFactory {
 
   private static CiliumPolicy cilium(String file, TMap doc) {
     List<CiliumPolicy.EgressRule> egress = new ArrayList<>();
+    List<LabelSelector> selectors = new ArrayList<>();
     if (doc.get("spec") instanceof TMap) {
+      selectors.add(ciliumSelector(doc.get("spec")));
       ciliumEgress(doc.get("spec"), List.of("spec"), egress);
     }
     List<Tree> specs = Tree.asList(doc.get("specs"));
     for (int i = 0; i < specs.size(); i++) {
+      selectors.add(ciliumSelector(specs.get(i)));
       ciliumEgress(specs.get(i), List.of("specs", Integer.toString(i)), egress);
     }
-    return new CiliumPolicy(file, doc, DEFAULT_NS, egress);
+    return new CiliumPolicy(file, doc, DEFAULT_NS, selectors, egress);
+  }
+
+  private static LabelSelector ciliumSelector(Tree spec) {
+    return Tree.path(spec, "endpointSelector") != null
+        ? selector(Tree.path(spec, "endpointSelector"))
+        : selector(Tree.path(spec, "nodeSelector"));
   }
 
   private static void ciliumEgress(Tree spec, List<String> base, List<CiliumPolicy.EgressRule> out) {
@@ -353,10 +374,32 @@ final class K8sFactory {
       for (Tree e : Tree.asList(Tree.path(r, "toEndpoints"))) {
         endpoints.add(Tree.stringMap(Tree.path(e, "matchLabels")));
       }
-      LabelSelector sel = Tree.path(spec, "endpointSelector") != null
-          ? selector(Tree.path(spec, "endpointSelector"))
-          : selector(Tree.path(spec, "nodeSelector"));
-      out.add(new CiliumPolicy.EgressRule(sel, path, fqdns, dns, endpoints, ports));
+      List<String> cidrs = new ArrayList<>();
+      List<String> except = new ArrayList<>();
+      for (Tree t : Tree.asList(Tree.path(r, "toCIDR"))) {
+        if (Tree.text(t) != null) {
+          cidrs.add(Tree.text(t));
+        }
+      }
+      for (Tree t : Tree.asList(Tree.path(r, "toCIDRSet"))) {
+        String cidr = Tree.text(Tree.path(t, "cidr"));
+        if (cidr != null) {
+          cidrs.add(cidr);
+        }
+        for (Tree x : Tree.asList(Tree.path(t, "except"))) {
+          if (Tree.text(x) != null) {
+            except.add(Tree.text(x));
+          }
+        }
+      }
+      List<String> entities = new ArrayList<>();
+      for (Tree t : Tree.asList(Tree.path(r, "toEntities"))) {
+        if (Tree.text(t) != null) {
+          entities.add(Tree.text(t));
+        }
+      }
+      LabelSelector sel = ciliumSelector(spec);
+      out.add(new CiliumPolicy.EgressRule(sel, path, fqdns, dns, endpoints, ports, cidrs, except, entities));
     }
   }
 
