@@ -187,6 +187,8 @@ public final class Main {
       ScanResult.Timings t = result.timings();
       err.printf("timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
           t.loadMs(), t.relateMs(), t.rulesMs(), t.totalMs());
+      t.ruleFirings().forEach((id, n) -> err.printf("timings: rule %s fired %d times, consequences %.1f ms%n",
+          id, n, t.ruleNanos().getOrDefault(id, 0L) / 1e6));
     }
 
     boolean quiet = cl.hasOption("quiet");

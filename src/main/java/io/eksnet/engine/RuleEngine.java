@@ -204,16 +204,34 @@ public final class RuleEngine {
     return 0;
   }
 
-  /** Findings and problems of one evaluation. */
-  public record Outcome(List<Finding> findings, List<InputProblem> problems) {}
+  /** Findings and problems of one evaluation, with firings and consequence time per rule id. */
+  public record Outcome(
+      List<Finding> findings, List<InputProblem> problems, Map<String, Long> ruleFirings, Map<String, Long> ruleNanos) {}
 
   /** Fires the enabled rules of every base over the facts. */
   public Outcome run(Collection<?> facts, Predicate<String> enabled) {
     List<Finding> findings = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
+    Map<String, Long> firings = new java.util.TreeMap<>();
+    Map<String, Long> nanos = new java.util.TreeMap<>();
     for (Base b : bases) {
       FindingSink sink = new FindingSink(b.rules());
       KieSession session = b.kieBase().newKieSession();
+      session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        private long start;
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+          start = System.nanoTime();
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+          String name = event.getMatch().getRule().getName();
+          firings.merge(name, 1L, Long::sum);
+          nanos.merge(name, System.nanoTime() - start, Long::sum);
+        }
+      });
       try {
         if (declaresFindings(b.kieBase())) {
           session.setGlobal("findings", sink);
@@ -240,7 +258,7 @@ public final class RuleEngine {
       }
       findings.addAll(sink.findings());
     }
-    return new Outcome(findings, problems);
+    return new Outcome(findings, problems, firings, nanos);
   }
 
   private static boolean declaresFindings(KieBase kb) {

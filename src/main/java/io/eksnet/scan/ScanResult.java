@@ -33,8 +33,26 @@ public record ScanResult(
     this(findings, problems, enabledRules, files, List.of(), timings, null);
   }
 
-  /** Milliseconds spent in each phase. */
-  public record Timings(long loadMs, long relateMs, long rulesMs, long totalMs) {}
+  /**
+   * Milliseconds spent in each phase, and per rule its firings and the nanoseconds its
+   * consequences took ({@code ruleFirings}, {@code ruleNanos}; matching itself is in rulesMs).
+   */
+  public record Timings(
+      long loadMs,
+      long relateMs,
+      long rulesMs,
+      long totalMs,
+      java.util.Map<String, Long> ruleFirings,
+      java.util.Map<String, Long> ruleNanos) {
+    public Timings {
+      ruleFirings = java.util.Map.copyOf(ruleFirings);
+      ruleNanos = java.util.Map.copyOf(ruleNanos);
+    }
+
+    public Timings(long loadMs, long relateMs, long rulesMs, long totalMs) {
+      this(loadMs, relateMs, rulesMs, totalMs, java.util.Map.of(), java.util.Map.of());
+    }
+  }
 
   /** Findings not suppressed. */
   public List<Finding> activeFindings() {

@@ -112,7 +112,8 @@ public final class Scanner {
     }
     long t3 = System.nanoTime();
     return new ScanResult(sorted, problems, new Catalog(enabledInfos), files, notes,
-        new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0)),
+        new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0),
+            outcome.ruleFirings(), outcome.ruleNanos()),
         config.failOn());
   }
 

@@ -1,0 +1,33 @@
+package io.eksnet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eksnet.finding.Finding;
+import io.eksnet.scan.ScanRequest;
+import io.eksnet.scan.ScanResult;
+import io.eksnet.scan.Scanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's smoke size (1,000 objects) in the default test run: correct, not timed. */
+class BenchSmokeTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void generatedDumpScansCleanlyAndFindsExactlyThePlantedSelectorTypos() throws IOException {
+    ClusterDumpGenerator.Stats stats = ClusterDumpGenerator.generate(1000, dir, 7);
+    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
+    assertEquals(List.of(), r.problems());
+    assertEquals(stats.files(), r.files().size());
+    List<Finding> typos = r.findings().stream().filter(f -> f.ruleId().equals("EKS-SVC-002")).toList();
+    assertEquals(stats.brokenServices(), typos.size(), "one EKS-SVC-002 per planted typo");
+    assertTrue(stats.brokenServices() > 0);
+    assertTrue(typos.stream().allMatch(f -> f.message().contains("comes closest")), typos.toString());
+    assertEquals(stats, ClusterDumpGenerator.generate(1000, dir.resolve("again"), 7), "deterministic for a seed");
+  }
+}
