@@ -27,7 +27,7 @@ for n in "${sizes[@]}"; do
   read -r scan_s scan_kb < <(measure env EKSNET_TIMINGS=1 java "${jvm[@]}" -jar "$jar" scan --root "$dir" "$dir" --fail-on none --format json -o "$work/r.json")
   cp "$work/err" "$work/timings-$n.txt"
   read -r parse_s _ < <(measure java "${jvm[@]}" -cp "$cp" io.eksnet.bench.ParseOnly "$dir")
-  findings=$(grep -o '"findings" : [0-9]*' "$work/r.json" | head -1 | grep -o '[0-9]*$' || echo "?")
+  findings=$(grep -oE '"findings" *: *[0-9]+' "$work/r.json" | head -1 | grep -oE '[0-9]+$' || echo "?")
   ratio=$(awk -v a="$scan_s" -v b="$parse_s" 'BEGIN { printf "%.2f", a / b }')
   echo "| $n | $files | $scan_s | $((scan_kb / 1024)) | $parse_s | $ratio | $findings |"
 done

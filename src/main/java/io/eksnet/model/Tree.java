@@ -15,10 +15,18 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
 
   int column();
 
-  /** A mapping; keys keep their own positions and their order in the file. */
+  /**
+   * A mapping; keys keep their own positions and their order in the file. Stored compactly (an
+   * array, linear lookup): manifests hold millions of small maps in a cluster dump.
+   */
   record TMap(int line, int column, Map<String, Entry> entries) implements Tree {
     public TMap {
-      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      entries = entries instanceof CompactMap ? entries : CompactMap.of(entries.values());
+    }
+
+    /** Builds from entries in file order; a later duplicate key replaces the earlier one. */
+    public TMap(int line, int column, List<Entry> entries) {
+      this(line, column, CompactMap.of(entries));
     }
 
     public Tree get(String key) {
@@ -51,6 +59,76 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
     FLOAT,
     BOOL,
     NULL
+  }
+
+  /** An immutable insertion-ordered map over an array of entries. */
+  final class CompactMap extends java.util.AbstractMap<String, Tree.Entry> {
+    private final Tree.Entry[] entries;
+
+    private CompactMap(Tree.Entry[] entries) {
+      this.entries = entries;
+    }
+
+    static CompactMap of(java.util.Collection<Tree.Entry> in) {
+      List<Tree.Entry> out = new java.util.ArrayList<>(in.size());
+      for (Tree.Entry e : in) {
+        int at = -1;
+        for (int i = 0; i < out.size(); i++) {
+          if (out.get(i).key().equals(e.key())) {
+            at = i;
+            break;
+          }
+        }
+        if (at >= 0) {
+          out.set(at, e);
+        } else {
+          out.add(e);
+        }
+      }
+      return new CompactMap(out.toArray(new Tree.Entry[0]));
+    }
+
+    @Override
+    public Tree.Entry get(Object key) {
+      for (Tree.Entry e : entries) {
+        if (e.key().equals(key)) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public int size() {
+      return entries.length;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Tree.Entry>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Map.Entry<String, Tree.Entry>> iterator() {
+          return java.util.Arrays.stream(entries)
+              .<Map.Entry<String, Tree.Entry>>map(e -> Map.entry(e.key(), e))
+              .iterator();
+        }
+
+        @Override
+        public int size() {
+          return entries.length;
+        }
+      };
+    }
+
+    @Override
+    public java.util.Collection<Tree.Entry> values() {
+      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(entries));
+    }
   }
 
   // ---- navigation helpers (null-safe) ----

@@ -88,7 +88,7 @@ final class JsonLoader {
           }
           entries.put(key, new Tree.Entry(key, kl.getLineNr(), kl.getColumnNr(), v));
         }
-        return new Tree.TMap(line, col, entries);
+        return new Tree.TMap(line, col, List.copyOf(entries.values()));
       }
       case START_ARRAY -> {
         List<Tree> items = new ArrayList<>();

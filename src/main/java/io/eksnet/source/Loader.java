@@ -41,6 +41,7 @@ public final class Loader {
       Pattern.compile("#\\s*eksnet:ignore\\s+([A-Za-z0-9*,_-]+)\\s*(.*)$");
 
   private final Limits limits;
+  private final java.util.Map<String, String> strings = new java.util.HashMap<>();
 
   public Loader() {
     this(Limits.DEFAULT);
@@ -81,7 +82,7 @@ public final class Loader {
     } else {
       try (InputStream in = new ByteArrayInputStream(bytes);
           UnicodeReader reader = new UnicodeReader(in)) {
-        r = new YamlLoader(limits).load(reader, bytes.length);
+        r = new YamlLoader(limits, strings).load(reader, bytes.length);
       } catch (IOException e) {
         problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
         return new Loaded(facts, problems, terraform);

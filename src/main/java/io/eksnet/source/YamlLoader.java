@@ -30,9 +30,27 @@ final class YamlLoader {
   record Result(List<Tree> documents, List<LoadException> problems) {}
 
   private final Limits limits;
+  private final Map<String, String> strings;
 
   YamlLoader(Limits limits) {
+    this(limits, new java.util.HashMap<>());
+  }
+
+  /**
+   * @param strings interner shared across the files of a scan: keys and short values repeat
+   *     millions of times in a cluster dump
+   */
+  YamlLoader(Limits limits, Map<String, String> strings) {
     this.limits = limits;
+    this.strings = strings;
+  }
+
+  private String intern(String s) {
+    if (strings.size() > 1_000_000) {
+      return s;
+    }
+    String prev = strings.putIfAbsent(s, s);
+    return prev == null ? s : prev;
   }
 
   Result load(Reader reader, long sizeHint) {
@@ -139,7 +157,7 @@ final class YamlLoader {
         if (n instanceof MappingNode m) {
           Map<String, Tree.Entry> entries = new LinkedHashMap<>();
           addEntries(m, entries, depth, false);
-          return new Tree.TMap(l, c, entries);
+          return new Tree.TMap(l, c, List.copyOf(entries.values()));
         }
         if (n instanceof SequenceNode s) {
           List<Tree> items = new ArrayList<>(s.getValue().size());
@@ -176,7 +194,7 @@ final class YamlLoader {
           }
           continue;
         }
-        String key = k instanceof ScalarNode ks ? ks.getValue() : "<complex key>";
+        String key = intern(k instanceof ScalarNode ks ? ks.getValue() : "<complex key>");
         int kl = line(k.getStartMark());
         int kc = col(k.getStartMark());
         Tree.Entry prev = entries.get(key);
@@ -205,7 +223,7 @@ final class YamlLoader {
       } else {
         type = Tree.ScalarType.STRING;
       }
-      return new Tree.TScalar(l, c, s.getValue(), type);
+      return new Tree.TScalar(l, c, s.getValue().length() <= 40 ? intern(s.getValue()) : s.getValue(), type);
     }
   }
 }
