@@ -35,6 +35,10 @@ import java.util.TreeMap;
  */
 public final class Relations {
 
+  /** The top-level {@code mode:} line of a KubeProxyConfiguration. */
+  private static final java.util.regex.Pattern KUBE_PROXY_MODE =
+      java.util.regex.Pattern.compile("^mode:\\s*[\"']?([A-Za-z]*)[\"']?\\s*(#.*)?$");
+
   private Relations() {}
 
   /** The derived facts for these loaded facts. */
@@ -269,7 +273,7 @@ public final class Relations {
       int offset = -1;
       String[] lines = text.split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^mode:\\s*[\"']?([A-Za-z]*)[\"']?\\s*(#.*)?$").matcher(lines[i]);
+        java.util.regex.Matcher m = KUBE_PROXY_MODE.matcher(lines[i]);
         if (m.matches()) {
           mode = m.group(1);
           offset = i;
