@@ -139,6 +139,8 @@ public final class Main {
         .desc("run only these rules (comma-separated, repeatable)").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
         .desc("do not run these rules (comma-separated, repeatable)").build());
+    o.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
+        .desc("do not scan files matching this root-relative glob, e.g. 'vendor/**' (repeatable; adds to the config's exclude)").build());
     o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE.sarif")
         .desc("an earlier SARIF report: only findings not in it are printed and fail the scan (SARIF marks results new/unchanged)").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
@@ -184,6 +186,7 @@ public final class Main {
     ScanRequest req = new ScanRequest(root, paths,
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
         ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")))
+        .withExcludes(values(cl, "exclude"))
         .withBaseline(cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null);
     ScanResult result = new Scanner().scan(req);
     if (System.getenv("EKSNET_TIMINGS") != null) {
