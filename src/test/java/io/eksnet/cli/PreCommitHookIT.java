@@ -99,7 +99,14 @@ class PreCommitHookIT {
 
     work = Files.createDirectories(tmp.resolve("work"));
     ok(work, "git", "init", "-q");
-    write(work, ".eksnet.yaml", "failOn: medium\n");
+    write(work, ".eksnet.yaml", """
+        failOn: medium
+        ignore:
+          - rule: EKS-SVC-001
+            path: "legacy/**"
+            reason: "legacy cluster, replaced next quarter"
+        """);
+    write(work, "legacy/web.yaml", NODEPORT);
     write(work, "k8s/clean.yaml", """
         apiVersion: v1
         kind: Service
@@ -148,7 +155,7 @@ class PreCommitHookIT {
 
   @Test
   void cleanAndSuppressedFilesPassAndNonKubernetesFilesAreIgnoredQuietly() throws Exception {
-    Run r = tryRepo("k8s/clean.yaml", "k8s/suppressed.yaml", "ci/pipeline.yaml", "package.json",
+    Run r = tryRepo("k8s/clean.yaml", "k8s/suppressed.yaml", "legacy/web.yaml", "ci/pipeline.yaml", "package.json",
         "terraform/plan.json", ".eksnet.yaml");
     assertEquals(0, r.code(), r.output());
     assertTrue(r.output().contains("eksnet (EKS networking)") && r.output().contains("Passed"), r.output());
@@ -167,6 +174,7 @@ class PreCommitHookIT {
     assertEquals(1, all.code(), all.output());
     assertTrue(all.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), all.output());
     assertFalse(all.output().contains("k8s/suppressed.yaml:"), "suppressions work in the hook: " + all.output());
+    assertFalse(all.output().contains("legacy/web.yaml:"), "config suppressions too: " + all.output());
     assertEquals(before, ok(work, "git", "status", "--porcelain").output(), "the hook modifies no file");
   }
 
