@@ -65,9 +65,4 @@ public record ScanResult(
         .filter(f -> !f.isSuppressed() && (baseline == null || !baseline.isUnchanged(f)))
         .toList();
   }
-
-  /** The same result compared with a baseline. */
-  public ScanResult withBaseline(Baseline.Comparison comparison) {
-    return new ScanResult(findings, problems, enabledRules, files, notes, timings, configFailOn, comparison);
-  }
 }

@@ -132,7 +132,7 @@ public final class Scanner {
       return null;
     }
     Baseline.Comparison c = baseline.compare(findings);
-    notes.add("baseline " + name + ": " + c.newCount() + " new, " + c.unchanged().size()
+    notes.add("baseline " + name + ": " + c.newCount() + " new, " + c.unchangedCount()
         + " unchanged, " + c.absent() + " absent (fixed or removed)");
     return c;
   }
