@@ -139,6 +139,10 @@ public final class Main {
         .desc("run only these rules (comma-separated, repeatable)").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
         .desc("do not run these rules (comma-separated, repeatable)").build());
+    o.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
+        .desc("do not scan files matching this root-relative glob, e.g. 'vendor/**' (repeatable; adds to the config's exclude)").build());
+    o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE.sarif")
+        .desc("an earlier SARIF report: only findings not in it are printed and fail the scan (SARIF marks results new/unchanged)").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
         .desc("repository root that report paths are relative to (default: the git top-level, else the current directory)").build());
     o.addOption(Option.builder("q").longOpt("quiet").desc("print only findings and errors (no summary, no notes)").build());
@@ -181,7 +185,9 @@ public final class Main {
     }
     ScanRequest req = new ScanRequest(root, paths,
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
-        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")));
+        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")))
+        .withExcludes(values(cl, "exclude"))
+        .withBaseline(cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null);
     ScanResult result = new Scanner().scan(req);
     if (System.getenv("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
@@ -227,7 +233,7 @@ public final class Main {
     if (threshold == null) {
       return ExitCode.OK;
     }
-    for (Finding f : result.activeFindings()) {
+    for (Finding f : result.newFindings()) {
       if (f.severity().atLeast(threshold)) {
         return ExitCode.FINDINGS;
       }

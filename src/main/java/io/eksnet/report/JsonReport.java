@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.Fingerprint;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
@@ -32,7 +33,9 @@ import io.eksnet.scan.ScanResult;
  * <p>{@code findings} lists every finding, suppressed ones too ({@code suppressed} is then the
  * reason), sorted by {@link Finding#ORDER}; {@code summary.findings} and {@code bySeverity} count
  * the unsuppressed ones, with every severity present. {@code name} is null for a rule missing from
- * the catalog. Same input, same bytes.
+ * the catalog. With {@code --baseline}, {@code summary.baseline} counts {@code new}, {@code
+ * unchanged} and {@code absent} (fixed) findings, and each finding has {@code baselineState} ({@code
+ * new} or {@code unchanged}). Same input, same bytes.
  */
 public final class JsonReport {
 
@@ -66,10 +69,23 @@ public final class JsonReport {
           s.name(), result.activeFindings().stream().filter(f -> f.severity() == s).count());
     }
 
+    if (result.baseline() != null) {
+      ObjectNode baseline = summary.putObject("baseline");
+      baseline.put("new", result.baseline().newCount());
+      baseline.put("unchanged", result.baseline().unchangedCount());
+      baseline.put("absent", result.baseline().absent());
+    }
+
     ArrayNode findings = root.putArray("findings");
     result.findings().stream()
         .sorted(Finding.ORDER)
-        .forEach(f -> findings.add(finding(f, result.enabledRules().get(f.ruleId()))));
+        .forEach(f -> {
+          ObjectNode n = finding(f, result.enabledRules().get(f.ruleId()));
+          if (result.baseline() != null) {
+            n.put("baselineState", result.baseline().state(f));
+          }
+          findings.add(n);
+        });
 
     ArrayNode problems = root.putArray("problems");
     result.problems().stream().sorted().forEach(p -> problems.add(problem(p)));

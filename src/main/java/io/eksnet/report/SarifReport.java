@@ -18,7 +18,9 @@ import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import io.eksnet.engine.RuleInfo;
+import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.Fingerprint;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
@@ -42,8 +44,10 @@ import java.util.Set;
  * ReportOptions#includeSuppressed()}. Artifact URIs are the findings' repo-relative paths. Input
  * problems become {@code invocations[0].toolExecutionNotifications}. No {@code partialFingerprints}
  * (the upload action computes GitHub's own); a location-independent {@link Fingerprint} sits in
- * {@code result.properties}. No timestamps, no absolute paths: the same result renders to the same
- * bytes.
+ * {@code result.properties}. With a baseline, every result carries {@code baselineState} ({@code
+ * new} or {@code unchanged}; fixed ones are not emitted): unchanged results stay in the file so
+ * that GitHub keeps their alerts open. No timestamps, no absolute paths: the same result renders to
+ * the same bytes.
  */
 public final class SarifReport {
 
@@ -92,7 +96,7 @@ public final class SarifReport {
     result.findings().stream()
         .filter(f -> options.includeSuppressed() || !f.isSuppressed())
         .sorted(Finding.ORDER)
-        .forEach(f -> results.add(result(f, indexById)));
+        .forEach(f -> results.add(result(f, indexById, result.baseline())));
 
     List<Notification> notifications = new ArrayList<>();
     result.problems().stream().sorted().forEach(p -> notifications.add(notification(p)));
@@ -173,7 +177,8 @@ public final class SarifReport {
     return tags;
   }
 
-  private static Result result(Finding f, Map<String, Integer> indexById) {
+  private static Result result(
+      Finding f, Map<String, Integer> indexById, Baseline.Comparison baseline) {
     Integer index = indexById.get(f.ruleId());
     if (index == null) {
       throw new IllegalArgumentException(
@@ -198,6 +203,9 @@ public final class SarifReport {
             .withMessage(new Message().withText(f.message()))
             .withLocations(new ArrayList<>(List.of(primary)))
             .withProperties(properties);
+    if (baseline != null) {
+      r.setBaselineState(Result.BaselineState.fromValue(baseline.state(f)));
+    }
 
     if (!f.related().isEmpty()) {
       Set<com.contrastsecurity.sarif.Location> related = new LinkedHashSet<>();

@@ -15,8 +15,9 @@ import java.util.Map;
  * 2 medium) in 12 files; 1 input problem}.
  *
  * <p>Suppressed findings are printed only with {@link ReportOptions#includeSuppressed()}, with
- * {@code (suppressed: reason)} appended. Input problems are printed by the CLI on stderr; here they
- * are only counted. ANSI colours (severity only) when {@link ReportOptions#color()}.
+ * {@code (suppressed: reason)} appended. With a baseline only new findings are printed. Input
+ * problems are printed by the CLI on stderr; here they are only counted. ANSI colours (severity
+ * only) when {@link ReportOptions#color()}.
  */
 public final class TextReport {
 
@@ -30,6 +31,7 @@ public final class TextReport {
     StringBuilder out = new StringBuilder();
     result.findings().stream()
         .filter(f -> options.includeSuppressed() || !f.isSuppressed())
+        .filter(f -> result.baseline() == null || !result.baseline().isUnchanged(f))
         .sorted(Finding.ORDER)
         .forEach(f -> line(out, f, options.color()));
     out.append(summary(result)).append('\n');
@@ -54,10 +56,12 @@ public final class TextReport {
 
   /**
    * One line: {@code 3 findings (1 high, 2 medium) in 12 files; 2 suppressed; 1 input problem}, or
-   * {@code No findings in 12 files}. Suppressed and problems only when there are any.
+   * {@code No findings in 12 files}. Suppressed and problems only when there are any. With a
+   * baseline the findings counted are the new ones, followed by {@code 5 unchanged and 1 fixed since
+   * the baseline}.
    */
   public static String summary(ScanResult result) {
-    List<Finding> active = result.activeFindings();
+    List<Finding> active = result.newFindings();
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Finding f : active) {
       counts.merge(f.severity(), 1, Integer::sum);
@@ -72,7 +76,11 @@ public final class TextReport {
       s.append(" (").append(String.join(", ", parts)).append(')');
     }
     s.append(" in ").append(plural(result.files().size(), "file"));
-    int suppressed = result.findings().size() - active.size();
+    if (result.baseline() != null) {
+      s.append("; ").append(result.baseline().unchangedCount())
+          .append(" unchanged and ").append(result.baseline().absent()).append(" fixed since the baseline");
+    }
+    int suppressed = result.findings().size() - result.activeFindings().size();
     if (suppressed > 0) {
       s.append("; ").append(suppressed).append(" suppressed");
     }

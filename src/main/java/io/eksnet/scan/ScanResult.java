@@ -1,6 +1,7 @@
 package io.eksnet.scan;
 
 import io.eksnet.engine.Catalog;
+import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Finding;
 import io.eksnet.model.InputProblem;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.List;
 /**
  * What a scan produced: findings (sorted; suppressed ones carry their reason), input problems
  * (sorted), the catalog of the rules that were enabled, the files read (relative to the root),
- * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, and the
- * config's fail-on level (null when the config sets none).
+ * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, the
+ * config's fail-on level (null when the config sets none), and the comparison with the baseline
+ * (null when no baseline was given or it could not be read).
  */
 public record ScanResult(
     List<Finding> findings,
@@ -18,7 +20,8 @@ public record ScanResult(
     List<String> files,
     List<String> notes,
     Timings timings,
-    String configFailOn) {
+    String configFailOn,
+    Baseline.Comparison baseline) {
 
   public ScanResult {
     findings = List.copyOf(findings);
@@ -27,10 +30,22 @@ public record ScanResult(
     notes = List.copyOf(notes);
   }
 
+  /** Without a baseline. */
+  public ScanResult(
+      List<Finding> findings,
+      List<InputProblem> problems,
+      Catalog enabledRules,
+      List<String> files,
+      List<String> notes,
+      Timings timings,
+      String configFailOn) {
+    this(findings, problems, enabledRules, files, notes, timings, configFailOn, null);
+  }
+
   /** The shape the report package was first written against: no notes, no config fail-on. */
   public ScanResult(
       List<Finding> findings, List<InputProblem> problems, Catalog enabledRules, List<String> files, Timings timings) {
-    this(findings, problems, enabledRules, files, List.of(), timings, null);
+    this(findings, problems, enabledRules, files, List.of(), timings, null, null);
   }
 
   /**
@@ -57,5 +72,15 @@ public record ScanResult(
   /** Findings not suppressed. */
   public List<Finding> activeFindings() {
     return findings.stream().filter(f -> !f.isSuppressed()).toList();
+  }
+
+  /**
+   * Findings not suppressed and not in the baseline: what fails a build and what the text report
+   * prints. Equal to {@link #activeFindings()} without a baseline.
+   */
+  public List<Finding> newFindings() {
+    return findings.stream()
+        .filter(f -> !f.isSuppressed() && (baseline == null || !baseline.isUnchanged(f)))
+        .toList();
   }
 }

@@ -3,6 +3,7 @@ package io.eksnet.scan;
 import io.eksnet.engine.Catalog;
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.engine.RuleInfo;
+import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Config;
 import io.eksnet.finding.Finding;
 import io.eksnet.finding.Severity;
@@ -49,7 +50,9 @@ public final class Scanner {
     RuleEngine engine = RuleEngine.load(req.ruleDirs(), problems);
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
 
-    Discovery.Result found = Discovery.find(req.root(), req.paths(), config.excludes());
+    List<String> excludes = new ArrayList<>(config.excludes());
+    excludes.addAll(req.excludes());
+    Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
     problems.addAll(found.problems());
     notes.addAll(found.notices());
 
@@ -106,15 +109,33 @@ public final class Scanner {
     Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
     List<Finding> sorted = new ArrayList<>(applied.findings());
     sorted.sort(Finding.ORDER);
-    Collections.sort(problems);
     for (int i = 0; i < applied.unusedNotes().size(); i++) {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
+    Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
+    Collections.sort(problems);
     long t3 = System.nanoTime();
     return new ScanResult(sorted, problems, new Catalog(enabledInfos), files, notes,
         new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0),
             outcome.ruleFirings(), outcome.ruleNanos()),
-        config.failOn());
+        config.failOn(), comparison);
+  }
+
+  /** Null without a baseline or when it cannot be used (then there is an input problem). */
+  private static Baseline.Comparison compareWithBaseline(
+      ScanRequest req, List<Finding> findings, List<InputProblem> problems, List<String> notes) {
+    if (req.baseline() == null) {
+      return null;
+    }
+    String name = Discovery.relative(req.root(), req.baseline());
+    Baseline baseline = Baseline.read(req.baseline(), name, problems);
+    if (baseline == null) {
+      return null;
+    }
+    Baseline.Comparison c = baseline.compare(findings);
+    notes.add("baseline " + name + ": " + c.newCount() + " new, " + c.unchangedCount()
+        + " unchanged, " + c.absent() + " absent (fixed or removed)");
+    return c;
   }
 
   private static long ms(long nanos) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eksnet.engine.Catalog;
 import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.Fingerprint;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.Location;
 import io.eksnet.scan.ScanResult;

@@ -1,20 +1,26 @@
 package io.eksnet.maven;
 
+import io.eksnet.cli.RuleIndex;
 import io.eksnet.finding.Finding;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
 import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
+import io.eksnet.report.TextReport;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
+import io.eksnet.source.Discovery;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,10 +28,21 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
- * Scans the project's Kubernetes manifests and Terraform JSON with eksnet, writes a SARIF report,
- * and fails the build on findings at or above {@code failOn}. A thin shell over the scanner API.
+ * Scans the module's Kubernetes manifests and Terraform JSON with eksnet, writes the reports
+ * (SARIF by default) and fails the build on findings at or above {@code failOn}.
+ *
+ * <p>A thin shell over {@link Scanner}: the parameters become a {@link ScanRequest}; findings are
+ * logged as {@code path:line: SEVERITY ID message}; the reports are written before the build fails,
+ * so CI can upload the SARIF of a failed build. Findings fail with {@link MojoFailureException};
+ * input problems (unparseable files, a bad config, rule or baseline file) with {@link
+ * MojoExecutionException}. Report paths are relative to the repository root (the nearest directory
+ * with {@code .git} above the module), also in sub-modules, as GitHub code scanning needs.
+ *
+ * <p>Each module scans its own directory: the build directory and the directories of its
+ * sub-modules (scanned by their own execution) are left out.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -34,71 +51,102 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "eksnet.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Lowest severity that fails the build: critical, high, medium, low, info or none. */
-  @Parameter(property = "eksnet.failOn", defaultValue = "high")
+  /**
+   * Lowest severity that fails the build: {@code critical}, {@code high}, {@code medium}, {@code
+   * low}, {@code info} or {@code none}. Default: {@code failOn} of the config file, else {@code
+   * high}.
+   */
+  @Parameter(property = "eksnet.failOn", alias = "failOnSeverity")
   private String failOn;
 
-  /** When false, findings are reported but never fail the build. */
+  /** When false, findings are reported (and written to the reports) but never fail the build. */
   @Parameter(property = "eksnet.failOnViolation", defaultValue = "true")
   private boolean failOnViolation;
 
-  /** Files and directories to scan. */
-  @Parameter(property = "eksnet.paths", defaultValue = "${project.basedir}")
+  /**
+   * Files and directories to scan ({@code -Deksnet.paths=k8s,deploy}). Default: the module's base
+   * directory.
+   */
+  @Parameter(property = "eksnet.paths")
   private List<File> paths;
 
-  /** Directories of extra DRL rules. */
+  /**
+   * Globs of files and directories not to scan, relative to the module's base directory (e.g.
+   * {@code src/test/**}). The config file's {@code exclude} applies too.
+   */
+  @Parameter(property = "eksnet.excludes")
+  private List<String> excludes;
+
+  /** Directories of extra DRL rules, compiled at run time (see the README, "Writing rules"). */
   @Parameter(property = "eksnet.rulesDirectories")
   private List<File> rulesDirectories;
 
-  /** Config file; default {@code .eksnet.yaml} at the repository root when present. */
+  /** Config file. Default: {@code .eksnet.yaml} at the repository root, when present. */
   @Parameter(property = "eksnet.configFile")
   private File configFile;
 
-  /** Where the SARIF report is written (before the build fails). */
+  /** Where the SARIF report is written. */
   @Parameter(property = "eksnet.sarifFile", defaultValue = "${project.build.directory}/eksnet.sarif")
   private File sarifFile;
 
-  /** Repository root that report paths are relative to; default: the git top-level. */
+  /**
+   * Reports to write: {@code sarif} (to {@code sarifFile}), {@code json} and {@code text} (next to
+   * it, as {@code eksnet.json} and {@code eksnet.txt} for the default {@code sarifFile}).
+   */
+  @Parameter(property = "eksnet.formats", defaultValue = "sarif")
+  private List<String> formats;
+
+  /**
+   * An earlier eksnet SARIF report: only findings not in it are logged and fail the build; the
+   * SARIF marks each result {@code new} or {@code unchanged}.
+   */
+  @Parameter(property = "eksnet.baselineFile")
+  private File baselineFile;
+
+  /** Repository root that report paths are relative to. Default: the nearest directory with {@code .git}. */
   @Parameter(property = "eksnet.root")
   private File root;
 
-  /** The module's base directory, where the search for the repository root starts. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-  private File basedir;
+  /** The module being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("eksnet: skipped");
+      getLog().info("Skipping eksnet (eksnet.skip)");
       return;
     }
-    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.parse(failOn);
-    if (threshold == null && !"none".equalsIgnoreCase(failOn)) {
-      throw new MojoExecutionException("eksnet.failOn must be critical, high, medium, low, info or none: " + failOn);
+    Map<Format, Path> reports = reports();
+    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path rootDir = root != null ? root.toPath().toAbsolutePath().normalize() : gitRoot(basedir);
+
+    List<Path> scan = files(paths);
+    if (scan.isEmpty()) {
+      scan.add(basedir);
     }
-    Path rootDir = root != null ? root.toPath() : gitRoot(basedir.toPath());
-    List<Path> scan = new ArrayList<>();
-    for (File f : paths) {
-      scan.add(f.toPath());
-    }
-    List<Path> rules = new ArrayList<>();
-    if (rulesDirectories != null) {
-      for (File f : rulesDirectories) {
-        rules.add(f.toPath());
+    ScanRequest request = new ScanRequest(rootDir, scan, configFile == null ? null : configFile.toPath(),
+        files(rulesDirectories), Set.of(), Set.of())
+        .withExcludes(excludes(rootDir, basedir))
+        .withBaseline(baselineFile == null ? null : baselineFile.toPath());
+    ScanResult result = new Scanner().scan(request);
+
+    ReportOptions options = ReportOptions.defaults().withDocs(RuleIndex::doc);
+    for (Map.Entry<Format, Path> e : reports.entrySet()) {
+      try {
+        AtomicFile.write(e.getValue(), e.getKey().render(result, options));
+      } catch (IOException ex) {
+        throw new MojoExecutionException("cannot write " + e.getValue() + ": " + ex.getMessage(), ex);
       }
     }
-    ScanResult result = new Scanner().scan(new ScanRequest(rootDir, scan,
-        configFile == null ? null : configFile.toPath(), rules, Set.of(), Set.of()));
-    try {
-      AtomicFile.write(sarifFile.toPath(), Format.SARIF.render(result, ReportOptions.defaults()));
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + sarifFile + ": " + e.getMessage(), e);
-    }
+
+    String level = failOn != null ? failOn : result.configFailOn() != null ? result.configFailOn() : "high";
+    Severity threshold = threshold(level);
     int failing = 0;
-    for (Finding f : result.activeFindings()) {
-      String line = f.location().file() + ":" + f.location().line() + ": " + f.severity() + " " + f.ruleId() + " " + f.message();
-      boolean fails = threshold != null && f.severity().atLeast(threshold);
-      if (fails) {
+    for (Finding f : result.newFindings()) {
+      String line = f.location().file() + ":" + f.location().line() + ": " + f.severity() + " " + f.ruleId()
+          + " " + f.message();
+      if (threshold != null && f.severity().atLeast(threshold)) {
         failing++;
         getLog().error(line);
       } else {
@@ -106,24 +154,106 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     for (InputProblem p : result.problems()) {
-      getLog().error(p.location() + ": " + p.message());
+      getLog().error(p.location() + ": error: " + p.message());
     }
-    getLog().info("eksnet: " + result.activeFindings().size() + " finding(s) in " + result.files().size()
-        + " file(s); SARIF written to " + sarifFile);
+    for (String note : result.notes()) {
+      getLog().warn("note: " + note);
+    }
+    getLog().info("eksnet: " + TextReport.summary(result)
+        + (reports.isEmpty() ? "" : "; reports: " + String.join(", ", reports.values().stream().map(Path::toString).toList())));
+
     if (!result.problems().isEmpty()) {
       throw new MojoExecutionException("eksnet: " + result.problems().size() + " input problem(s); see above");
     }
-    if (failing > 0 && failOnViolation) {
-      throw new MojoFailureException("eksnet: " + failing + " finding(s) at or above " + failOn.toUpperCase(java.util.Locale.ROOT));
+    if (failing > 0) {
+      String msg = "eksnet: " + failing + " finding(s) at or above " + level.toUpperCase(Locale.ROOT);
+      if (failOnViolation) {
+        throw new MojoFailureException(msg);
+      }
+      getLog().warn(msg + " (eksnet.failOnViolation is false)");
     }
   }
 
+  /** The report files by format, in a stable order; SARIF goes to {@code sarifFile}. */
+  private Map<Format, Path> reports() throws MojoExecutionException {
+    Map<Format, Path> out = new LinkedHashMap<>();
+    Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
+    String name = sarif.getFileName().toString();
+    String base = name.endsWith(".sarif") ? name.substring(0, name.length() - ".sarif".length()) : name;
+    for (String f : formats == null ? List.<String>of() : formats) {
+      if (f == null || f.isBlank()) {
+        continue;
+      }
+      Format format = Format.parse(f);
+      if (format == null) {
+        throw new MojoExecutionException("eksnet.formats: unknown format '" + f + "' (sarif, json, text)");
+      }
+      out.put(format, switch (format) {
+        case SARIF -> sarif;
+        case JSON -> sarif.resolveSibling(base + ".json");
+        case TEXT -> sarif.resolveSibling(base + ".txt");
+      });
+    }
+    return out;
+  }
+
+  private Severity threshold(String level) throws MojoExecutionException {
+    if ("none".equalsIgnoreCase(level)) {
+      return null;
+    }
+    Severity s = Severity.parse(level);
+    if (s == null) {
+      throw new MojoExecutionException(
+          "eksnet.failOn must be critical, high, medium, low, info or none: " + level);
+    }
+    return s;
+  }
+
+  /**
+   * Root-relative globs: the user's (relative to the module), the build directory, and the
+   * sub-modules' directories.
+   */
+  private List<String> excludes(Path rootDir, Path basedir) {
+    String module = Discovery.relative(rootDir, basedir);
+    String prefix = ".".equals(module) ? "" : module + "/";
+    List<String> out = new ArrayList<>();
+    if (excludes != null) {
+      for (String g : excludes) {
+        if (g != null && !g.isBlank()) {
+          out.add(prefix + g.strip());
+        }
+      }
+    }
+    List<Path> skipped = new ArrayList<>();
+    skipped.add(Path.of(project.getBuild().getDirectory()));
+    for (String m : project.getModules()) {
+      Path dir = basedir.resolve(m).normalize();
+      skipped.add(Files.isRegularFile(dir) ? dir.getParent() : dir); // a module may name its pom.xml
+    }
+    for (Path dir : skipped) {
+      String rel = Discovery.relative(rootDir, dir.toAbsolutePath().normalize());
+      out.add(rel);
+      out.add(rel + "/**");
+    }
+    return out;
+  }
+
+  private static List<Path> files(List<File> files) {
+    List<Path> out = new ArrayList<>();
+    if (files != null) {
+      for (File f : files) {
+        out.add(f.toPath());
+      }
+    }
+    return out;
+  }
+
   private static Path gitRoot(Path start) {
-    for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+    for (Path d = start; d != null; d = d.getParent()) {
       if (Files.exists(d.resolve(".git"))) {
         return d;
       }
     }
-    return start.toAbsolutePath().normalize();
+    return start;
   }
 }

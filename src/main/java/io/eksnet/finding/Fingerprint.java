@@ -1,6 +1,5 @@
-package io.eksnet.report;
+package io.eksnet.finding;
 
-import io.eksnet.finding.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,11 +1,9 @@
-package io.eksnet.report;
+package io.eksnet.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.eksnet.finding.Finding;
-import io.eksnet.finding.Severity;
 import io.eksnet.model.Location;
 import java.util.List;
 import org.junit.jupiter.api.Test;
