@@ -45,6 +45,7 @@ public final class Relations {
     serviceBackends(services, workloads, out);
     ingressBackends(ingresses, classes, services, out);
     dnsProviders(cilium, out);
+    out.addAll(TerraformRelations.compute(facts));
     return out;
   }
 
