@@ -360,14 +360,23 @@ public final class TerraformRelations {
     return sameFileFirst(from, name == null ? List.of() : clustersByName.getOrDefault(name, List.of()));
   }
 
-  /** The vpc-cni add-on of the named cluster, preferring the same file. */
+  /**
+   * The vpc-cni add-on of the named cluster: from the file of the cluster when the cluster is in
+   * the scan (a cluster without one runs the defaults), else by cluster name from any file (an
+   * add-on managed in another state).
+   */
   private EksAddon addon(TerraformResource from, String clusterName) {
     if (clusterName == null) {
       // a single vpc-cni add-on in the same file is the cluster's
       List<EksAddon> same = cniAddons.stream().filter(a -> a.getFile().equals(from.getFile())).toList();
       return same.size() == 1 ? same.get(0) : null;
     }
-    return sameFileFirst(from, cniByCluster.getOrDefault(clusterName, List.of()));
+    List<EksAddon> candidates = cniByCluster.getOrDefault(clusterName, List.of());
+    EksCluster cluster = cluster(from, clusterName);
+    if (cluster != null) {
+      return candidates.stream().filter(a -> a.getFile().equals(cluster.getFile())).findFirst().orElse(null);
+    }
+    return sameFileFirst(from, candidates);
   }
 
   private static <T extends TerraformResource> T sameFileFirst(TerraformResource from, List<T> candidates) {
