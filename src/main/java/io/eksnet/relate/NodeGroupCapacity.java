@@ -275,6 +275,11 @@ public final class NodeGroupCapacity {
     return addon == null ? "the default VPC CNI settings (no vpc-cni add-on in the scan)" : addon.getAddress();
   }
 
+  /** The mode and where its settings come from, for messages. */
+  public String describeModeAndSource() {
+    return describeMode() + (addon == null ? " (EKS defaults: no vpc-cni add-on in the scan)" : " (" + addon.getAddress() + ")");
+  }
+
   /** The subnets that cannot hold their nodes, or the total shortfall. */
   public String describeShortage() {
     List<String> over = shares.stream().filter(SubnetShare::over).map(SubnetShare::describe).toList();

@@ -390,8 +390,14 @@ public final class TerraformRelations {
 
   private void maxPodsCheck(Plan p, List<Object> out) {
     MaxPods limit = MaxPods.forNodeGroup(p.types, p.cni, MaxPodsCap.NONE);
-    String mode = NodeGroupCapacity.describeMode(limit.mode(), p.cni);
+    String mode = NodeGroupCapacity.describeMode(limit.mode(), p.cni)
+        + (p.addon == null ? " (EKS defaults: no vpc-cni add-on in the scan)" : " (" + p.addon.getAddress() + ")");
     if (p.lt != null && p.lt.getMaxPods() != null) {
+      if (p.addon == null && p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
+          && p.lt.getMaxPods() <= MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
+              .value()) {
+        return; // a value that only prefix delegation explains: the CNI is likely configured outside the scan
+      }
       out.add(new MaxPodsCheck(p.group, p.lt, p.lt.getMaxPods(), p.lt.getMaxPodsSource(), limit.value(),
           limit.instanceType(), mode));
     } else if (p.cni.customNetworking()) {

@@ -142,6 +142,8 @@ public final class TerraformLoader {
           str(r, "cidr_block"), cidr(str(r, "cidr_block")));
       case "aws_route_table", "aws_default_route_table" -> routeTable(r);
       case "aws_route" -> new Route(header(r), doc.refs(r, ROUTE_TABLE, "route_table_id"), routeEntry(r, r.values, true));
+      case "aws_vpn_gateway_route_propagation" -> new Route(header(r), doc.refs(r, ROUTE_TABLE, "route_table_id"),
+          new RouteEntry(null, null, RouteEntry.Target.VPN_GATEWAY, doc.refs(r, Set.of("aws_vpn_gateway"), "vpn_gateway_id")));
       case "aws_route_table_association" -> new RouteTableAssociation(header(r),
           doc.refs(r, ROUTE_TABLE, "route_table_id"), doc.refs(r, SUBNET, "subnet_id"), TfRefs.NONE, false);
       case "aws_main_route_table_association" -> new RouteTableAssociation(header(r),
@@ -234,8 +236,10 @@ public final class TerraformLoader {
     }
     boolean dflt = r.type.equals("aws_default_route_table");
     TfRefs vpc = dflt ? defaultTableVpc(r) : vpc(r, "vpc_id");
-    // an unknown route set that the configuration leaves empty holds only the aws_route resources
-    boolean known = fromConfig || !doc.unknown(r, "route") || doc.expression(r) != null;
+    // an unknown route set that the configuration leaves empty holds only the aws_route resources;
+    // routes propagated from a VPN gateway are not in the plan at all
+    boolean known = (fromConfig || !doc.unknown(r, "route") || doc.expression(r) != null)
+        && strings(r, "propagating_vgws").isEmpty() && !doc.unknown(r, "propagating_vgws");
     return new RouteTable(header(r), str(r, "id"), vpc, routes, dflt, known);
   }
 
