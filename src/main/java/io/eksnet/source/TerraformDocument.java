@@ -339,9 +339,11 @@ final class TerraformDocument {
   TfRefs refsByAttribute(Res r, Set<String> types, String attribute, String... path) {
     String v = Tree.text(TerraformResource.navigate(r.values, path));
     if (v != null) {
-      for (Res t : byAddress.values()) {
-        if (types.contains(t.type) && v.equals(Tree.text(t.values.get(attribute)))) {
-          return new TfRefs(List.of(t.address), List.of(), false);
+      for (String type : types) {
+        for (Res t : ofType(type)) {
+          if (v.equals(Tree.text(t.values.get(attribute)))) {
+            return new TfRefs(List.of(t.address), List.of(), false);
+          }
         }
       }
     }
@@ -352,25 +354,27 @@ final class TerraformDocument {
     return new TfRefs(List.of(), List.of(v), false);
   }
 
-  /** The resources of the given types in the given module instance. */
+  private Map<String, List<Res>> byType;
+
+  /** The resources of the given type in the given module instance. */
   List<Res> inModule(String module, String type) {
-    List<Res> out = new ArrayList<>();
-    for (Res r : byAddress.values()) {
-      if (r.module.equals(module) && r.type.equals(type)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return ofType(type).stream().filter(r -> r.module.equals(module)).toList();
   }
 
+  /** The resources of the given type, in document order. */
   List<Res> ofType(String type) {
-    List<Res> out = new ArrayList<>();
-    for (Res r : byAddress.values()) {
-      if (r.type.equals(type)) {
-        out.add(r);
+    if (byType == null) {
+      byType = new HashMap<>();
+      for (Res r : byAddress.values()) {
+        byType.computeIfAbsent(r.type, k -> new ArrayList<>()).add(r);
       }
     }
-    return out;
+    return byType.getOrDefault(type, List.of());
+  }
+
+  /** The address of the resource with this id or ARN, or null. */
+  String addressOf(String id) {
+    return addressById.get(id);
   }
 
   private List<String> expressionReferences(Res r, String... path) {

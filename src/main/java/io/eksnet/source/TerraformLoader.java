@@ -272,7 +272,7 @@ public final class TerraformLoader {
   private TfRefs defaultTableVpc(Res r) {
     String id = str(r, "default_route_table_id");
     if (id != null) {
-      for (Res v : doc.ofType("aws_vpc")) {
+      for (Res v : doc.ofType("aws_vpc")) { // few VPCs per document
         if (id.equals(str(v, "default_route_table_id")) || id.equals(str(v, "main_route_table_id"))) {
           return new TfRefs(List.of(v.address), List.of(), false);
         }
@@ -387,15 +387,10 @@ public final class TerraformLoader {
     List<String> addresses = new ArrayList<>();
     List<String> external = new ArrayList<>();
     for (String id : ids) {
-      boolean found = false;
-      for (Res x : doc.resources()) {
-        if (types.contains(x.type) && id.equals(str(x, "id"))) {
-          addresses.add(x.address);
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
+      String a = doc.addressOf(id);
+      if (a != null && types.contains(doc.get(a).type)) {
+        addresses.add(a);
+      } else {
         external.add(id);
       }
     }

@@ -98,4 +98,61 @@ class TerraformScanTest {
     assertEquals(new Location("modules/net/subnets.tf", 3, 1, "aws_subnet.private", ""),
         f.related().get(f.related().size() - 1));
   }
+
+  private static String modulesPlan() throws IOException {
+    try (var in = TerraformScanTest.class.getResourceAsStream("/io/eksnet/terraform/eks-modules-plan.json")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private List<Finding> scanPlan(String json) throws IOException {
+    Files.writeString(dir.resolve("plan.json"), json);
+    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
+    assertEquals(List.of(), r.problems());
+    return r.findings();
+  }
+
+  /** A plan shaped like terraform-aws-modules/vpc and /eks: node group subnets via two modules. */
+  @Test
+  void soundModulePlanGivesNoFinding() throws IOException {
+    assertEquals(List.of(), scanPlan(modulesPlan()));
+  }
+
+  @Test
+  void modulePlanWithSmallSubnetsAndNoNatRouteIsReported() throws IOException {
+    String plan = modulesPlan()
+        .replace("\"10.0.0.0/20\"", "\"10.0.0.0/24\"")
+        .replace("\"10.0.16.0/20\"", "\"10.0.16.0/24\"")
+        .replace("\"10.0.32.0/20\"", "\"10.0.32.0/24\"");
+    // the private route table loses its NAT route
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(plan);
+    String nat = "module.vpc.aws_route.private_nat_gateway[0]";
+    for (var m : root.path("planned_values").path("root_module").path("child_modules")) {
+      var rs = (com.fasterxml.jackson.databind.node.ArrayNode) m.path("resources");
+      for (int i = rs.size() - 1; i >= 0; i--) {
+        if (rs.get(i).path("address").asText().equals(nat)) {
+          rs.remove(i);
+        }
+      }
+    }
+    var changes = (com.fasterxml.jackson.databind.node.ArrayNode) root.path("resource_changes");
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      if (changes.get(i).path("address").asText().equals(nat)) {
+        changes.remove(i);
+      }
+    }
+    plan = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    List<String> ids = scanPlan(plan).stream().map(f -> f.ruleId() + " " + f.location().object()).sorted().toList();
+    String ng = "module.eks.module.eks_managed_node_group[\"default\"].aws_eks_node_group.this[0]";
+    assertEquals(List.of(
+        "EKS-IP-001 " + ng,
+        "EKS-IP-003 " + ng,
+        "EKS-IP-005 module.vpc.aws_subnet.private[0]",
+        "EKS-IP-005 module.vpc.aws_subnet.private[1]",
+        "EKS-IP-005 module.vpc.aws_subnet.private[2]",
+        "EKS-VPC-004 module.vpc.aws_subnet.private[0]",
+        "EKS-VPC-004 module.vpc.aws_subnet.private[1]",
+        "EKS-VPC-004 module.vpc.aws_subnet.private[2]"), ids);
+  }
 }
