@@ -348,11 +348,19 @@ public final class TerraformRelations {
     Capacity.PerNode cn = Capacity.perNode(types, cni.withCustomNetworking(true), configured);
     int desired = g.getDesiredSize() != null ? g.getDesiredSize() : g.getMinSize() != null ? g.getMinSize() : max;
     List<Subnet> subs = subnetsOf(g);
-    List<String> azs = subs.stream().map(Subnet::getAvailabilityZone).toList();
+    if (g.getSubnets().unresolved()) {
+      subs = List.of(); // how many subnets share the nodes is unknown
+    }
+    // subnets outside the scan still take their share of the nodes (each as an AZ of its own)
+    List<String> azs = new ArrayList<>(subs.stream().map(Subnet::getAvailabilityZone).toList());
+    for (int i = 0; i < g.getSubnets().external().size(); i++) {
+      azs.add(null);
+    }
     boolean known = !subs.isEmpty() && g.getSubnets().complete() && subs.size() == g.getSubnets().addresses().size()
         && subs.stream().allMatch(s -> s.getCidr() != null);
+    int n = subs.size();
     return new Plan(g, types, defaultType, cni, addon, lt, current, pd, cn, Math.min(desired, max), max, subs,
-        Capacity.spread(max, azs), Capacity.spread(Math.min(desired, max), azs), known);
+        Capacity.spread(max, azs).subList(0, n), Capacity.spread(Math.min(desired, max), azs).subList(0, n), known);
   }
 
   /** The cluster of that name, preferring the same file. */
