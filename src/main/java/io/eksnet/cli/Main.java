@@ -6,9 +6,11 @@ import io.eksnet.finding.Finding;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
+import io.eksnet.report.CapacityReport;
 import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
 import io.eksnet.report.Version;
+import io.eksnet.scan.CapacityScanner;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
@@ -94,11 +96,12 @@ public final class Main {
       case "scan" -> scan(rest);
       case "rules" -> rules(rest);
       case "explain" -> explain(rest);
+      case "capacity" -> capacity(rest);
       default -> {
         if (cmd.startsWith("-") || Files.exists(Path.of(cmd))) {
           yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
         }
-        throw new UsageException("unknown command '" + cmd + "' (commands: scan, rules, explain)");
+        throw new UsageException("unknown command '" + cmd + "' (commands: scan, rules, explain, capacity)");
       }
     };
   }
@@ -111,6 +114,8 @@ public final class Main {
           eksnet scan [options] [PATH...]   scan files and directories (default: .)
           eksnet rules [--format text|markdown|json]   list the rules
           eksnet explain RULE-ID            show a rule's documentation
+          eksnet capacity [--format text|markdown|json|html] [-o FILE] PATH...
+                                            IP capacity per subnet and node group (Terraform JSON)
           eksnet --version | --help
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error,
@@ -310,6 +315,52 @@ public final class Main {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  private ExitCode capacity(String[] args) {
+    Options o = new Options();
+    o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|markdown|json|html").build());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").build());
+    o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").build());
+    o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR").build());
+    CommandLine cl;
+    try {
+      cl = DefaultParser.builder().build().parse(o, args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+    String fmt = cl.getOptionValue("format", "text");
+    CapacityReport.Format format = CapacityReport.Format.parse(fmt);
+    if (format == null) {
+      throw new UsageException("unknown --format '" + fmt + "' for capacity (text, markdown, json, html)");
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String a : cl.getArgList()) {
+      paths.add(Path.of(a));
+    }
+    if (paths.isEmpty()) {
+      paths.add(Path.of("."));
+    }
+    Path root = cl.hasOption("root") ? Path.of(cl.getOptionValue("root")) : Roots.find(paths.get(0));
+    ScanRequest req = new ScanRequest(root, paths,
+        cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null, List.of(), Set.of(), Set.of());
+    CapacityScanner.Result result = new CapacityScanner().scan(req);
+    String report = CapacityReport.render(result.table(), format);
+    if (cl.hasOption("output")) {
+      try {
+        AtomicFile.write(Path.of(cl.getOptionValue("output")), report);
+      } catch (IOException e) {
+        err.println("eksnet: cannot write " + cl.getOptionValue("output") + ": " + e.getMessage());
+        return ExitCode.ERROR;
+      }
+    } else {
+      out.print(report);
+      out.flush();
+    }
+    for (InputProblem p : result.problems()) {
+      err.println(p.location() + ": error: " + p.message());
+    }
+    return result.problems().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
   }
 
   private ExitCode explain(String[] args) {

@@ -84,6 +84,7 @@ public final class Relations {
     kubeProxy(configMaps, out);
     albTargets(refs, backends, services, inventory, out);
     openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
+    out.addAll(TerraformRelations.compute(facts));
     return out;
   }
 

@@ -13,11 +13,14 @@ import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
 import io.eksnet.model.Suppression;
 import io.eksnet.model.Thresholds;
+import io.eksnet.model.Tree;
 import io.eksnet.relate.Relations;
 import io.eksnet.source.ConfigLoader;
 import io.eksnet.source.Discovery;
 import io.eksnet.source.Loader;
 import io.eksnet.source.SourceFile;
+import io.eksnet.source.TerraformLoader;
+import io.eksnet.source.TerraformSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,10 +63,19 @@ public final class Scanner {
     List<Suppression> suppressions = new ArrayList<>();
     Loader loader = new Loader();
     List<String> files = new ArrayList<>();
+    List<TerraformSources.Block> tfBlocks = new ArrayList<>();
     for (SourceFile f : found.files()) {
+      if (TerraformSources.isTerraformSource(f.relative())) {
+        files.add(f.relative());
+        tfBlocks.addAll(TerraformSources.read(f));
+        continue;
+      }
       Loader.Loaded l = loader.load(f);
       files.add(f.relative());
       facts.addAll(l.facts());
+      for (Tree doc : l.terraform()) {
+        facts.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+      }
       problems.addAll(l.problems());
       suppressions.addAll(l.suppressions());
       notes.addAll(l.notes());
@@ -92,7 +104,7 @@ public final class Scanner {
     RuleEngine.Outcome outcome = engine.run(facts, enabled);
     problems.addAll(outcome.problems());
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : outcome.findings()) {
+    for (Finding f : new TerraformBlockLinker(tfBlocks, facts).link(outcome.findings())) {
       Severity override = config.severities().get(f.ruleId());
       findings.add(override == null ? f : f.withSeverity(override));
     }

@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json};
+ * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json}, and
+ * {@code *.tf} (only to point findings at resource blocks);
  * skips VCS and build folders, Helm chart {@code templates/} (with a notice) and excluded globs;
  * never follows a symlink out of the scan root. The result is sorted, so the walk order of the
  * file system never changes the output.
@@ -34,6 +35,11 @@ public final class Discovery {
   public static boolean isScannable(Path p) {
     String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+  }
+
+  /** Terraform sources, read only for the lines of their resource blocks. */
+  static boolean isFound(Path p) {
+    return isScannable(p) || (p.getFileName() != null && TerraformSources.isTerraformSource(p.getFileName().toString()));
   }
 
   /**
@@ -58,7 +64,7 @@ public final class Discovery {
       }
       if (Files.isRegularFile(abs)) {
         // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON
-        if (isScannable(abs) && !excluded(relative(root, abs), matchers)) {
+        if (isFound(abs) && !excluded(relative(root, abs), matchers)) {
           files.add(new SourceFile(abs, relative(root, abs)));
         }
         continue;
@@ -92,7 +98,7 @@ public final class Discovery {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (!isScannable(f)) {
+          if (!isFound(f)) {
             return FileVisitResult.CONTINUE;
           }
           if (attrs.isSymbolicLink()) {

@@ -1,0 +1,137 @@
+package io.eksnet.model;
+
+import io.eksnet.aws.CniSettings;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An {@code aws_eks_addon} with its {@code configuration_values} JSON parsed: for {@code vpc-cni}
+ * the {@code env} map (prefix delegation, custom networking, warm targets, pod ENI, external
+ * SNAT), for {@code kube-proxy} the {@code mode}.
+ */
+public final class EksAddon extends TerraformResource {
+
+  private final String clusterName;
+  private final String addonName;
+  private final String configurationValues;
+  private final boolean configurationKnown;
+  private final Map<String, String> env;
+  private final String kubeProxyMode;
+  private final String enableNetworkPolicy;
+
+  public EksAddon(
+      Header h,
+      String clusterName,
+      String addonName,
+      String configurationValues,
+      boolean configurationKnown,
+      Map<String, String> env,
+      String kubeProxyMode,
+      String enableNetworkPolicy) {
+    super(h);
+    this.clusterName = clusterName;
+    this.addonName = addonName;
+    this.configurationValues = configurationValues;
+    this.configurationKnown = configurationKnown;
+    this.env = Map.copyOf(env);
+    this.kubeProxyMode = kubeProxyMode;
+    this.enableNetworkPolicy = enableNetworkPolicy;
+  }
+
+  public String getClusterName() {
+    return clusterName;
+  }
+
+  /** {@code addon_name}, e.g. {@code vpc-cni}, {@code kube-proxy}. */
+  public String getAddonName() {
+    return addonName;
+  }
+
+  public boolean isVpcCni() {
+    return "vpc-cni".equals(addonName);
+  }
+
+  public boolean isKubeProxy() {
+    return "kube-proxy".equals(addonName);
+  }
+
+  /** The raw {@code configuration_values} JSON; null when unset or unknown. */
+  public String getConfigurationValues() {
+    return configurationValues;
+  }
+
+  /** False when {@code configuration_values} is unknown until apply (or not valid JSON). */
+  public boolean isConfigurationKnown() {
+    return configurationKnown;
+  }
+
+  /** The {@code env} map of the vpc-cni configuration, values as strings. */
+  public Map<String, String> getEnv() {
+    return env;
+  }
+
+  /** {@code mode} of the kube-proxy configuration; null when unset. */
+  public String getKubeProxyMode() {
+    return kubeProxyMode;
+  }
+
+  /** {@code enableNetworkPolicy} of the vpc-cni configuration; null when unset. */
+  public String getEnableNetworkPolicy() {
+    return enableNetworkPolicy;
+  }
+
+  /** The env flag as a boolean ({@code "true"}, any case); false when unset. */
+  public boolean flag(String name) {
+    String v = env.get(name);
+    return v != null && v.trim().toLowerCase(Locale.ROOT).equals("true");
+  }
+
+  public boolean isPrefixDelegation() {
+    return flag("ENABLE_PREFIX_DELEGATION");
+  }
+
+  public boolean isCustomNetworking() {
+    return flag("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG");
+  }
+
+  public boolean isExternalSnat() {
+    return flag("AWS_VPC_K8S_CNI_EXTERNALSNAT");
+  }
+
+  public boolean isPodEni() {
+    return flag("ENABLE_POD_ENI");
+  }
+
+  /**
+   * The CNI settings this add-on configures, starting from the EKS add-on defaults ({@code
+   * WARM_ENI_TARGET=1}, {@code WARM_PREFIX_TARGET=1}); unparseable numbers keep the default.
+   */
+  public CniSettings cniSettings() {
+    CniSettings d = CniSettings.eksDefaults();
+    return d.withPrefixDelegation(isPrefixDelegation())
+        .withCustomNetworking(isCustomNetworking())
+        .withWarmTargets(
+            nonNegative("WARM_ENI_TARGET", d.warmEniTarget()),
+            number("WARM_IP_TARGET", 0),
+            number("MINIMUM_IP_TARGET", 0),
+            nonNegative("WARM_PREFIX_TARGET", d.warmPrefixTarget()))
+        .withMaxEni(number("MAX_ENI", 0));
+  }
+
+  private int number(String name, int dflt) {
+    String v = env.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  private int nonNegative(String name, int dflt) {
+    int n = number(name, dflt);
+    return n < 0 ? dflt : n;
+  }
+}

@@ -1,0 +1,119 @@
+package io.eksnet.model;
+
+import java.util.List;
+
+/** An {@code aws_eks_node_group}: instance types, scaling, subnets and launch template. */
+public final class NodeGroup extends TerraformResource {
+
+  /** The provider's default {@code instance_types}. */
+  public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
+
+  private final String clusterName;
+  private final String nodeGroupName;
+  private final TfRefs subnets;
+  private final List<String> instanceTypes;
+  private final boolean instanceTypesKnown;
+  private final Integer desiredSize;
+  private final Integer minSize;
+  private final Integer maxSize;
+  private final TfRefs launchTemplate;
+  private final String launchTemplateKey;
+  private final String amiType;
+  private final String capacityType;
+
+  public NodeGroup(
+      Header h,
+      String clusterName,
+      String nodeGroupName,
+      TfRefs subnets,
+      List<String> instanceTypes,
+      boolean instanceTypesKnown,
+      Integer desiredSize,
+      Integer minSize,
+      Integer maxSize,
+      TfRefs launchTemplate,
+      String launchTemplateKey,
+      String amiType,
+      String capacityType) {
+    super(h);
+    this.clusterName = clusterName;
+    this.nodeGroupName = nodeGroupName;
+    this.subnets = subnets;
+    this.instanceTypes = List.copyOf(instanceTypes);
+    this.instanceTypesKnown = instanceTypesKnown;
+    this.desiredSize = desiredSize;
+    this.minSize = minSize;
+    this.maxSize = maxSize;
+    this.launchTemplate = launchTemplate;
+    this.launchTemplateKey = launchTemplateKey;
+    this.amiType = amiType;
+    this.capacityType = capacityType;
+  }
+
+  /** {@code cluster_name}; null when unknown. */
+  public String getClusterName() {
+    return clusterName;
+  }
+
+  /** {@code node_group_name} (or its prefix); null when unknown. */
+  public String getNodeGroupName() {
+    return nodeGroupName;
+  }
+
+  public TfRefs getSubnets() {
+    return subnets;
+  }
+
+  /**
+   * {@code instance_types} as set; empty when not set (then the launch template's type, else
+   * {@value #DEFAULT_INSTANCE_TYPE}) or unknown.
+   */
+  public List<String> getInstanceTypes() {
+    return instanceTypes;
+  }
+
+  /** False when {@code instance_types} is unknown until apply. */
+  public boolean isInstanceTypesKnown() {
+    return instanceTypesKnown;
+  }
+
+  public Integer getDesiredSize() {
+    return desiredSize;
+  }
+
+  public Integer getMinSize() {
+    return minSize;
+  }
+
+  public Integer getMaxSize() {
+    return maxSize;
+  }
+
+  /** {@code launch_template[0]} resolved by id or name. */
+  public TfRefs getLaunchTemplate() {
+    return launchTemplate;
+  }
+
+  /** The launch template id or name as written; null without a launch template. */
+  public String getLaunchTemplateKey() {
+    return launchTemplateKey;
+  }
+
+  public boolean hasLaunchTemplate() {
+    return launchTemplateKey != null || !launchTemplate.isEmpty();
+  }
+
+  /** {@code ami_type}; null when unset or unknown. */
+  public String getAmiType() {
+    return amiType;
+  }
+
+  public String getCapacityType() {
+    return capacityType;
+  }
+
+  /** {@code node group main (aws_eks_node_group.main)}, for messages. */
+  public String describe() {
+    return nodeGroupName == null ? getAddress() : "node group " + nodeGroupName + " (" + getAddress() + ")";
+  }
+}

@@ -1,0 +1,77 @@
+package io.eksnet.scan;
+
+import io.eksnet.finding.Config;
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import io.eksnet.model.Thresholds;
+import io.eksnet.model.Tree;
+import io.eksnet.relate.CapacityTable;
+import io.eksnet.relate.TerraformRelations;
+import io.eksnet.source.ConfigLoader;
+import io.eksnet.source.Discovery;
+import io.eksnet.source.Loader;
+import io.eksnet.source.SourceFile;
+import io.eksnet.source.TerraformLoader;
+import io.eksnet.source.TerraformSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The entry point of {@code eksnet capacity}: discovers and loads the Terraform JSON under the
+ * paths (with the config's excludes and thresholds) and computes the capacity table. Kubernetes
+ * manifests are read but contribute nothing.
+ */
+public final class CapacityScanner {
+
+  /** The table and the input problems met on the way. */
+  public record Result(CapacityTable table, List<InputProblem> problems, List<String> files) {}
+
+  public Result scan(ScanRequest req) {
+    List<InputProblem> problems = new ArrayList<>();
+    Config config = config(req, problems);
+    Discovery.Result found = Discovery.find(req.root(), req.paths(), config.excludes());
+    problems.addAll(found.problems());
+    List<Object> facts = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    Loader loader = new Loader();
+    for (SourceFile f : found.files()) {
+      if (TerraformSources.isTerraformSource(f.relative())) {
+        continue;
+      }
+      Loader.Loaded l = loader.load(f);
+      if (l.terraform().isEmpty()) {
+        continue;
+      }
+      files.add(f.relative());
+      problems.addAll(l.problems());
+      for (Tree doc : l.terraform()) {
+        facts.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+      }
+    }
+    Thresholds thresholds = new Thresholds(config.thresholds());
+    facts.add(thresholds);
+    CapacityTable table = CapacityTable.of(TerraformRelations.compute(facts),
+        (int) thresholds.get("subnetUtilizationPercent"));
+    Collections.sort(problems);
+    return new Result(table, problems, files);
+  }
+
+  private static Config config(ScanRequest req, List<InputProblem> problems) {
+    Path p = req.configFile();
+    if (p == null) {
+      p = req.root().resolve(".eksnet.yaml");
+      if (!Files.isRegularFile(p)) {
+        return Config.EMPTY;
+      }
+    } else if (!Files.isRegularFile(p)) {
+      problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
+      return Config.EMPTY;
+    }
+    ConfigLoader.Result r = ConfigLoader.load(p, Discovery.relative(req.root(), p));
+    problems.addAll(r.problems());
+    return r.config();
+  }
+}
