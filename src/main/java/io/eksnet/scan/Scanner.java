@@ -50,8 +50,16 @@ public final class Scanner {
     List<String> notes = new ArrayList<>();
     Config config = loadConfig(req, problems);
 
-    RuleEngine engine = RuleEngine.load(req.ruleDirs(), problems);
-    Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
+    // Building the rule base is most of a small scan's start-up: do it while the files load.
+    List<InputProblem> ruleProblems = new ArrayList<>();
+    java.util.concurrent.CompletableFuture<RuleEngine> engineLoad =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> RuleEngine.load(req.ruleDirs(), ruleProblems),
+            r -> {
+              Thread t = new Thread(r, "eksnet-rule-base");
+              t.setDaemon(true);
+              t.start();
+            });
 
     List<String> excludes = new ArrayList<>(config.excludes());
     excludes.addAll(req.excludes());
@@ -95,6 +103,9 @@ public final class Scanner {
       suppressions.add(new Suppression(Suppression.Kind.CONFIG,
           new Location(configName, ig.line(), 1, ig.object(), ""), ids(ig.rule()), ig.reason(), ig.path()));
     }
+    RuleEngine engine = await(engineLoad);
+    problems.addAll(ruleProblems);
+    Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
     long t1 = System.nanoTime();
 
     facts.add(new Thresholds(config.thresholds()));
@@ -148,6 +159,20 @@ public final class Scanner {
     notes.add("baseline " + name + ": " + c.newCount() + " new, " + c.unchangedCount()
         + " unchanged, " + c.absent() + " absent (fixed or removed)");
     return c;
+  }
+
+  private static RuleEngine await(java.util.concurrent.CompletableFuture<RuleEngine> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private static long ms(long nanos) {
