@@ -666,6 +666,9 @@ public final class JoinRelations {
   private boolean hasClassParameters(Ingress i) {
     String name = i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
     IngressClass c = name == null ? null : ingressClasses.get(name);
+    if (name == null) {
+      c = ingressClasses.values().stream().filter(IngressClass::isDefaultClass).findFirst().orElse(null);
+    }
     return c != null && Tree.path(c.getRoot(), "spec", "parameters") != null;
   }
 
@@ -777,11 +780,15 @@ public final class JoinRelations {
       }
     }
     Map<String, Subnet> resolved = new LinkedHashMap<>();
+    Set<String> ambiguous = new HashSet<>();
     for (String e : entries) {
       Subnet s = subnetById.get(e);
       if (s == null) {
         List<Subnet> named = subnetsByName.getOrDefault(e, List.of());
         s = named.size() == 1 ? named.get(0) : null;
+        if (named.size() > 1) {
+          ambiguous.add(e); // several subnets carry the name: which one is meant cannot be told
+        }
       }
       if (s != null) {
         resolved.put(e, s);
@@ -793,6 +800,9 @@ public final class JoinRelations {
     Subnet first = resolved.values().iterator().next();
     for (String e : entries) {
       Subnet s = resolved.get(e);
+      if (s == null && ambiguous.contains(e)) {
+        continue;
+      }
       if (s == null) {
         out.add(new LbSubnetAnnotation(o, "unknown", key, e,
             "the other entries are (" + describe(new ArrayList<>(resolved.values())) + ")", first));
@@ -943,6 +953,9 @@ public final class JoinRelations {
    * account may apply (its pods cannot be told).
    */
   private List<Identity> podIdentities(Workload w, String ns) {
+    if (cni != null && !cni.isKnown()) {
+      return null; // custom networking may be on in configuration values unknown until apply
+    }
     for (SecurityGroupPolicy p : policiesByNs.getOrDefault(ns, List.of())) {
       if (w == null || p.hasServiceAccountSelector()) {
         return null;
@@ -962,10 +975,7 @@ public final class JoinRelations {
             + (cidrs.isEmpty() ? "" : " and pod subnets " + describeCidrs(cidrs)), groups, complete, cidrs, false));
       }
     }
-    if (cni != null && cni.isCustomNetworking()) {
-      return cni.isKnown() ? eniIdentities() : null;
-    }
-    return nodeIdentities();
+    return cni != null && cni.isCustomNetworking() ? eniIdentities() : nodeIdentities();
   }
 
   /** NO when every identity is refused, UNKNOWN when one may be admitted, YES when one is. */

@@ -81,8 +81,8 @@ final class SgIndex {
     }
     for (SecurityGroup g : groups.values()) {
       String k = key(g, g.getAddress());
-      if (!g.isInlineRulesKnown()) {
-        rulesUnknown.add(k);
+      if (!g.isInlineRulesKnown() || isDataSource(g)) {
+        rulesUnknown.add(k); // a data source gives the group's id and name, not its rules
       }
       for (SgRule r : g.getRules()) {
         if (r.ingress()) {
@@ -108,6 +108,10 @@ final class SgIndex {
         clusterGroups.add(keyOfId(c.getClusterSecurityGroupId()));
       }
     }
+  }
+
+  private static boolean isDataSource(TerraformResource r) {
+    return r.getAddress().startsWith("data.") || r.getAddress().contains(".data.");
   }
 
   /** The key of the group at {@code address} in the file of {@code from}. */

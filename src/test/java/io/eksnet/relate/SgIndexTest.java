@@ -122,6 +122,13 @@ class SgIndexTest {
   }
 
   @Test
+  void aGroupReadThroughADataSourceHasUnknownRules() throws IOException {
+    SgIndex i = index("{\"address\": \"data.aws_security_group.db\", \"mode\": \"data\", \"type\": "
+        + "\"aws_security_group\", \"name\": \"db\", \"values\": {\"id\": \"sg-0db\", \"vpc_id\": \"vpc-1\"}}");
+    assertEquals(Verdict.UNKNOWN, i.admits(i.keyOfId("sg-0db"), groups(i, "sg-0node"), 5432, 5432));
+  }
+
+  @Test
   void portCoverageArithmetic() {
     SgRule tcp = new SgRule(true, "tcp", 80, 90, List.of(), List.of(), List.of(), TfRefs.NONE, false, null);
     assertEquals("ALL", SgIndex.cover(tcp, 80, 90).name());
