@@ -35,6 +35,11 @@ public final class FindingSink {
     add(rule, "message", where, related == null ? List.of() : List.of(related), args);
   }
 
+  /** Reports with another message template and a second place (SARIF related location). */
+  public void reportVariantRelated(Rule rule, String messageKey, Location where, Location related, Object... args) {
+    add(rule, messageKey, where, related == null ? List.of() : List.of(related), args);
+  }
+
   private void add(Rule rule, String messageKey, Location where, List<Location> related, Object[] args) {
     RuleInfo info = rulesByName.get(rule.getName());
     if (info == null) {

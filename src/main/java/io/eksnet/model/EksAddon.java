@@ -18,6 +18,7 @@ public final class EksAddon extends TerraformResource {
   private final Map<String, String> env;
   private final String kubeProxyMode;
   private final String enableNetworkPolicy;
+  private final String resolveConflictsOnUpdate;
 
   public EksAddon(
       Header h,
@@ -27,7 +28,8 @@ public final class EksAddon extends TerraformResource {
       boolean configurationKnown,
       Map<String, String> env,
       String kubeProxyMode,
-      String enableNetworkPolicy) {
+      String enableNetworkPolicy,
+      String resolveConflictsOnUpdate) {
     super(h);
     this.clusterName = clusterName;
     this.addonName = addonName;
@@ -36,6 +38,15 @@ public final class EksAddon extends TerraformResource {
     this.env = Map.copyOf(env);
     this.kubeProxyMode = kubeProxyMode;
     this.enableNetworkPolicy = enableNetworkPolicy;
+    this.resolveConflictsOnUpdate = resolveConflictsOnUpdate;
+  }
+
+  /**
+   * {@code resolve_conflicts_on_update} (or the deprecated {@code resolve_conflicts}) upper-cased:
+   * {@code NONE}, {@code OVERWRITE} or {@code PRESERVE}; null when unset or unknown.
+   */
+  public String getResolveConflictsOnUpdate() {
+    return resolveConflictsOnUpdate;
   }
 
   public String getClusterName() {

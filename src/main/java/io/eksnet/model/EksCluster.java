@@ -16,6 +16,7 @@ public final class EksCluster extends TerraformResource {
   private final Boolean endpointPublicAccess;
   private final Boolean endpointPrivateAccess;
   private final List<String> publicAccessCidrs;
+  private final String clusterSecurityGroupId;
 
   public EksCluster(
       Header h,
@@ -28,7 +29,8 @@ public final class EksCluster extends TerraformResource {
       String ipFamily,
       Boolean endpointPublicAccess,
       Boolean endpointPrivateAccess,
-      List<String> publicAccessCidrs) {
+      List<String> publicAccessCidrs,
+      String clusterSecurityGroupId) {
     super(h);
     this.clusterName = clusterName;
     this.vpc = vpc;
@@ -40,6 +42,15 @@ public final class EksCluster extends TerraformResource {
     this.endpointPublicAccess = endpointPublicAccess;
     this.endpointPrivateAccess = endpointPrivateAccess;
     this.publicAccessCidrs = List.copyOf(publicAccessCidrs);
+    this.clusterSecurityGroupId = clusterSecurityGroupId;
+  }
+
+  /**
+   * {@code vpc_config[0].cluster_security_group_id}: the security group EKS creates for the
+   * cluster and gives managed nodes without launch-template security groups; null until apply.
+   */
+  public String getClusterSecurityGroupId() {
+    return clusterSecurityGroupId;
   }
 
   /** {@code name}; null when unknown. */

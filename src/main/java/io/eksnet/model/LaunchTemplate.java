@@ -11,15 +11,32 @@ public final class LaunchTemplate extends TerraformResource {
   private final String instanceType;
   private final Integer maxPods;
   private final String maxPodsSource;
+  private final TfRefs securityGroups;
 
   public LaunchTemplate(
-      Header h, String id, String templateName, String instanceType, Integer maxPods, String maxPodsSource) {
+      Header h,
+      String id,
+      String templateName,
+      String instanceType,
+      Integer maxPods,
+      String maxPodsSource,
+      TfRefs securityGroups) {
     super(h);
     this.id = id;
     this.templateName = templateName;
     this.instanceType = instanceType;
     this.maxPods = maxPods;
     this.maxPodsSource = maxPodsSource;
+    this.securityGroups = securityGroups;
+  }
+
+  /**
+   * {@code vpc_security_group_ids} and the {@code security_groups} of its {@code
+   * network_interfaces}: the node security groups of a managed node group that uses it (EKS then
+   * adds no cluster security group). {@link TfRefs#NONE} when it sets none.
+   */
+  public TfRefs getSecurityGroups() {
+    return securityGroups;
   }
 
   public String getId() {

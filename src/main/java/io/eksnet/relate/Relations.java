@@ -50,6 +50,7 @@ public final class Relations {
     List<CiliumPolicy> cilium = new ArrayList<>();
     List<NetworkPolicy> netpols = new ArrayList<>();
     List<ConfigMap> configMaps = new ArrayList<>();
+    List<KubeProxyConfig> proxyAddons = new ArrayList<>();
     Map<String, Namespace> namespaces = new TreeMap<>();
     Thresholds thresholds = new Thresholds(Map.of());
     for (Object f : facts) {
@@ -71,6 +72,8 @@ public final class Relations {
         namespaces.putIfAbsent(n.getName(), n);
       } else if (f instanceof Thresholds t) {
         thresholds = t;
+      } else if (f instanceof io.eksnet.model.EksAddon a && KubeProxyConfig.ofAddon(a) != null) {
+        proxyAddons.add(KubeProxyConfig.ofAddon(a));
       }
     }
     List<Object> out = new ArrayList<>();
@@ -82,9 +85,11 @@ public final class Relations {
     out.add(inventory);
     policyTargets(netpols, cilium, workloads, index, out);
     kubeProxy(configMaps, out);
+    out.addAll(proxyAddons); // the mode from Terraform counts the same: whichever side gives it
     albTargets(refs, backends, services, inventory, out);
     openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
     out.addAll(TerraformRelations.compute(facts));
+    out.addAll(JoinRelations.compute(facts, out));
     return out;
   }
 

@@ -9,6 +9,7 @@ import io.eksnet.model.IngressClass;
 import io.eksnet.model.LabelSelector;
 import io.eksnet.model.Namespace;
 import io.eksnet.model.NetworkPolicy;
+import io.eksnet.model.SecurityGroupPolicy;
 import io.eksnet.model.Service;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Tree.TMap;
@@ -62,6 +63,11 @@ final class K8sFactory {
       case "ConfigMap" -> out.add(new ConfigMap(file, doc, DEFAULT_NS, Tree.stringMap(doc.get("data"))));
       case "ENIConfig" -> out.add(eniConfig(file, doc));
       case "Namespace" -> out.add(new Namespace(file, doc));
+      case "SecurityGroupPolicy" -> {
+        if (Tree.text(doc.get("apiVersion")).startsWith("vpcresources.k8s.aws/")) {
+          out.add(securityGroupPolicy(file, doc));
+        }
+      }
       default -> {
         // other kinds carry nothing the rules use
       }
@@ -411,5 +417,17 @@ final class K8sFactory {
       }
     }
     return new EniConfig(file, doc, Tree.text(Tree.path(doc, "spec", "subnet")), sgs);
+  }
+
+  private static SecurityGroupPolicy securityGroupPolicy(String file, TMap doc) {
+    List<String> groups = new ArrayList<>();
+    for (Tree t : Tree.asList(Tree.path(doc, "spec", "securityGroups", "groupIds"))) {
+      if (Tree.text(t) != null) {
+        groups.add(Tree.text(t));
+      }
+    }
+    Tree ps = Tree.path(doc, "spec", "podSelector");
+    return new SecurityGroupPolicy(file, doc, DEFAULT_NS, ps == null ? LabelSelector.NONE : selector(ps),
+        Tree.path(doc, "spec", "serviceAccountSelector") != null, groups);
   }
 }

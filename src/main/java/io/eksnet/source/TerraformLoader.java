@@ -440,7 +440,7 @@ public final class TerraformLoader {
     return new EksCluster(header(r), str(r, "name"), vpc, subnetRefs,
         doc.refs(r, SG, "vpc_config", "0", "security_group_ids"), svc, cidr(svc), orDefault(family, "ipv4"),
         bool(r, "vpc_config", "0", "endpoint_public_access"), bool(r, "vpc_config", "0", "endpoint_private_access"),
-        strings(r, "vpc_config", "0", "public_access_cidrs"));
+        strings(r, "vpc_config", "0", "public_access_cidrs"), str(r, "vpc_config", "0", "cluster_security_group_id"));
   }
 
   /** {@code cluster_name} as written, or the name of the cluster it references. */
@@ -499,7 +499,23 @@ public final class TerraformLoader {
         }
       }
     }
-    return new LaunchTemplate(header(r), str(r, "id"), name, str(r, "instance_type"), maxPods, source);
+    TfRefs sgs = doc.refs(r, SG, "vpc_security_group_ids");
+    List<Tree> nics = Tree.asList(r.values.get("network_interfaces"));
+    for (int i = 0; i < nics.size(); i++) {
+      TfRefs more = doc.refs(r, SG, "network_interfaces", String.valueOf(i), "security_groups");
+      if (!more.isEmpty()) {
+        sgs = merge(sgs, more);
+      }
+    }
+    return new LaunchTemplate(header(r), str(r, "id"), name, str(r, "instance_type"), maxPods, source, sgs);
+  }
+
+  private static TfRefs merge(TfRefs a, TfRefs b) {
+    List<String> addresses = new ArrayList<>(a.addresses());
+    b.addresses().stream().filter(x -> !addresses.contains(x)).forEach(addresses::add);
+    List<String> external = new ArrayList<>(a.external());
+    b.external().stream().filter(x -> !external.contains(x)).forEach(external::add);
+    return new TfRefs(addresses, external, a.unresolved() || b.unresolved());
   }
 
   /** The user data as text: base64-decoded when it is base64, else as written. */
@@ -540,7 +556,12 @@ public final class TerraformLoader {
         known = false;
       }
     }
-    return new EksAddon(header(r), clusterName(r), str(r, "addon_name"), cv, known, env, mode, netpol);
+    String resolve = str(r, "resolve_conflicts_on_update");
+    if (resolve == null || resolve.isEmpty()) {
+      resolve = str(r, "resolve_conflicts");
+    }
+    resolve = resolve == null || resolve.isEmpty() ? null : resolve.trim().toUpperCase(java.util.Locale.ROOT);
+    return new EksAddon(header(r), clusterName(r), str(r, "addon_name"), cv, known, env, mode, netpol, resolve);
   }
 
   private LoadBalancer loadBalancer(Res r) {

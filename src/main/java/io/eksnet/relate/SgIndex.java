@@ -1,0 +1,325 @@
+package io.eksnet.relate;
+
+import io.eksnet.model.EksCluster;
+import io.eksnet.model.SecurityGroup;
+import io.eksnet.model.SecurityGroupRule;
+import io.eksnet.model.SgRule;
+import io.eksnet.model.TerraformResource;
+import io.eksnet.model.TfRefs;
+import io.eksnet.net.Cidr;
+import io.eksnet.net.CidrSet;
+import io.eksnet.net.ParsedCidr;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Security groups and their ingress rules indexed by group, so "does group T admit traffic from
+ * these sources on this port" costs the rules of T only. A group is known by a key: {@code tf:}
+ * plus file and address for a group in the scan, {@code id:} plus the id for one outside it (the
+ * EKS cluster security group, groups of other stacks). Ids of groups in the scan map to their
+ * {@code tf:} key, so a rule that names a group by id and one that references it agree.
+ *
+ * <p>Answers are three-valued: a rule set that is unknown until apply, a rule whose source cannot
+ * be resolved, or a prefix list makes the answer {@link Verdict#UNKNOWN}, never a false "no".
+ */
+final class SgIndex {
+
+  /** Whether a group admits the traffic. */
+  enum Verdict {
+    YES,
+    NO,
+    UNKNOWN
+  }
+
+  /**
+   * Where traffic comes from: the security groups of its network interfaces and the address
+   * ranges its addresses lie in.
+   *
+   * @param groups group keys ({@link #keyOfId}, {@link #key})
+   * @param groupsComplete false when some group of the source is not known (a rule naming a
+   *     group that is not among {@code groups} may then still admit it)
+   * @param cidrs the ranges the source addresses lie in; empty when unknown
+   */
+  record Source(Set<String> groups, boolean groupsComplete, List<Cidr> cidrs) {
+    Source {
+      groups = Set.copyOf(groups);
+      cidrs = List.copyOf(cidrs);
+    }
+  }
+
+  private record Ingress(SgRule rule, String file) {}
+
+  private final Map<String, SecurityGroup> groups = new HashMap<>();
+  private final Map<String, String> keyById = new HashMap<>();
+  private final Map<String, SecurityGroup> byName = new HashMap<>();
+  private final Map<String, List<Ingress>> ingress = new HashMap<>();
+  private final Set<String> rulesUnknown = new HashSet<>();
+  private final Set<String> uncertainFiles = new HashSet<>();
+  private final Set<String> clusterGroups = new HashSet<>();
+
+  SgIndex(Collection<?> facts) {
+    for (Object f : facts) {
+      if (f instanceof SecurityGroup g) {
+        String k = key(g, g.getAddress());
+        groups.put(k, g);
+        if (g.getId() != null && !g.getId().isEmpty()) {
+          keyById.putIfAbsent(g.getId(), k);
+        }
+        if (g.getTagName() != null) {
+          byName.putIfAbsent(g.getTagName(), g);
+        }
+        if (g.getGroupName() != null) {
+          byName.putIfAbsent(g.getGroupName(), g);
+        }
+      }
+    }
+    for (SecurityGroup g : groups.values()) {
+      String k = key(g, g.getAddress());
+      if (!g.isInlineRulesKnown() || isDataSource(g)) {
+        rulesUnknown.add(k); // a data source gives the group's id and name, not its rules
+      }
+      for (SgRule r : g.getRules()) {
+        if (r.ingress()) {
+          ingress.computeIfAbsent(k, x -> new ArrayList<>()).add(new Ingress(r, g.getFile()));
+        }
+      }
+    }
+    for (Object f : facts) {
+      if (f instanceof SecurityGroupRule r && r.getRule().ingress()) {
+        TfRefs sg = r.getSecurityGroup();
+        if (sg.addresses().isEmpty() && sg.external().isEmpty()) {
+          uncertainFiles.add(r.getFile()); // a rule of some group the scan cannot name
+          continue;
+        }
+        for (String a : sg.addresses()) {
+          ingress.computeIfAbsent(key(r, a), x -> new ArrayList<>()).add(new Ingress(r.getRule(), r.getFile()));
+        }
+        for (String id : sg.external()) {
+          ingress.computeIfAbsent(keyOfId(id), x -> new ArrayList<>()).add(new Ingress(r.getRule(), r.getFile()));
+        }
+      } else if (f instanceof EksCluster c && c.getClusterSecurityGroupId() != null
+          && !c.getClusterSecurityGroupId().isEmpty()) {
+        clusterGroups.add(keyOfId(c.getClusterSecurityGroupId()));
+      }
+    }
+  }
+
+  private static boolean isDataSource(TerraformResource r) {
+    return r.getAddress().startsWith("data.") || r.getAddress().contains(".data.");
+  }
+
+  /** The key of the group at {@code address} in the file of {@code from}. */
+  static String key(TerraformResource from, String address) {
+    return "tf:" + TerraformResource.key(from.getFile(), address);
+  }
+
+  /** The key of the group with this id: the scan's group when it has the id, else {@code id:<id>}. */
+  String keyOfId(String id) {
+    String k = keyById.get(id);
+    return k != null ? k : "id:" + id;
+  }
+
+  /** The keys a reference names (addresses in the file of {@code from}, and external ids). */
+  List<String> keys(TerraformResource from, TfRefs refs) {
+    List<String> out = new ArrayList<>();
+    for (String a : refs.addresses()) {
+      out.add(key(from, a));
+    }
+    for (String id : refs.external()) {
+      out.add(keyOfId(id));
+    }
+    return out;
+  }
+
+  /** The scan's group of that key, or null. */
+  SecurityGroup group(String key) {
+    return groups.get(key);
+  }
+
+  /** The group with this id or {@code Name} tag or name, or null. */
+  SecurityGroup byIdOrName(String value) {
+    SecurityGroup g = groups.get(keyOfId(value));
+    return g != null ? g : byName.get(value);
+  }
+
+  /** True for the EKS-created cluster security group (it admits all traffic from itself). */
+  boolean isClusterGroup(String key) {
+    return clusterGroups.contains(key);
+  }
+
+  /** {@code aws_security_group.node} or {@code sg-0123 (EKS cluster security group)}, for messages. */
+  String describe(String key) {
+    SecurityGroup g = groups.get(key);
+    if (g != null) {
+      return g.getAddress();
+    }
+    String id = key.startsWith("id:") ? key.substring(3) : key;
+    return clusterGroups.contains(key) ? id + " (the EKS cluster security group)" : id;
+  }
+
+  /** Whether any of the target groups admits the source on TCP ports {@code from..to}. */
+  Verdict admitsAny(Collection<String> targets, Source source, int from, int to) {
+    boolean unknown = targets.isEmpty();
+    for (String t : targets) {
+      Verdict v = admits(t, source, from, to);
+      if (v == Verdict.YES) {
+        return Verdict.YES;
+      }
+      unknown |= v == Verdict.UNKNOWN;
+    }
+    return unknown ? Verdict.UNKNOWN : Verdict.NO;
+  }
+
+  /** Whether the target group admits the source on every TCP port {@code from..to}. */
+  Verdict admits(String target, Source source, int from, int to) {
+    SecurityGroup g = groups.get(target);
+    boolean cluster = clusterGroups.contains(target);
+    if (g == null && !cluster) {
+      return Verdict.UNKNOWN; // a group outside the scan: its rules are unknown
+    }
+    if (rulesUnknown.contains(target)) {
+      return Verdict.UNKNOWN;
+    }
+    if (g != null ? uncertainFiles.contains(g.getFile()) : !uncertainFiles.isEmpty()) {
+      return Verdict.UNKNOWN;
+    }
+    if (cluster && source.groups().contains(target)) {
+      return Verdict.YES; // EKS gives its cluster group an "all traffic from itself" rule
+    }
+    boolean maybe = false;
+    for (Ingress in : ingress.getOrDefault(target, List.of())) {
+      Cover cover = cover(in.rule(), from, to);
+      if (cover == Cover.NONE) {
+        continue;
+      }
+      Match m = match(target, in, source);
+      if (m == Match.YES && cover == Cover.ALL) {
+        return Verdict.YES;
+      }
+      maybe |= m != Match.NO;
+    }
+    return maybe ? Verdict.UNKNOWN : Verdict.NO;
+  }
+
+  enum Cover {
+    ALL,
+    SOME,
+    NONE
+  }
+
+  enum Match {
+    YES,
+    MAYBE,
+    NO
+  }
+
+  /** How much of TCP {@code from..to} a rule opens; SOME also when its ports are unknown. */
+  static Cover cover(SgRule r, int from, int to) {
+    if (r.allProtocols()) {
+      return Cover.ALL;
+    }
+    String p = r.protocol() == null ? null : r.protocol().trim().toLowerCase(java.util.Locale.ROOT);
+    if (p == null) {
+      return Cover.SOME;
+    }
+    if (!p.equals("tcp") && !p.equals("6")) {
+      return Cover.NONE;
+    }
+    if (r.fromPort() == null || r.toPort() == null) {
+      return Cover.SOME;
+    }
+    if (r.fromPort() <= from && to <= r.toPort()) {
+      return Cover.ALL;
+    }
+    return r.toPort() < from || r.fromPort() > to ? Cover.NONE : Cover.SOME;
+  }
+
+  private Match match(String target, Ingress in, Source source) {
+    SgRule r = in.rule();
+    Match best = Match.NO;
+    if (r.self()) {
+      if (source.groups().contains(target)) {
+        return Match.YES;
+      }
+      if (!source.groupsComplete()) {
+        best = Match.MAYBE;
+      }
+    }
+    TfRefs sources = r.sourceGroups();
+    if (sources != null) {
+      for (String a : sources.addresses()) {
+        String k = "tf:" + TerraformResource.key(in.file(), a);
+        if (source.groups().contains(k)) {
+          return Match.YES;
+        }
+        if (!source.groupsComplete()) {
+          best = Match.MAYBE;
+        }
+      }
+      for (String id : sources.external()) {
+        if (source.groups().contains(keyOfId(id))) {
+          return Match.YES;
+        }
+        if (!source.groupsComplete()) {
+          best = Match.MAYBE;
+        }
+      }
+      if (sources.unresolved()) {
+        best = Match.MAYBE;
+      }
+    }
+    if (!r.prefixLists().isEmpty()) {
+      best = Match.MAYBE;
+    }
+    if (!r.cidrs().isEmpty()) {
+      Match c = matchCidrs(r.cidrs(), source.cidrs());
+      if (c == Match.YES) {
+        return Match.YES;
+      }
+      if (c == Match.MAYBE) {
+        best = Match.MAYBE;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * YES when the rule's blocks cover every range of the source, NO when they miss all of them,
+   * MAYBE when they cover part, when the source ranges are unknown, or a block is unparseable.
+   */
+  static Match matchCidrs(List<String> ruleCidrs, List<Cidr> sourceRanges) {
+    List<Cidr> blocks = new ArrayList<>();
+    for (String c : ruleCidrs) {
+      ParsedCidr pc = Cidr.tryParse(c.trim());
+      if (!pc.isValid()) {
+        return Match.MAYBE;
+      }
+      if (pc.cidr().network().isIpv4()) {
+        blocks.add(pc.cidr());
+      }
+    }
+    if (blocks.isEmpty()) {
+      return Match.NO;
+    }
+    if (sourceRanges.isEmpty()) {
+      return Match.MAYBE;
+    }
+    CidrSet allowed = CidrSet.of(blocks);
+    CidrSet src = CidrSet.of(sourceRanges);
+    if (allowed.covers(src)) {
+      return Match.YES;
+    }
+    return allowed.overlaps(src) ? Match.MAYBE : Match.NO;
+  }
+
+  /** Keys of groups, de-duplicated, in order. */
+  static Set<String> set(Collection<String> keys) {
+    return new LinkedHashSet<>(keys);
+  }
+}

@@ -1,0 +1,172 @@
+package io.eksnet.relate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eksnet.model.EksAddon;
+import io.eksnet.model.Tree;
+import io.eksnet.model.Workload;
+import io.eksnet.source.Loader;
+import io.eksnet.source.SourceFile;
+import io.eksnet.source.TerraformLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JoinRelationsTest {
+
+  @TempDir Path dir;
+
+  private List<Object> load(String name, String text) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    Loader.Loaded l = new Loader().load(new SourceFile(f, name));
+    List<Object> facts = new ArrayList<>(l.facts());
+    for (Tree t : l.terraform()) {
+      facts.addAll(TerraformLoader.facts(name, (Tree.TMap) t, new ArrayList<>()));
+    }
+    return facts;
+  }
+
+  private static <T> List<T> all(List<Object> facts, Class<T> type) {
+    return facts.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  private static String res(String address, String values) {
+    String type = address.substring(0, address.indexOf('.'));
+    String name = address.substring(address.indexOf('.') + 1);
+    return "{\"address\": \"" + address + "\", \"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \"" + name
+        + "\", \"values\": " + values + "}";
+  }
+
+  private static String state(String... resources) {
+    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [" + String.join(",", resources)
+        + "]}}}";
+  }
+
+  private static final String AWS_NODE = """
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: aws-node, namespace: kube-system}
+      spec:
+        template:
+          spec:
+            containers:
+              - name: aws-node
+                env:
+                  - {name: WARM_IP_TARGET, value: "10"}
+                  - {name: AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG, value: "true"}
+      """;
+
+  private static String addon(String resolve) {
+    return res("aws_eks_addon.cni", "{\"cluster_name\": \"demo\", \"addon_name\": \"vpc-cni\", "
+        + "\"configuration_values\": \"{\\\"env\\\":{\\\"WARM_IP_TARGET\\\":\\\"5\\\"}}\""
+        + (resolve == null ? "" : ", \"resolve_conflicts_on_update\": \"" + resolve + "\"") + "}");
+  }
+
+  @Test
+  void theAddOnValueAppliesUnlessPreserveKeepsTheDaemonSetEdit() throws IOException {
+    Workload ds = all(load("ds.yaml", AWS_NODE), Workload.class).get(0);
+    EksAddon overwrite = all(load("a.json", state(addon("OVERWRITE"))), EksAddon.class).get(0);
+    EksAddon preserve = all(load("b.json", state(addon("preserve"))), EksAddon.class).get(0);
+    assertEquals("5", new CniConfig(overwrite, ds).value("WARM_IP_TARGET"));
+    assertEquals("10", new CniConfig(preserve, ds).value("WARM_IP_TARGET"));
+    assertEquals("10", new CniConfig(null, ds).value("WARM_IP_TARGET"));
+    assertNull(new CniConfig(overwrite, null).value("ENABLE_POD_ENI"));
+    // a variable only the DaemonSet sets, and custom networking on either side
+    assertTrue(new CniConfig(overwrite, ds).isCustomNetworking());
+    assertFalse(new CniConfig(overwrite, null).isCustomNetworking());
+    assertTrue(new CniConfig(overwrite, ds).describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
+        .endsWith("in the DaemonSet kube-system/aws-node env"));
+  }
+
+  @Test
+  void theConflictOutcomeFollowsResolveConflictsOnUpdate() throws IOException {
+    Workload ds = all(load("ds.yaml", AWS_NODE), Workload.class).get(0);
+    for (String[] c : new String[][] {{"OVERWRITE", "the add-on wins"}, {"PRESERVE", "the DaemonSet wins"},
+        {null, "resolve_conflicts_on_update unset neither wins for sure"}}) {
+      EksAddon a = all(load("a.json", state(addon(c[0]))), EksAddon.class).get(0);
+      String outcome = new CniSettingConflict(a, ds, "WARM_IP_TARGET", "5", "10").describeOutcome();
+      assertTrue(outcome.contains(c[1]), outcome);
+    }
+  }
+
+  @Test
+  void manifestsAreJoinedOnlyWithTheTerraformOfOneCluster() throws IOException {
+    String eni = """
+        apiVersion: crd.k8s.amazonaws.com/v1alpha1
+        kind: ENIConfig
+        metadata: {name: eu-west-1a}
+        spec: {subnet: subnet-0b0000b1}
+        """;
+    String subnet = res("aws_subnet.pods_b", "{\"id\": \"subnet-0b0000b1\", \"cidr_block\": \"100.64.32.0/19\", "
+        + "\"availability_zone\": \"eu-west-1b\"}");
+    String one = res("aws_eks_node_group.a", "{\"cluster_name\": \"one\"}");
+    String two = res("aws_eks_node_group.b", "{\"cluster_name\": \"two\"}");
+    List<Object> facts = new ArrayList<>(load("e.yaml", eni));
+    facts.addAll(load("ds.yaml", AWS_NODE));
+    facts.addAll(load("s.json", state(subnet, one)));
+    assertEquals(1, all(Relations.compute(facts), EniConfigSubnet.class).size());
+    assertEquals(1, all(Relations.compute(facts), CniConfig.class).size());
+    facts = new ArrayList<>(load("e.yaml", eni));
+    facts.addAll(load("ds.yaml", AWS_NODE));
+    facts.addAll(load("s.json", state(subnet, one, two)));
+    List<Object> r = Relations.compute(facts);
+    // the subnet lookup needs no cluster; what needs one (the CNI view) stays out
+    assertEquals(1, all(r, EniConfigSubnet.class).size());
+    assertTrue(all(r, CniConfig.class).isEmpty());
+    assertTrue(all(Relations.compute(load("e2.yaml", eni)), EniConfigSubnet.class).isEmpty());
+  }
+
+  @Test
+  void vpcsDifferOnlyWhenThatIsCertain() {
+    assertTrue(JoinRelations.differentVpc("id:vpc-1", "id:vpc-2"));
+    assertFalse(JoinRelations.differentVpc("id:vpc-1", "id:vpc-1"));
+    assertTrue(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "a.json\u0000aws_vpc.b"));
+    assertFalse(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "b.json\u0000aws_vpc.a"));
+    assertFalse(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "id:vpc-1"));
+    assertFalse(JoinRelations.differentVpc(null, "id:vpc-1"));
+  }
+
+  @Test
+  void settingsCompareTrimmedAndBooleansWithoutCase() {
+    assertTrue(JoinRelations.sameSetting(" True", "true"));
+    assertFalse(JoinRelations.sameSetting("true", "false"));
+    assertFalse(JoinRelations.sameSetting("Standard", "standard"));
+    assertTrue(JoinRelations.sameSetting("5 ", "5"));
+  }
+
+  @Test
+  void rdsEndpointsAreFoundInUrlsAndHostNames() {
+    assertEquals(List.of("orders"),
+        JoinRelations.rdsIdentifiers("postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
+    assertEquals(List.of("orders-db"), JoinRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(List.of(), JoinRelations.rdsIdentifiers("orders.example.com"));
+    assertEquals(List.of("a", "b"), JoinRelations.rdsIdentifiers(
+        "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
+  }
+
+  @Test
+  void engineDefaultPorts() {
+    assertEquals(5432, JoinRelations.defaultPort("aurora-postgresql"));
+    assertEquals(3306, JoinRelations.defaultPort("mariadb"));
+    assertEquals(1433, JoinRelations.defaultPort("sqlserver-ex"));
+    assertEquals(1521, JoinRelations.defaultPort("oracle-se2"));
+    assertNull(JoinRelations.defaultPort("neptune"));
+  }
+
+  @Test
+  void availabilityZoneNames() {
+    assertTrue(JoinRelations.AZ_NAME.matcher("eu-west-1a").matches());
+    assertTrue(JoinRelations.AZ_NAME.matcher("us-gov-west-1b").matches());
+    assertTrue(JoinRelations.AZ_NAME.matcher("ap-southeast-2c").matches());
+    assertFalse(JoinRelations.AZ_NAME.matcher("use1-az1").matches());
+    assertFalse(JoinRelations.AZ_NAME.matcher("pod-netconfig").matches());
+  }
+}
