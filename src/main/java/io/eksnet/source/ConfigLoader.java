@@ -7,8 +7,6 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +31,27 @@ public final class ConfigLoader {
 
   public static Result load(Path file, String displayName) {
     List<InputProblem> problems = new ArrayList<>();
-    String text;
+    Encoding.Decoded decoded;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      long size = Files.size(file);
+      if (size > Limits.DEFAULT.maxYamlBytes()) {
+        problems.add(new InputProblem(Location.ofFile(displayName),
+            "config is " + (size >> 20) + " MiB; eksnet reads config files up to "
+                + (Limits.DEFAULT.maxYamlBytes() >> 20) + " MiB"));
+        return new Result(Config.EMPTY, problems);
+      }
+      decoded = Encoding.decode(Files.readAllBytes(file));
     } catch (IOException e) {
       problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + e.getMessage()));
       return new Result(Config.EMPTY, problems);
     }
-    YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(new StringReader(text), text.length());
+    if (decoded.problem() != null) {
+      LoadException e = decoded.problem();
+      problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
+      return new Result(Config.EMPTY, problems);
+    }
+    String text = decoded.text();
+    YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(text);
     for (LoadException e : r.problems()) {
       problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.Map;
 
 /**
  * Loads a JSON document into a {@link Tree} with Jackson's streaming parser, keeping token
- * positions. Encoding (UTF-8/16/32, with or without BOM) is detected from the bytes.
+ * positions. The text was decoded by {@link Encoding} (UTF-8/16/32, with or without BOM), so
+ * columns count UTF-16 code units as SARIF's {@code columnKind} says.
  */
 final class JsonLoader {
 
@@ -37,9 +37,9 @@ final class JsonLoader {
   }
 
   /** One document, or a problem. Duplicate keys are reported and the last value kept. */
-  YamlLoader.Result load(InputStream in) {
+  YamlLoader.Result load(String text) {
     List<LoadException> problems = new ArrayList<>();
-    try (JsonParser p = factory.createParser(in)) {
+    try (JsonParser p = factory.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         return new YamlLoader.Result(List.of(), problems);

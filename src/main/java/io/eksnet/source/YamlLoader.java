@@ -1,12 +1,13 @@
 package io.eksnet.source;
 
 import io.eksnet.model.Tree;
-import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,6 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Loads multi-document YAML into {@link Tree}s with positions, using SnakeYAML's node API only (no
@@ -35,18 +37,18 @@ final class YamlLoader {
     this.limits = limits;
   }
 
-  Result load(Reader reader, long sizeHint) {
+  Result load(String text) {
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
     opts.setNestingDepthLimit(limits.maxDepth());
-    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(sizeHint * 2 + 1024, 1024)));
+    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(text.length() * 2L + 1024, 1024)));
     opts.setAllowRecursiveKeys(false);
     Yaml yaml = new Yaml(opts);
     List<Tree> docs = new ArrayList<>();
     List<LoadException> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = yaml.composeAll(reader).iterator();
+      Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
       while (it.hasNext()) {
         Node n = it.next();
         if (n == null) {
@@ -60,8 +62,21 @@ final class YamlLoader {
       problems.add(new LoadException(line(m), col(m), "YAML syntax error: " + describe(e)));
     } catch (TooBig e) {
       problems.add(e.problem);
+    } catch (ReaderException e) {
+      int[] at = position(text, e.getPosition());
+      problems.add(new LoadException(at[0], at[1], String.format(Locale.ROOT,
+          "YAML does not allow the character U+%04X here; write it as an escape (\\u%04X) in a"
+              + " double-quoted string", e.getCodePoint(), e.getCodePoint())));
     } catch (YAMLException e) {
-      problems.add(new LoadException(1, 1, "YAML error: " + firstLine(e.getMessage())));
+      String m = firstLine(e.getMessage());
+      if (m.startsWith("Nesting Depth exceeded")) {
+        m = "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped";
+      } else if (m.startsWith("Number of aliases")) {
+        m = "more than " + limits.maxAliases() + " aliases of collections (alias bomb?); file skipped";
+      } else {
+        m = "YAML error: " + m;
+      }
+      problems.add(new LoadException(1, 1, m));
     } catch (StackOverflowError e) {
       problems.add(new LoadException(1, 1, "YAML nesting too deep"));
     }
@@ -83,6 +98,25 @@ final class YamlLoader {
     }
     String s = sb.toString().trim();
     return s.isEmpty() ? firstLine(e.getMessage()) : s;
+  }
+
+  /** 1-based line and column (in UTF-16 units) of a code point index; LF, CRLF and CR end lines. */
+  static int[] position(String text, int codePointIndex) {
+    int line = 1;
+    int col = 1;
+    int cp = 0;
+    for (int i = 0; i < text.length() && cp < codePointIndex; cp++) {
+      char c = text.charAt(i);
+      int n = Character.charCount(text.codePointAt(i));
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        col = 1;
+      } else if (c != '\r') {
+        col += n;
+      }
+      i += n;
+    }
+    return new int[] {line, col};
   }
 
   static String firstLine(String s) {
@@ -120,12 +154,17 @@ final class YamlLoader {
       this.problems = problems;
     }
 
-    Tree convert(Node n, int depth) {
+    /** Counts one unit of work against the node budget: a node built or a merged key visited. */
+    private void count(Node n) {
       if (++nodes > limits.maxNodes()) {
         throw new TooBig(
             new LoadException(line(n.getStartMark()), col(n.getStartMark()),
                 "YAML expands to more than " + limits.maxNodes() + " nodes (alias bomb?); file skipped"));
       }
+    }
+
+    Tree convert(Node n, int depth) {
+      count(n);
       if (depth > limits.maxDepth()) {
         throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()),
             "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
@@ -158,6 +197,9 @@ final class YamlLoader {
     private void addEntries(MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
       for (NodeTuple t : m.getValue()) {
         Node k = t.getKeyNode();
+        // merged keys that lose to existing ones build nothing, but a chain of aliased merges
+        // (m1: {<<: [*m0, *m0]}, m2: {<<: [*m1, *m1]}, ...) visits 2^n of them: count every visit
+        count(k);
         if (k.getTag().equals(Tag.MERGE)) {
           Node v = t.getValueNode();
           List<Node> sources = v instanceof SequenceNode sn ? sn.getValue() : List.of(v);
