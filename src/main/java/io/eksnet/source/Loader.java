@@ -125,7 +125,7 @@ public final class Loader {
     if (!text.contains("eksnet:ignore")) {
       return out;
     }
-    String[] lines = text.split("\n", -1);
+    String[] lines = text.split("\r\n|\r|\n", -1); // the lines editors and GitHub count
     for (int i = 0; i < lines.length; i++) {
       Matcher m = IGNORE_COMMENT.matcher(lines[i]);
       if (!m.find()) {

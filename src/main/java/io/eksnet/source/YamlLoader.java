@@ -32,12 +32,15 @@ final class YamlLoader {
   record Result(List<Tree> documents, List<LoadException> problems) {}
 
   private final Limits limits;
+  private Positions positions;
 
   YamlLoader(Limits limits) {
     this.limits = limits;
   }
 
+  /** Positions are lines and columns as editors count them (see {@link Positions}). */
   Result load(String text) {
+    positions = new Positions(text);
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
@@ -63,7 +66,7 @@ final class YamlLoader {
     } catch (TooBig e) {
       problems.add(e.problem);
     } catch (ReaderException e) {
-      int[] at = position(text, e.getPosition());
+      int[] at = positions.at(e.getPosition());
       problems.add(new LoadException(at[0], at[1], String.format(Locale.ROOT,
           "YAML does not allow the character U+%04X here; write it as an escape (\\u%04X) in a"
               + " double-quoted string", e.getCodePoint(), e.getCodePoint())));
@@ -100,25 +103,6 @@ final class YamlLoader {
     return s.isEmpty() ? firstLine(e.getMessage()) : s;
   }
 
-  /** 1-based line and column (in UTF-16 units) of a code point index; LF, CRLF and CR end lines. */
-  static int[] position(String text, int codePointIndex) {
-    int line = 1;
-    int col = 1;
-    int cp = 0;
-    for (int i = 0; i < text.length() && cp < codePointIndex; cp++) {
-      char c = text.charAt(i);
-      int n = Character.charCount(text.codePointAt(i));
-      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-        line++;
-        col = 1;
-      } else if (c != '\r') {
-        col += n;
-      }
-      i += n;
-    }
-    return new int[] {line, col};
-  }
-
   static String firstLine(String s) {
     if (s == null) {
       return "unknown error";
@@ -127,12 +111,12 @@ final class YamlLoader {
     return i < 0 ? s : s.substring(0, i);
   }
 
-  private static int line(Mark m) {
-    return m == null ? 1 : m.getLine() + 1;
+  private int line(Mark m) {
+    return m == null ? 1 : positions.at(m.getIndex())[0];
   }
 
-  private static int col(Mark m) {
-    return m == null ? 1 : m.getColumn() + 1;
+  private int col(Mark m) {
+    return m == null ? 1 : positions.at(m.getIndex())[1];
   }
 
   /** Thrown when alias expansion would exceed the node budget (billion laughs). */
@@ -169,8 +153,9 @@ final class YamlLoader {
         throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()),
             "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
       }
-      int l = line(n.getStartMark());
-      int c = col(n.getStartMark());
+      int[] at = positions.at(n.getStartMark().getIndex());
+      int l = at[0];
+      int c = at[1];
       if (onPath.put(n, Boolean.TRUE) != null) {
         throw new TooBig(new LoadException(l, c, "recursive YAML alias; file skipped"));
       }
@@ -219,8 +204,9 @@ final class YamlLoader {
           continue;
         }
         String key = k instanceof ScalarNode ks ? ks.getValue() : "<complex key>";
-        int kl = line(k.getStartMark());
-        int kc = col(k.getStartMark());
+        int[] kat = positions.at(k.getStartMark().getIndex());
+        int kl = kat[0];
+        int kc = kat[1];
         Tree.Entry prev = entries.get(key);
         if (prev != null) {
           if (merged) {

@@ -382,4 +382,17 @@ class LoaderTest {
     assertEquals(new Location("c.yaml", 4, 10, "", ""), l.problems().get(0).location());
     assertTrue(l.problems().get(0).message().contains("U+0007"), l.problems().toString());
   }
+
+  @Test
+  void unicodeLineSeparatorsDoNotShiftLinesAndColumnsCountUtf16Units() throws IOException {
+    // YAML 1.1 (SnakeYAML) ends lines at NEL, LS and PS too; editors and GitHub do not
+    Loader.Loaded l = load("s.yaml", "# a comment\n\u0085apiVersion: v1\n"
+        + "kind: Service\nmetadata: {name: web, labels: {e: \"\ud83d\ude00\u2028\u2029\"}}\nspec:\n  type: NodePort\n"
+        + "  ports: [{port: 80}]\r  selector: {\ud83d\ude00: a, b: c}\r");
+    assertEquals(List.of(), l.problems());
+    Service s = only(l, Service.class);
+    assertEquals(2, s.getLocation().line());
+    assertEquals(6, s.at("spec", "type").line());
+    assertEquals(new Location("s.yaml", 8, 21, "Service/default/web", "spec.selector.b"), s.at("spec", "selector", "b"));
+  }
 }
