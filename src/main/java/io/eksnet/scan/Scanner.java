@@ -57,7 +57,12 @@ public final class Scanner {
     List<Suppression> suppressions = new ArrayList<>();
     Loader loader = new Loader();
     List<String> files = new ArrayList<>();
+    Path configPath = (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
+        .toAbsolutePath().normalize();
     for (SourceFile f : found.files()) {
+      if (f.path().toAbsolutePath().normalize().equals(configPath)) {
+        continue; // the config is read as the config, not as a manifest (its errors once, not twice)
+      }
       Loader.Loaded l = loader.load(f);
       files.add(f.relative());
       facts.addAll(l.facts());

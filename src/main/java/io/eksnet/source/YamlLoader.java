@@ -86,7 +86,7 @@ final class YamlLoader {
     return new Result(docs, problems);
   }
 
-  private static String describe(MarkedYAMLException e) {
+  private String describe(MarkedYAMLException e) {
     StringBuilder sb = new StringBuilder();
     if (e.getProblem() != null) {
       sb.append(e.getProblem());
@@ -94,8 +94,8 @@ final class YamlLoader {
     if (e.getContext() != null) {
       sb.append(sb.isEmpty() ? "" : " ").append('(').append(e.getContext());
       if (e.getContextMark() != null && e.getProblemMark() != null
-          && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
-        sb.append(" at line ").append(e.getContextMark().getLine() + 1);
+          && line(e.getContextMark()) != line(e.getProblemMark())) {
+        sb.append(" at line ").append(line(e.getContextMark()));
       }
       sb.append(')');
     }
