@@ -135,6 +135,10 @@ public final class Main {
         .desc("config file (default: .eksnet.yaml at the root, if present)").build());
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("directory of extra DRL rules (repeatable)").build());
+    o.addOption(Option.builder().longOpt("keep-going")
+        .desc("when a --rules file does not compile, a rule has bad metadata or a rule throws, leave it out"
+            + " and still run the built-in and the other rules (default: report the rule errors and no findings)."
+            + " The exit code stays 2").build());
     o.addOption(Option.builder().longOpt("enable").hasArg().argName("IDS")
         .desc("run only these rules (comma-separated, repeatable)").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
@@ -181,7 +185,7 @@ public final class Main {
     }
     ScanRequest req = new ScanRequest(root, paths,
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
-        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")));
+        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")), cl.hasOption("keep-going"));
     ScanResult result = new Scanner().scan(req);
     if (System.getenv("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();

@@ -15,9 +15,18 @@ import java.util.Set;
  * @param enable rule ids to run in addition to the config's selection (when non-empty and the
  *     config enables none, only these run)
  * @param disable rule ids not to run
+ * @param keepGoing when a user rule does not compile, has bad metadata or throws, leave it out and
+ *     run the built-in and the other user rules; without it such an error means no rule is
+ *     evaluated and no finding is reported (the errors are, with exit code 2 in the CLI)
  */
 public record ScanRequest(
-    Path root, List<Path> paths, Path configFile, List<Path> ruleDirs, Set<String> enable, Set<String> disable) {
+    Path root,
+    List<Path> paths,
+    Path configFile,
+    List<Path> ruleDirs,
+    Set<String> enable,
+    Set<String> disable,
+    boolean keepGoing) {
 
   public ScanRequest {
     paths = List.copyOf(paths);
@@ -26,16 +35,26 @@ public record ScanRequest(
     disable = Set.copyOf(disable);
   }
 
+  /** Without keeping going past broken user rules. */
+  public ScanRequest(
+      Path root, List<Path> paths, Path configFile, List<Path> ruleDirs, Set<String> enable, Set<String> disable) {
+    this(root, paths, configFile, ruleDirs, enable, disable, false);
+  }
+
   /** Scan these paths with everything else at its default. */
   public static ScanRequest of(Path root, List<Path> paths) {
     return new ScanRequest(root, paths, null, List.of(), Set.of(), Set.of());
   }
 
   public ScanRequest withEnabled(Set<String> ids) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable);
+    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, keepGoing);
   }
 
   public ScanRequest withRuleDirs(List<Path> dirs) {
-    return new ScanRequest(root, paths, configFile, dirs, enable, disable);
+    return new ScanRequest(root, paths, configFile, dirs, enable, disable, keepGoing);
+  }
+
+  public ScanRequest withKeepGoing(boolean keep) {
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, keep);
   }
 }

@@ -46,7 +46,7 @@ public final class Scanner {
     List<String> notes = new ArrayList<>();
     Config config = loadConfig(req, problems);
 
-    RuleEngine engine = RuleEngine.load(req.ruleDirs(), problems);
+    RuleEngine engine = RuleEngine.load(req.ruleDirs(), problems, req.keepGoing());
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
 
     Discovery.Result found = Discovery.find(req.root(), req.paths(), config.excludes());
@@ -102,7 +102,9 @@ public final class Scanner {
     List<RuleInfo> enabledInfos = new ArrayList<>();
     for (RuleInfo r : engine.catalog().rules()) {
       if (enabled.test(r.id())) {
-        ran.add(r.id());
+        if (outcome.complete()) {
+          ran.add(r.id()); // after an aborted evaluation no suppression is "unused"
+        }
         Severity override = config.severities().get(r.id());
         enabledInfos.add(override == null ? r : new RuleInfo(r.id(), r.name(), override, r.summary(),
             r.messages(), r.remediation(), r.tags(), r.since(), r.source()));

@@ -50,6 +50,14 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "eksnet.rulesDirectories")
   private List<File> rulesDirectories;
 
+  /**
+   * When a user rule does not compile, has bad metadata or throws, leave it out and still run the
+   * built-in and the other rules (the build still fails on the rule errors). Without it, such an
+   * error means no rule is evaluated and no finding reported.
+   */
+  @Parameter(property = "eksnet.keepGoing", defaultValue = "false")
+  private boolean keepGoing;
+
   /** Config file; default {@code .eksnet.yaml} at the repository root when present. */
   @Parameter(property = "eksnet.configFile")
   private File configFile;
@@ -88,7 +96,7 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     ScanResult result = new Scanner().scan(new ScanRequest(rootDir, scan,
-        configFile == null ? null : configFile.toPath(), rules, Set.of(), Set.of()));
+        configFile == null ? null : configFile.toPath(), rules, Set.of(), Set.of(), keepGoing));
     try {
       AtomicFile.write(sarifFile.toPath(), Format.SARIF.render(result, ReportOptions.defaults()));
     } catch (IOException e) {
