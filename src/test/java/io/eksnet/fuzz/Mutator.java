@@ -36,6 +36,7 @@ final class Mutator {
   enum Op {
     // structure (parse, edit, re-serialise)
     SWAP_TYPE_IN_TREE(Phase.TREE),
+    GRAFT_IN_TREE(Phase.TREE),
     // text
     SWAP_TYPE_IN_TEXT(Phase.TEXT),
     DELETE_LINES(Phase.TEXT),
@@ -89,7 +90,7 @@ final class Mutator {
     List<Op> out = new ArrayList<>();
     for (Op op : Op.values()) {
       int w = switch (op) {
-        case SWAP_TYPE_IN_TREE -> 4;
+        case SWAP_TYPE_IN_TREE, GRAFT_IN_TREE -> 3;
         case SWAP_TYPE_IN_TEXT, INVALID_CIDR, SPLICE -> 2;
         default -> 1;
       };
@@ -132,7 +133,7 @@ final class Mutator {
   private byte[] apply(Op op, byte[] b, List<String> steps) {
     return switch (op.phase) {
       case TREE -> {
-        byte[] r = swapTypeInTree(b, steps);
+        byte[] r = swapTypeInTree(b, steps, op == Op.GRAFT_IN_TREE);
         yield r != null ? r : text(Op.SWAP_TYPE_IN_TEXT, b, steps);
       }
       case TEXT -> text(op, b, steps);
@@ -186,16 +187,11 @@ final class Mutator {
    * Parses the file (YAML or JSON), replaces one node (a map, list or scalar anywhere) with a
    * value of another type, and writes it back. Null when the file does not parse.
    */
-  private byte[] swapTypeInTree(byte[] b, List<String> steps) {
+  private byte[] swapTypeInTree(byte[] b, List<String> steps, boolean graft) {
     String text = new String(b, StandardCharsets.UTF_8);
     try {
       if (target.isYaml()) {
-        LoaderOptions lo = new LoaderOptions();
-        lo.setMaxAliasesForCollections(200);
-        List<Object> docs = new ArrayList<>();
-        for (Object d : new Yaml(new SafeConstructor(lo)).loadAll(text)) {
-          docs.add(d);
-        }
+        List<Object> docs = loadYaml(text);
         if (docs.isEmpty()) {
           return null;
         }
@@ -204,9 +200,13 @@ final class Mutator {
           collect(docs, i, "doc" + i, slots, 0);
         }
         Slot s = slots.get(rnd.nextInt(slots.size()));
-        Object v = otherType(s.get());
+        Object v = graft ? graftFromOtherSeed(steps) : otherType(s.get());
+        if (v == GRAFT_FAILED) {
+          return null;
+        }
         s.set(v);
         steps.add("tree: " + s.path + " := " + describe(v));
+        LoaderOptions lo = new LoaderOptions();
         DumperOptions d = new DumperOptions();
         d.setDefaultFlowStyle(
             rnd.nextBoolean() ? DumperOptions.FlowStyle.BLOCK : DumperOptions.FlowStyle.AUTO);
@@ -224,12 +224,54 @@ final class Mutator {
       ArrayNode holder = JsonNodeFactory.instance.arrayNode().add(root);
       collectJson(holder, "$", slots, 0);
       JsonSlot s = slots.get(rnd.nextInt(slots.size()));
-      JsonNode v = m.valueToTree(otherType(s.get()));
+      Object value = graft ? graftFromOtherSeed(steps) : otherType(s.get());
+      if (value == GRAFT_FAILED) {
+        return null;
+      }
+      JsonNode v = m.valueToTree(value);
       s.set(v == null ? JsonNodeFactory.instance.nullNode() : v);
       steps.add("tree: " + s.path + " := " + describe(v));
       return m.writerWithDefaultPrettyPrinter().writeValueAsBytes(holder.get(0));
     } catch (Exception | StackOverflowError e) {
       return null;
+    }
+  }
+
+  private static final Object GRAFT_FAILED = new Object();
+
+  private static List<Object> loadYaml(String text) {
+    LoaderOptions lo = new LoaderOptions();
+    lo.setMaxAliasesForCollections(200);
+    List<Object> docs = new ArrayList<>();
+    for (Object d : new Yaml(new SafeConstructor(lo)).loadAll(text)) {
+      docs.add(d);
+    }
+    return docs;
+  }
+
+  /**
+   * A random subtree of another seed (any seed parses as YAML, JSON included): real Kubernetes
+   * values in the wrong place, e.g. a port list where a selector belongs.
+   */
+  private Object graftFromOtherSeed(List<String> steps) {
+    if (others.isEmpty()) {
+      return GRAFT_FAILED;
+    }
+    Seeds.Seed o = others.get(rnd.nextInt(others.size()));
+    try {
+      List<Object> docs = loadYaml(new String(o.bytes(), StandardCharsets.UTF_8));
+      if (docs.isEmpty()) {
+        return GRAFT_FAILED;
+      }
+      List<Slot> slots = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        collect(docs, i, "doc" + i, slots, 0);
+      }
+      Slot s = slots.get(rnd.nextInt(slots.size()));
+      steps.add("graft " + s.path + " of " + o.name());
+      return s.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      return GRAFT_FAILED;
     }
   }
 
