@@ -114,6 +114,7 @@ public final class Scanner {
     List<Finding> sorted = new ArrayList<>(applied.findings());
     sorted.sort(Finding.ORDER);
     Collections.sort(problems);
+    problems = firstPerFile(problems);
     for (int i = 0; i < applied.unusedNotes().size(); i++) {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
@@ -122,6 +123,29 @@ public final class Scanner {
         new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0),
             outcome.ruleFirings(), outcome.ruleNanos()),
         config.failOn());
+  }
+
+  /** Input problems listed per file at most; a file with a thousand duplicate keys is one story. */
+  static final int MAX_PROBLEMS_PER_FILE = 100;
+
+  /** The first {@link #MAX_PROBLEMS_PER_FILE} problems of each file, then one that counts the rest. */
+  static List<InputProblem> firstPerFile(List<InputProblem> sorted) {
+    List<InputProblem> out = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); ) {
+      String file = sorted.get(i).location().file();
+      int end = i;
+      while (end < sorted.size() && sorted.get(end).location().file().equals(file)) {
+        end++;
+      }
+      int keep = Math.min(end - i, MAX_PROBLEMS_PER_FILE);
+      out.addAll(sorted.subList(i, i + keep));
+      if (end - i > keep) {
+        out.add(new InputProblem(sorted.get(i + keep).location(), "and " + (end - i - keep)
+            + " more problems in this file (only the first " + MAX_PROBLEMS_PER_FILE + " are listed)"));
+      }
+      i = end;
+    }
+    return out;
   }
 
   private static long ms(long nanos) {

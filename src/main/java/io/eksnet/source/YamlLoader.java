@@ -33,6 +33,7 @@ final class YamlLoader {
 
   private final Limits limits;
   private Positions positions;
+  private Limits.Deadline deadline;
 
   YamlLoader(Limits limits) {
     this.limits = limits;
@@ -41,6 +42,7 @@ final class YamlLoader {
   /** Positions are lines and columns as editors count them (see {@link Positions}). */
   Result load(String text) {
     positions = new Positions(text);
+    deadline = limits.deadline();
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
@@ -51,7 +53,7 @@ final class YamlLoader {
     List<Tree> docs = new ArrayList<>();
     List<LoadException> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
+      Iterator<Node> it = yaml.composeAll(new DeadlineReader(new StringReader(text))).iterator();
       while (it.hasNext()) {
         Node n = it.next();
         if (n == null) {
@@ -119,7 +121,22 @@ final class YamlLoader {
     return m == null ? 1 : positions.at(m.getIndex())[1];
   }
 
-  /** Thrown when alias expansion would exceed the node budget (billion laughs). */
+  /** SnakeYAML reads as it scans: checking the clock on every read cuts the parse itself short. */
+  private final class DeadlineReader extends java.io.FilterReader {
+    DeadlineReader(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws java.io.IOException {
+      if (deadline.passed()) {
+        throw new TooBig(new LoadException(1, 1, deadline.message()));
+      }
+      return super.read(buf, off, Math.min(len, 64 * 1024));
+    }
+  }
+
+  /** Thrown when alias expansion would exceed the node budget (billion laughs), or time is up. */
   private static final class TooBig extends RuntimeException {
     final LoadException problem;
 
@@ -140,6 +157,9 @@ final class YamlLoader {
 
     /** Counts one unit of work against the node budget: a node built or a merged key visited. */
     private void count(Node n) {
+      if ((nodes & 0xfff) == 0 && deadline.passed()) {
+        throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()), deadline.message()));
+      }
       if (++nodes > limits.maxNodes()) {
         throw new TooBig(
             new LoadException(line(n.getStartMark()), col(n.getStartMark()),

@@ -395,4 +395,25 @@ class LoaderTest {
     assertEquals(6, s.at("spec", "type").line());
     assertEquals(new Location("s.yaml", 8, 21, "Service/default/web", "spec.selector.b"), s.at("spec", "selector", "b"));
   }
+
+  @Test
+  void aFileThatTakesTooLongIsCutOffWithAProblem() throws IOException {
+    Limits oneMilli = new Limits(16L << 20, 256L << 20, 100, 100, 2_000_000, 1);
+    StringBuilder yaml = new StringBuilder();
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 100_000; i++) {
+      yaml.append("k").append(i).append(": [a, b, {c: d}]\n");
+      json.append(i == 0 ? "" : ",").append("{\"k\": [1, 2, {\"c\": \"d\"}]}");
+    }
+    json.append(']');
+    for (String[] f : new String[][] {{"slow.yaml", yaml.toString()}, {"slow.json", json.toString()}}) {
+      Path p = dir.resolve(f[0]);
+      Files.writeString(p, f[1]);
+      Loader.Loaded l = new Loader(oneMilli).load(new SourceFile(p, f[0]));
+      assertEquals(1, l.problems().size(), l.problems().toString());
+      assertEquals("file took longer than 1 ms to load; skipped", l.problems().get(0).message());
+      assertEquals(List.of(), l.facts());
+      assertEquals(List.of(), new Loader().load(new SourceFile(p, f[0])).problems(), "fine with the default limit");
+    }
+  }
 }
