@@ -216,11 +216,11 @@ public final class Main {
       out.flush();
     }
     for (InputProblem p : result.problems()) {
-      err.println(p.location() + ": error: " + p.message());
+      err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
     }
     if (!quiet) {
       for (String n : result.notes()) {
-        err.println("note: " + n);
+        err.println("note: " + InputProblem.oneLine(n)); // notes quote file content too
       }
     }
     if (!result.problems().isEmpty()) {

@@ -7,6 +7,7 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code .eksnet.yaml}. Every mistake (unknown key, bad severity, unknown threshold) is an
@@ -111,6 +113,9 @@ public final class ConfigLoader {
         rd.problem(t.line(), t.column(), "each ignore entry needs a rule and a reason (path and object are optional)");
         continue;
       }
+      if (path != null && !rd.isGlob(Tree.path(t, "path"), "path")) {
+        continue;
+      }
       ignores.add(new Config.Ignore(rule, path == null ? "**" : path, Tree.text(Tree.path(t, "object")), reason, t.line()));
     }
     Config c = new Config(
@@ -118,13 +123,42 @@ public final class ConfigLoader {
         rd.strings(root, "disable"),
         severities,
         thresholds,
-        new ArrayList<>(rd.strings(root, "exclude")),
+        excludes(root, rd),
         failOn,
         ignores);
     return new Result(c, problems);
   }
 
+  /** The exclude globs; one that does not compile is a problem at its line, and left out. */
+  private static List<String> excludes(Tree.TMap root, Reader rd) {
+    List<String> out = new ArrayList<>();
+    for (String g : rd.strings(root, "exclude")) {
+      for (Tree i : Tree.asList(root.get("exclude"))) {
+        if (g.equals(Tree.text(i))) {
+          if (rd.isGlob(i, "exclude")) {
+            out.add(g);
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   private record Reader(String file, List<InputProblem> problems) {
+    /** True when the scalar is a glob Java can compile, else a problem at its line. */
+    boolean isGlob(Tree t, String what) {
+      String g = Tree.text(t);
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + g);
+        return true;
+      } catch (IllegalArgumentException e) { // PatternSyntaxException among others
+        String why = e instanceof PatternSyntaxException p ? p.getDescription() : String.valueOf(e.getMessage());
+        problem(t.line(), t.column(), what + " '" + g + "' is not a valid glob: " + why);
+        return false;
+      }
+    }
+
     void problem(int line, int col, String msg) {
       problems.add(new InputProblem(new Location(file, line, col, "", ""), msg));
     }

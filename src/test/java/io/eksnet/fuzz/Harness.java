@@ -233,8 +233,8 @@ final class Harness {
         continue;
       }
       String m = p.message();
-      if (m == null || m.isBlank() || m.contains("\n") || m.contains("\r")) {
-        out.add(Violation.of("problem-format", "blank or multi-line message: " + m));
+      if (m == null || m.isBlank() || !InputProblem.oneLine(m).equals(m)) {
+        out.add(Violation.of("problem-format", "blank, multi-line or control characters: " + m));
       } else if (m.contains("Exception") || m.contains("\tat ") || m.contains("java.")) {
         out.add(Violation.of("problem-format", "message leaks an exception: " + m));
       }

@@ -242,6 +242,7 @@ final class Mutator {
   private static List<Object> loadYaml(String text) {
     LoaderOptions lo = new LoaderOptions();
     lo.setMaxAliasesForCollections(200);
+    lo.setWarnOnDuplicateKeys(false);
     List<Object> docs = new ArrayList<>();
     for (Object d : new Yaml(new SafeConstructor(lo)).loadAll(text)) {
       docs.add(d);

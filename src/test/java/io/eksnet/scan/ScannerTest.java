@@ -40,4 +40,30 @@ class ScannerTest {
     assertEquals(1, r.problems().size(), r.problems().toString());
     assertEquals(List.of(), r.files());
   }
+
+  @Test
+  void globsJavaCannotCompileAreConfigProblemsAtTheirLine() throws IOException {
+    Files.writeString(dir.resolve("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: NodePort}\n");
+    Files.writeString(dir.resolve(".eksnet.yaml"), """
+        exclude: ["vendor/{a,b", "legacy/**"]
+        ignore:
+          - rule: EKS-SVC-001
+            path: "[a-"
+            reason: behind a proxy
+        """);
+    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
+    assertEquals(List.of(".eksnet.yaml:1:11: exclude 'vendor/{a,b' is not a valid glob: Missing '}",
+        ".eksnet.yaml:4:11: path '[a-' is not a valid glob: Missing ']"),
+        r.problems().stream().map(InputProblem::toString).toList());
+    assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("EKS-SVC-001") && !f.isSuppressed()));
+  }
+
+  @Test
+  void problemMessagesAreOneLineWithoutControlCharacters() throws IOException {
+    Files.writeString(dir.resolve("k.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"
+        + "data: {\"a\\nb\\u001b[31m\": 1, \"a\\nb\\u001b[31m\": 2}\n");
+    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals("duplicate key 'a b [31m' (first at line 4); Kubernetes rejects it", r.problems().get(0).message());
+  }
 }
