@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * made it, the broken guarantees and the input minimised by {@link Minimiser} (also written to
  * {@code target/fuzz-failures/}, ready to become a regression file).
  *
- * <p>System properties: {@code eksnet.fuzz.cases} cases per target (default 1000, the CI size);
+ * <p>System properties: {@code eksnet.fuzz.cases} cases per target (default 1500, the CI size);
  * {@code eksnet.fuzz.seed} the run's seed (default fixed, so CI is reproducible; {@code random}
  * picks one and prints it); {@code eksnet.fuzz.targets} e.g. {@code YAML,CONFIG}; {@code
  * eksnet.fuzz.boundMs} the time one case may take (2000); {@code eksnet.fuzz.replay} e.g. {@code
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
 
   static final long DEFAULT_SEED = 0x65_6b_73_6e_65_74L; // "eksnet"
-  static final int DEFAULT_CASES = 1000;
+  static final int DEFAULT_CASES = 1500;
   static final Path FAILURES = Path.of("target", "fuzz-failures");
 
   /** Every 8th case also goes through the CLI; every 10th is scanned twice and compared. */
