@@ -140,6 +140,10 @@ public final class Main {
         .desc("config file (default: .eksnet.yaml at the root, if present)").build());
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("directory of extra DRL rules (repeatable)").build());
+    o.addOption(Option.builder().longOpt("keep-going")
+        .desc("when a --rules file does not compile, a rule has bad metadata or a rule throws, leave it out"
+            + " and still run the built-in and the other rules (default: report the rule errors and no findings)."
+            + " The exit code stays 2").build());
     o.addOption(Option.builder().longOpt("enable").hasArg().argName("IDS")
         .desc("run only these rules (comma-separated, repeatable)").build());
     o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
@@ -192,7 +196,8 @@ public final class Main {
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
         ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")))
         .withExcludes(values(cl, "exclude"))
-        .withBaseline(cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null);
+        .withBaseline(cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null)
+        .withKeepGoing(cl.hasOption("keep-going"));
     ScanResult result = new Scanner().scan(req);
     if (System.getenv("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
@@ -223,11 +228,11 @@ public final class Main {
       out.flush();
     }
     for (InputProblem p : result.problems()) {
-      err.println(p.location() + ": error: " + p.message());
+      err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
     }
     if (!quiet) {
       for (String n : result.notes()) {
-        err.println("note: " + n);
+        err.println("note: " + InputProblem.oneLine(n)); // notes quote file content too
       }
     }
     if (!result.problems().isEmpty()) {

@@ -42,12 +42,17 @@ public final class RuleEngine {
 
   private final List<Base> bases;
   private final Catalog catalog;
+  private final boolean keepGoing;
+  /** Where the first user rule problem is (null when the user rules loaded cleanly). */
+  private final Location brokenAt;
 
   /** A rule base and the rule names (Drools names) in it mapped to their metadata. */
   private record Base(KieBase kieBase, Map<String, RuleInfo> rules, boolean builtIn) {}
 
-  private RuleEngine(List<Base> bases) {
+  private RuleEngine(List<Base> bases, boolean keepGoing, Location brokenAt) {
     this.bases = bases;
+    this.keepGoing = keepGoing;
+    this.brokenAt = brokenAt;
     List<RuleInfo> all = new ArrayList<>();
     for (Base b : bases) {
       all.addAll(b.rules().values());
@@ -59,23 +64,36 @@ public final class RuleEngine {
     return catalog;
   }
 
+  /** {@link #load(List, List, boolean)} without keeping going: a broken user rule stops evaluation. */
+  public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems) {
+    return load(userRuleDirs, problems, false);
+  }
+
   /**
    * Loads the built-in rules and the user rule directories. Problems with user rules (syntax,
-   * unknown types, metadata, duplicate ids) are added to {@code problems}; a user directory with
-   * any problem contributes no rules.
+   * unknown types, metadata, duplicate ids, unreadable files) are added to {@code problems} with
+   * their file and line.
+   *
+   * <p>Without {@code keepGoing}, any such problem means {@link #run} evaluates no rule at all: a
+   * policy that is partly broken must not pass for a complete one. With {@code keepGoing}, what is
+   * broken is left out and the rest runs: a rule file that does not compile (the other files of
+   * its directory are compiled again without it), a rule with bad metadata, and at run time a
+   * rule that throws.
    */
-  public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems) {
+  public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing) {
     List<Base> bases = new ArrayList<>();
     Base builtIn = builtIn();
     bases.add(builtIn);
     java.util.Set<String> ids = new java.util.HashSet<>(builtIn.rules().keySet());
+    int before = problems.size();
     for (Path dir : userRuleDirs) {
       Base user = compileUserRules(dir, problems, ids);
       if (user != null) {
         bases.add(user);
       }
     }
-    return new RuleEngine(bases);
+    Location brokenAt = problems.size() > before ? problems.get(before).location() : null;
+    return new RuleEngine(bases, keepGoing, brokenAt);
   }
 
   private static Base builtIn() {
@@ -115,11 +133,17 @@ public final class RuleEngine {
     return new Base(kb, rules, true);
   }
 
+  /**
+   * Compiles a directory's rule files. Files with errors are dropped and the others compiled
+   * again (a file may use what another declares, so its own errors show only once that one is
+   * gone), and rules with bad metadata are removed, so that every problem is reported at once;
+   * whether the rest may run is {@link #run}'s decision.
+   */
   private static Base compileUserRules(Path dir, List<InputProblem> problems, java.util.Set<String> ids) {
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       problems.add(new InputProblem(Location.ofFile(dir.toString()), "cannot read rules directory: " + e.getMessage()));
       return null;
     }
@@ -127,66 +151,121 @@ public final class RuleEngine {
       problems.add(new InputProblem(Location.ofFile(dir.toString()), "no .drl files in rules directory"));
       return null;
     }
-    KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
-    Map<String, Path> sourceOf = new HashMap<>();
+    Map<Path, byte[]> sources = new java.util.LinkedHashMap<>();
     for (Path f : files) {
       try {
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        kb.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-            .setSourcePath(f.toString()), ResourceType.DRL);
+        byte[] bytes = Files.readAllBytes(f);
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+        sources.put(f, bytes);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        problems.add(new InputProblem(Location.ofFile(f.toString()), "rule file is not valid UTF-8"));
       } catch (IOException e) {
         problems.add(new InputProblem(Location.ofFile(f.toString()), "cannot read rule file: " + e.getMessage()));
-        return null;
-      } catch (RuntimeException e) {
-        problems.add(new InputProblem(Location.ofFile(f.toString()), "cannot compile rule file: " + e.getMessage()));
-        return null;
       }
     }
-    if (kb.hasErrors()) {
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    KnowledgeBuilder kb;
+    while (true) {
+      if (sources.isEmpty()) {
+        return null;
+      }
+      kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+      try {
+        for (Map.Entry<Path, byte[]> e : sources.entrySet()) {
+          kb.add(ResourceFactory.newByteArrayResource(e.getValue()).setSourcePath(e.getKey().toString()),
+              ResourceType.DRL);
+        }
+      } catch (RuntimeException e) {
+        problems.add(new InputProblem(Location.ofFile(dir.toString()), "cannot compile rule files: " + oneLine(e.getMessage())));
+        return null;
+      }
+      if (!kb.hasErrors()) {
+        break;
+      }
+      java.util.Set<Path> bad = new java.util.HashSet<>();
       for (KnowledgeBuilderError err : kb.getErrors()) {
         int line = err.getLines() != null && err.getLines().length > 0 ? err.getLines()[0] : 1;
         String src = err.getResource() != null && err.getResource().getSourcePath() != null
-            ? err.getResource().getSourcePath() : dir.toString();
-        problems.add(new InputProblem(new Location(src, line, 1, "", ""),
-            "rule error: " + oneLine(err.getMessage())));
+            ? err.getResource().getSourcePath() : null;
+        InputProblem p = new InputProblem(new Location(src != null ? src : dir.toString(), line, 1, "", ""),
+            "rule error: " + oneLine(err.getMessage()));
+        if (reported.add(p.toString())) {
+          problems.add(p);
+        }
+        bad.add(src == null ? null : Path.of(src));
       }
-      return null;
+      if (bad.contains(null) || !sources.keySet().removeAll(bad)) {
+        return null; // the broken file cannot be told
+      }
     }
     KieBase base = kb.newKieBase();
+    List<Path> kept = List.copyOf(sources.keySet());
+    Map<String, Path> sourceOf = new HashMap<>();
     Map<String, RuleInfo> rules = new HashMap<>();
-    boolean ok = true;
+    List<Rule> badRules = new ArrayList<>();
+    // in file and line order, so that of two rules with one @id the later one is reported, every run
+    record Placed(Rule rule, Path file, String src, int line) {}
+    List<Placed> placed = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
       for (Rule rule : p.getRules()) {
-        Path file = findRuleFile(files, rule.getName(), sourceOf);
-        String src = file == null ? dir.toString() : file.toString();
-        int line = file == null ? 1 : ruleLine(file, rule.getName());
-        Map<String, String> md = Metadata.strings(rule);
-        List<String> pr = new ArrayList<>(Metadata.problems(rule.getName(), md, false));
-        if (pr.isEmpty() && !ids.add(md.get("id"))) {
-          pr.add("@id " + md.get("id") + " is already used by another rule");
-        }
-        if (!pr.isEmpty()) {
-          problems.add(new InputProblem(new Location(src, line, 1, "", ""),
-              "rule \"" + rule.getName() + "\": " + String.join("; ", pr)));
-          ok = false;
-        } else {
-          rules.put(rule.getName(), Metadata.info(md, src));
-        }
+        Path file = findRuleFile(kept, rule, sourceOf);
+        placed.add(new Placed(rule, file, file == null ? dir.toString() : file.toString(),
+            file == null ? 1 : ruleLine(file, rule.getName())));
       }
     }
-    return ok ? new Base(base, rules, false) : null;
+    placed.sort(java.util.Comparator.comparing(Placed::src).thenComparingInt(Placed::line)
+        .thenComparing(x -> x.rule().getName()));
+    for (Placed pl : placed) {
+      Rule rule = pl.rule();
+      String src = pl.src();
+      int line = pl.line();
+      Map<String, String> md = Metadata.strings(rule);
+      List<String> pr = new ArrayList<>(Metadata.problems(rule.getName(), md, false));
+      if (pr.isEmpty() && !ids.add(md.get("id"))) {
+        pr.add("@id " + md.get("id") + " is already used by another rule");
+      }
+      if (!pr.isEmpty()) {
+        problems.add(new InputProblem(new Location(src, Math.max(1, line), 1, "", ""),
+            "rule \"" + rule.getName() + "\": " + String.join("; ", pr)));
+        badRules.add(rule);
+      } else {
+        rules.put(rule.getName(), Metadata.info(md, src));
+      }
+    }
+    for (Rule r : badRules) {
+      base.removeRule(r.getPackageName(), r.getName()); // not even its conditions are evaluated
+    }
+    return rules.isEmpty() ? null : new Base(base, rules, false);
   }
 
-  private static Path findRuleFile(List<Path> files, String ruleName, Map<String, Path> cache) {
-    return cache.computeIfAbsent(ruleName, n -> {
+  /** The file declaring a rule: its {@code rule "name"} line, in a file of the rule's package. */
+  private static Path findRuleFile(List<Path> files, Rule rule, Map<String, Path> cache) {
+    return cache.computeIfAbsent(rule.getPackageName() + "\0" + rule.getName(), k -> {
+      Path any = null;
       for (Path f : files) {
-        if (ruleLine(f, n) > 0) {
-          return f;
+        if (ruleLine(f, rule.getName()) > 0) {
+          if (rule.getPackageName().equals(packageOf(f))) {
+            return f;
+          }
+          any = any == null ? f : any;
         }
       }
-      return null;
+      return any;
     });
   }
+
+  private static final java.util.regex.Pattern PACKAGE =
+      java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", java.util.regex.Pattern.MULTILINE);
+
+  private static String packageOf(Path f) {
+    try {
+      java.util.regex.Matcher m = PACKAGE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+      return m.find() ? m.group(1) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
 
   /** 1-based line of {@code rule "name"} in a DRL file, or 0. */
   private static int ruleLine(Path f, String ruleName) {
@@ -204,9 +283,17 @@ public final class RuleEngine {
     return 0;
   }
 
-  /** Findings and problems of one evaluation, with firings and consequence time per rule id. */
+  /**
+   * Findings and problems of one evaluation, with firings and consequence time per rule id.
+   * {@code complete} is false when user rule errors stopped the evaluation (no keep-going): the
+   * findings are then empty, because a partial result must not pass for a clean one.
+   */
   public record Outcome(
-      List<Finding> findings, List<InputProblem> problems, Map<String, Long> ruleFirings, Map<String, Long> ruleNanos) {}
+      List<Finding> findings,
+      List<InputProblem> problems,
+      Map<String, Long> ruleFirings,
+      Map<String, Long> ruleNanos,
+      boolean complete) {}
 
   /** Fires the enabled rules of every base over the facts. */
   public Outcome run(Collection<?> facts, Predicate<String> enabled) {
@@ -214,51 +301,131 @@ public final class RuleEngine {
     List<InputProblem> problems = new ArrayList<>();
     Map<String, Long> firings = new java.util.TreeMap<>();
     Map<String, Long> nanos = new java.util.TreeMap<>();
-    for (Base b : bases) {
-      FindingSink sink = new FindingSink(b.rules());
-      KieSession session = b.kieBase().newKieSession();
-      session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-        private long start;
-
-        @Override
-        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-          start = System.nanoTime();
-        }
-
-        @Override
-        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-          String name = event.getMatch().getRule().getName();
-          firings.merge(name, 1L, Long::sum);
-          nanos.merge(name, System.nanoTime() - start, Long::sum);
-        }
-      });
-      try {
-        if (declaresFindings(b.kieBase())) {
-          session.setGlobal("findings", sink);
-        }
-        for (Object f : facts) {
-          session.insert(f);
-        }
-        session.fireAllRules(match -> {
-          RuleInfo info = b.rules().get(match.getRule().getName());
-          return info != null && enabled.test(info.id());
-        });
-      } catch (ConsequenceException e) {
-        if (b.builtIn()) {
-          throw e;
-        }
-        String name = e.getMatch() != null ? e.getMatch().getRule().getName() : "?";
-        RuleInfo info = b.rules().get(name);
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        problems.add(new InputProblem(Location.ofFile(info != null ? info.source() : "rules"),
-            "rule " + (info != null ? info.id() : name) + " failed: " + cause));
-        continue;
-      } finally {
-        session.dispose();
-      }
-      findings.addAll(sink.findings());
+    if (brokenAt != null && !keepGoing) {
+      problems.add(new InputProblem(brokenAt, "no rule was evaluated because user rules have errors;"
+          + " fix them, or keep going without them (--keep-going)"));
+      return new Outcome(List.of(), problems, firings, nanos, false);
     }
-    return new Outcome(findings, problems, firings, nanos);
+    for (Base b : bases) {
+      // a user rule that throws is reported; with keepGoing it is removed and its base run again
+      for (int attempt = 0; ; attempt++) {
+        Map<String, Long> f = new java.util.TreeMap<>();
+        Map<String, Long> n = new java.util.TreeMap<>();
+        FindingSink sink = new FindingSink(b.rules());
+        RuntimeException failure = evaluate(b, facts, enabled, sink, f, n);
+        if (failure == null) {
+          findings.addAll(sink.findings());
+          f.forEach((k, v) -> firings.merge(k, v, Long::sum));
+          n.forEach((k, v) -> nanos.merge(k, v, Long::sum));
+          break;
+        }
+        if (b.builtIn()) {
+          throw failure; // a bug in eksnet: exit code 3 with the stack trace on request
+        }
+        Rule rule = failingRule(b, failure);
+        problems.add(failureProblem(b, rule, failure));
+        if (!keepGoing) {
+          return new Outcome(List.of(), problems, firings, nanos, false);
+        }
+        if (rule == null || attempt > b.rules().size()) {
+          break; // cannot tell which rule failed: the whole base is left out
+        }
+        b.kieBase().removeRule(rule.getPackageName(), rule.getName());
+      }
+    }
+    return new Outcome(findings, problems, firings, nanos, true);
+  }
+
+  /** Inserts the facts and fires the base's enabled rules; the failure, or null. */
+  private static RuntimeException evaluate(Base b, Collection<?> facts, Predicate<String> enabled,
+      FindingSink sink, Map<String, Long> firings, Map<String, Long> nanos) {
+    KieSession session = b.kieBase().newKieSession();
+    session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+      private long start;
+
+      @Override
+      public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+        start = System.nanoTime();
+      }
+
+      @Override
+      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+        String name = event.getMatch().getRule().getName();
+        firings.merge(name, 1L, Long::sum);
+        nanos.merge(name, System.nanoTime() - start, Long::sum);
+      }
+    });
+    try {
+      if (declaresFindings(b.kieBase())) {
+        session.setGlobal("findings", sink);
+      }
+      for (Object f : facts) {
+        session.insert(f);
+      }
+      session.fireAllRules(match -> {
+        RuleInfo info = b.rules().get(match.getRule().getName());
+        return info != null && enabled.test(info.id());
+      });
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
+
+  /** The rule that threw: from the match of a consequence, else named in a condition's error. */
+  private static Rule failingRule(Base b, RuntimeException e) {
+    String name = null;
+    if (e instanceof ConsequenceException ce && ce.getMatch() != null) {
+      name = ce.getMatch().getRule().getName();
+    }
+    for (Throwable t = e; name == null && t != null; t = t.getCause()) {
+      java.util.regex.Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        name = m.group(1);
+      }
+    }
+    for (KiePackage p : b.kieBase().getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        if (r.getName().equals(name)) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  private InputProblem failureProblem(Base b, Rule rule, RuntimeException e) {
+    RuleInfo info = rule == null ? null : b.rules().get(rule.getName());
+    Location where = Location.ofFile("rules");
+    String what = "a user rule";
+    if (info != null) {
+      int line = ruleLine(Path.of(info.source()), rule.getName());
+      where = new Location(info.source(), Math.max(1, line), 1, "", "");
+      what = "rule " + info.id();
+    }
+    String on = "";
+    if (e instanceof ConsequenceException ce && ce.getMatch() != null) {
+      for (Object o : ce.getMatch().getObjects()) {
+        if (o instanceof io.eksnet.model.K8sObject k) {
+          on = " on " + k.getDisplayName();
+          break;
+        }
+      }
+    } else {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("constraint '(.*)' in \\[").matcher(String.valueOf(e.getMessage()));
+      on = m.find() ? " in its condition " + m.group(1) : " in its condition";
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
+    return new InputProblem(where, what + " failed" + on + ": " + cause
+        + (keepGoing ? "; it was left out of this run" : "; no findings are reported (fix the rule, or keep going without it: --keep-going)"));
   }
 
   private static boolean declaresFindings(KieBase kb) {

@@ -6,6 +6,32 @@ package io.eksnet.model;
  */
 public record InputProblem(Location location, String message) implements Comparable<InputProblem> {
 
+  /**
+   * The message is one line and safe for a terminal: messages quote file content (keys, names,
+   * the character a parser choked on), so line breaks and control characters become spaces.
+   */
+  public InputProblem {
+    message = oneLine(message);
+  }
+
+  /** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators as spaces. */
+  public static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        if (b == null) {
+          b = new StringBuilder(s);
+        }
+        b.setCharAt(i, ' ');
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   @Override
   public int compareTo(InputProblem o) {
     int c = location.file().compareTo(o.location.file());

@@ -17,6 +17,9 @@ import java.util.Set;
  * @param disable rule ids not to run
  * @param excludes root-relative globs not to scan, in addition to the config's {@code exclude}
  * @param baseline an earlier eksnet SARIF report to compare the findings with, or null
+ * @param keepGoing when a user rule does not compile, has bad metadata or throws, leave it out and
+ *     run the built-in and the other user rules; without it such an error means no rule is
+ *     evaluated and no finding is reported (the errors are, with exit code 2 in the CLI)
  */
 public record ScanRequest(
     Path root,
@@ -26,7 +29,8 @@ public record ScanRequest(
     Set<String> enable,
     Set<String> disable,
     List<String> excludes,
-    Path baseline) {
+    Path baseline,
+    boolean keepGoing) {
 
   public ScanRequest {
     paths = List.copyOf(paths);
@@ -36,10 +40,10 @@ public record ScanRequest(
     excludes = List.copyOf(excludes);
   }
 
-  /** No extra excludes, no baseline. */
+  /** No extra excludes, no baseline, stop at broken user rules. */
   public ScanRequest(
       Path root, List<Path> paths, Path configFile, List<Path> ruleDirs, Set<String> enable, Set<String> disable) {
-    this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null);
+    this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null, false);
   }
 
   /** Scan these paths with everything else at its default. */
@@ -48,20 +52,25 @@ public record ScanRequest(
   }
 
   public ScanRequest withEnabled(Set<String> ids) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, excludes, baseline);
+    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing);
   }
 
   public ScanRequest withRuleDirs(List<Path> dirs) {
-    return new ScanRequest(root, paths, configFile, dirs, enable, disable, excludes, baseline);
+    return new ScanRequest(root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing);
   }
 
   /** Also skip these root-relative globs (the Maven plugin's {@code excludes}). */
   public ScanRequest withExcludes(List<String> globs) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, globs, baseline);
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing);
   }
 
   /** Compare the findings with this earlier eksnet SARIF report (null: no baseline). */
   public ScanRequest withBaseline(Path sarif) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, sarif);
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing);
+  }
+
+  /** Leave broken user rules out and run the rest (see {@code keepGoing}). */
+  public ScanRequest withKeepGoing(boolean keep) {
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep);
   }
 }

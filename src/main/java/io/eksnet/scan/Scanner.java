@@ -54,7 +54,7 @@ public final class Scanner {
     List<InputProblem> ruleProblems = new ArrayList<>();
     java.util.concurrent.CompletableFuture<RuleEngine> engineLoad =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> RuleEngine.load(req.ruleDirs(), ruleProblems),
+            () -> RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing()),
             r -> {
               Thread t = new Thread(r, "eksnet-rule-base");
               t.setDaemon(true);
@@ -71,8 +71,13 @@ public final class Scanner {
     List<Suppression> suppressions = new ArrayList<>();
     Loader loader = new Loader();
     List<String> files = new ArrayList<>();
+    Path configPath = (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
+        .toAbsolutePath().normalize();
     List<TerraformSources.Block> tfBlocks = new ArrayList<>();
     for (SourceFile f : found.files()) {
+      if (f.path().toAbsolutePath().normalize().equals(configPath)) {
+        continue; // the config is read as the config, not as a manifest (its errors once, not twice)
+      }
       if (TerraformSources.isTerraformSource(f.relative())) {
         files.add(f.relative());
         tfBlocks.addAll(TerraformSources.read(f));
@@ -123,7 +128,9 @@ public final class Scanner {
     List<RuleInfo> enabledInfos = new ArrayList<>();
     for (RuleInfo r : engine.catalog().rules()) {
       if (enabled.test(r.id())) {
-        ran.add(r.id());
+        if (outcome.complete()) {
+          ran.add(r.id()); // after an aborted evaluation no suppression is "unused"
+        }
         Severity override = config.severities().get(r.id());
         enabledInfos.add(override == null ? r : new RuleInfo(r.id(), r.name(), override, r.summary(),
             r.messages(), r.remediation(), r.tags(), r.since(), r.source()));
@@ -132,6 +139,8 @@ public final class Scanner {
     Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
     List<Finding> sorted = new ArrayList<>(applied.findings());
     sorted.sort(Finding.ORDER);
+    Collections.sort(problems);
+    problems = firstPerFile(problems);
     for (int i = 0; i < applied.unusedNotes().size(); i++) {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
@@ -173,6 +182,29 @@ public final class Scanner {
       }
       throw e;
     }
+  }
+
+  /** Input problems listed per file at most; a file with a thousand duplicate keys is one story. */
+  static final int MAX_PROBLEMS_PER_FILE = 100;
+
+  /** The first {@link #MAX_PROBLEMS_PER_FILE} problems of each file, then one that counts the rest. */
+  static List<InputProblem> firstPerFile(List<InputProblem> sorted) {
+    List<InputProblem> out = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); ) {
+      String file = sorted.get(i).location().file();
+      int end = i;
+      while (end < sorted.size() && sorted.get(end).location().file().equals(file)) {
+        end++;
+      }
+      int keep = Math.min(end - i, MAX_PROBLEMS_PER_FILE);
+      out.addAll(sorted.subList(i, i + keep));
+      if (end - i > keep) {
+        out.add(new InputProblem(sorted.get(i + keep).location(), "and " + (end - i - keep)
+            + " more problems in this file (only the first " + MAX_PROBLEMS_PER_FILE + " are listed)"));
+      }
+      i = end;
+    }
+    return out;
   }
 
   private static long ms(long nanos) {

@@ -7,8 +7,7 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code .eksnet.yaml}. Every mistake (unknown key, bad severity, unknown threshold) is an
@@ -33,14 +33,27 @@ public final class ConfigLoader {
 
   public static Result load(Path file, String displayName) {
     List<InputProblem> problems = new ArrayList<>();
-    String text;
+    Encoding.Decoded decoded;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      long size = Files.size(file);
+      if (size > Limits.DEFAULT.maxYamlBytes()) {
+        problems.add(new InputProblem(Location.ofFile(displayName),
+            "config is " + (size >> 20) + " MiB; eksnet reads config files up to "
+                + (Limits.DEFAULT.maxYamlBytes() >> 20) + " MiB"));
+        return new Result(Config.EMPTY, problems);
+      }
+      decoded = Encoding.decode(Files.readAllBytes(file));
     } catch (IOException e) {
       problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + e.getMessage()));
       return new Result(Config.EMPTY, problems);
     }
-    YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(new StringReader(text), text.length());
+    if (decoded.problem() != null) {
+      LoadException e = decoded.problem();
+      problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
+      return new Result(Config.EMPTY, problems);
+    }
+    String text = decoded.text();
+    YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(text);
     for (LoadException e : r.problems()) {
       problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
     }
@@ -100,6 +113,9 @@ public final class ConfigLoader {
         rd.problem(t.line(), t.column(), "each ignore entry needs a rule and a reason (path and object are optional)");
         continue;
       }
+      if (path != null && !rd.isGlob(Tree.path(t, "path"), "path")) {
+        continue;
+      }
       ignores.add(new Config.Ignore(rule, path == null ? "**" : path, Tree.text(Tree.path(t, "object")), reason, t.line()));
     }
     Config c = new Config(
@@ -107,13 +123,42 @@ public final class ConfigLoader {
         rd.strings(root, "disable"),
         severities,
         thresholds,
-        new ArrayList<>(rd.strings(root, "exclude")),
+        excludes(root, rd),
         failOn,
         ignores);
     return new Result(c, problems);
   }
 
+  /** The exclude globs; one that does not compile is a problem at its line, and left out. */
+  private static List<String> excludes(Tree.TMap root, Reader rd) {
+    List<String> out = new ArrayList<>();
+    for (String g : rd.strings(root, "exclude")) {
+      for (Tree i : Tree.asList(root.get("exclude"))) {
+        if (g.equals(Tree.text(i))) {
+          if (rd.isGlob(i, "exclude")) {
+            out.add(g);
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   private record Reader(String file, List<InputProblem> problems) {
+    /** True when the scalar is a glob Java can compile, else a problem at its line. */
+    boolean isGlob(Tree t, String what) {
+      String g = Tree.text(t);
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + g);
+        return true;
+      } catch (IllegalArgumentException e) { // PatternSyntaxException among others
+        String why = e instanceof PatternSyntaxException p ? p.getDescription() : String.valueOf(e.getMessage());
+        problem(t.line(), t.column(), what + " '" + g + "' is not a valid glob: " + why);
+        return false;
+      }
+    }
+
     void problem(int line, int col, String msg) {
       problems.add(new InputProblem(new Location(file, line, col, "", ""), msg));
     }

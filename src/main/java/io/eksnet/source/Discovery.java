@@ -12,6 +12,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
  * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json}, and
  * {@code *.tf} (only to point findings at resource blocks);
  * skips VCS and build folders, Helm chart {@code templates/} (with a notice) and excluded globs;
- * never follows a symlink out of the scan root. The result is sorted, so the walk order of the
+ * never follows a symbolic link to a directory inside a walk, nor one to a file outside the scan
+ * root. The result is sorted, so the walk order of the
  * file system never changes the output.
  */
 public final class Discovery {
@@ -71,21 +73,35 @@ public final class Discovery {
       }
       walk(root, realRoot, abs, matchers, files, notices, problems);
     }
+    Collections.sort(notices); // in walk order otherwise, which is the file system's
     return new Result(List.copyOf(files), notices, problems);
   }
 
+  /**
+   * Walks a directory the user named (following it when it is itself a symbolic link: they asked
+   * for it). Inside it, symbolic links to directories are never followed (no loops, no escapes,
+   * no file read twice), and links to files only when the file is inside the repository root or
+   * the named directory. Reported paths keep the name the user gave.
+   */
   private static void walk(Path root, Path realRoot, Path dir, List<PathMatcher> matchers,
-      TreeSet<SourceFile> files, List<String> notices, List<InputProblem> problems) {
+      java.util.Set<SourceFile> files, List<String> notices, List<InputProblem> problems) {
+    Path start = Files.isSymbolicLink(dir) ? real(dir) : dir;
+    Path realStart = real(dir);
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        /** The path as the user would write it: under the directory they named. */
+        private Path shown(Path p) {
+          return start == dir ? p : dir.resolve(start.relativize(p));
+        }
+
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
           String name = d.getFileName() == null ? "" : d.getFileName().toString();
-          if (!d.equals(dir) && SKIP_DIRS.contains(name)) {
+          if (!d.equals(start) && SKIP_DIRS.contains(name)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
-          String rel = relative(root, d);
-          if (!d.equals(dir) && excluded(rel, matchers)) {
+          String rel = relative(root, shown(d));
+          if (!d.equals(start) && excluded(rel, matchers)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           if ("templates".equals(name) && d.getParent() != null
@@ -98,19 +114,30 @@ public final class Discovery {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (!isFound(f)) {
-            return FileVisitResult.CONTINUE;
-          }
+          String rel = relative(root, shown(f));
           if (attrs.isSymbolicLink()) {
             Path target = real(f);
-            if (target == null || !target.startsWith(realRoot) || !Files.isRegularFile(target)) {
-              notices.add(relative(root, f) + ": symbolic link out of the scan root skipped");
+            boolean exists = Files.exists(f);
+            if (exists && Files.isDirectory(f)) {
+              if (!excluded(rel, matchers)) {
+                notices.add(rel + "/: symbolic link to a directory not followed");
+              }
               return FileVisitResult.CONTINUE;
             }
-          } else if (!attrs.isRegularFile()) {
+            if (!isFound(f)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (!exists) {
+              notices.add(rel + ": dangling symbolic link skipped");
+              return FileVisitResult.CONTINUE;
+            }
+            if (!(target.startsWith(realRoot) || target.startsWith(realStart)) || !Files.isRegularFile(target)) {
+              notices.add(rel + ": symbolic link out of the scan root skipped");
+              return FileVisitResult.CONTINUE;
+            }
+          } else if (!attrs.isRegularFile() || !isFound(f)) {
             return FileVisitResult.CONTINUE;
           }
-          String rel = relative(root, f);
           if (!excluded(rel, matchers)) {
             files.add(new SourceFile(f, rel));
           }
@@ -119,7 +146,7 @@ public final class Discovery {
 
         @Override
         public FileVisitResult visitFileFailed(Path f, IOException e) {
-          problems.add(new InputProblem(Location.ofFile(relative(root, f)), "cannot read: " + e.getMessage()));
+          problems.add(new InputProblem(Location.ofFile(relative(root, shown(f))), "cannot read: " + e.getMessage()));
           return FileVisitResult.CONTINUE;
         }
       });

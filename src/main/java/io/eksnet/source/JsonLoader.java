@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +16,14 @@ import java.util.Map;
 
 /**
  * Loads a JSON document into a {@link Tree} with Jackson's streaming parser, keeping token
- * positions. Encoding (UTF-8/16/32, with or without BOM) is detected from the bytes.
+ * positions. The text was decoded by {@link Encoding} (UTF-8/16/32, with or without BOM), so
+ * columns count UTF-16 code units as SARIF's {@code columnKind} says.
  */
 final class JsonLoader {
 
   private final Limits limits;
   private final JsonFactory factory;
+  private Limits.Deadline deadline;
 
   JsonLoader(Limits limits) {
     this.limits = limits;
@@ -37,9 +38,10 @@ final class JsonLoader {
   }
 
   /** One document, or a problem. Duplicate keys are reported and the last value kept. */
-  YamlLoader.Result load(InputStream in) {
+  YamlLoader.Result load(String text) {
     List<LoadException> problems = new ArrayList<>();
-    try (JsonParser p = factory.createParser(in)) {
+    deadline = limits.deadline();
+    try (JsonParser p = factory.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         return new YamlLoader.Result(List.of(), problems);
@@ -52,6 +54,8 @@ final class JsonLoader {
             "JSON syntax error: unexpected content after the end of the document"));
       }
       return new YamlLoader.Result(List.of(tree), problems);
+    } catch (TimeUp e) {
+      problems.add(new LoadException(1, 1, e.getMessage()));
     } catch (StreamConstraintsException e) {
       problems.add(new LoadException(1, 1, "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage())));
     } catch (JsonParseException e) {
@@ -65,9 +69,19 @@ final class JsonLoader {
     return new YamlLoader.Result(List.of(), problems);
   }
 
+  /** The deadline passed while reading. */
+  private static final class TimeUp extends RuntimeException {
+    TimeUp(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private Tree read(JsonParser p, List<LoadException> problems, long[] count) throws IOException {
     if (++count[0] > limits.maxNodes()) {
       throw new JsonParseException(p, "more than " + limits.maxNodes() + " values");
+    }
+    if ((count[0] & 0xfff) == 0 && deadline.passed()) {
+      throw new TimeUp(deadline.message());
     }
     JsonLocation loc = p.currentTokenLocation();
     int line = Math.max(1, loc.getLineNr());

@@ -3,18 +3,14 @@ package io.eksnet.source;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
 import io.eksnet.model.Tree;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 import io.eksnet.model.Suppression;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Loads one file into facts. YAML files may hold many documents; JSON files hold one (a
@@ -72,23 +68,21 @@ public final class Loader {
       problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
       return new Loaded(facts, problems, terraform);
     }
-    if (looksBinary(bytes)) {
+    Encoding.Decoded decoded = Encoding.decode(bytes);
+    if (Encoding.isUtf8(decoded) ? looksBinary(bytes) : hasNul(decoded.text())) {
       problems.add(problem(rel, 1, 1, "binary file, not YAML or JSON"));
       return new Loaded(facts, problems, terraform);
     }
-    YamlLoader.Result r;
-    if (json) {
-      r = new JsonLoader(limits).load(new ByteArrayInputStream(bytes));
-    } else {
-      try (InputStream in = new ByteArrayInputStream(bytes);
-          UnicodeReader reader = new UnicodeReader(in)) {
-        r = new YamlLoader(limits, strings).load(reader, bytes.length);
-      } catch (IOException e) {
-        problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
-        return new Loaded(facts, problems, terraform);
-      }
+    if (decoded.problem() != null) {
+      LoadException e = decoded.problem();
+      problems.add(problem(rel, e.line(), e.column(), e.getMessage()));
+      return new Loaded(facts, problems, terraform);
     }
-    boolean template = !json && containsTemplate(bytes);
+    String text = decoded.text();
+    YamlLoader.Result r = json
+        ? new JsonLoader(limits).load(text)
+        : new YamlLoader(limits, strings).load(text);
+    boolean template = !json && text.contains("{{");
     for (LoadException e : r.problems()) {
       String hint = template && e.getMessage().startsWith("YAML syntax error")
           ? " (the file contains {{ }}: a Helm or Go template must be rendered before it is scanned)" : "";
@@ -122,18 +116,17 @@ public final class Loader {
       }
       // anything else is not a Kubernetes object (values files, CI configs) and is skipped quietly
     }
-    List<Suppression> suppressions = json ? new ArrayList<>() : ignoreComments(rel, bytes, problems);
+    List<Suppression> suppressions = json ? new ArrayList<>() : ignoreComments(rel, text, problems);
     return new Loaded(facts, problems, terraform, suppressions, notes);
   }
 
   /** {@code # eksnet:ignore EKS-SVC-001,EKS-LB-001 reason} comments; a reason is required. */
-  static List<Suppression> ignoreComments(String rel, byte[] bytes, List<InputProblem> problems) {
+  static List<Suppression> ignoreComments(String rel, String text, List<InputProblem> problems) {
     List<Suppression> out = new ArrayList<>();
-    String text = new String(bytes, StandardCharsets.UTF_8);
     if (!text.contains("eksnet:ignore")) {
       return out;
     }
-    String[] lines = text.split("\n", -1);
+    String[] lines = text.split("\r\n|\r|\n", -1); // the lines editors and GitHub count
     for (int i = 0; i < lines.length; i++) {
       Matcher m = IGNORE_COMMENT.matcher(lines[i]);
       if (!m.find()) {
@@ -158,14 +151,8 @@ public final class Loader {
     return bytes >= (1 << 20) ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
   }
 
-  /** NUL bytes in the first 8 KiB, outside a UTF-16/32 byte order mark, mean binary. */
+  /** NUL bytes in the first 8 KiB of a UTF-8 file mean binary. */
   static boolean looksBinary(byte[] b) {
-    if (b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
-      return false;
-    }
-    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
-      return false;
-    }
     int n = Math.min(b.length, 8192);
     for (int i = 0; i < n; i++) {
       if (b[i] == 0) {
@@ -175,12 +162,12 @@ public final class Loader {
     return false;
   }
 
-  private static boolean containsTemplate(byte[] b) {
-    for (int i = 0; i + 1 < b.length; i++) {
-      if (b[i] == '{' && b[i + 1] == '{') {
-        return true;
-      }
+  /** NUL characters in the first 8 Ki characters of a UTF-16 or UTF-32 file mean binary. */
+  private static boolean hasNul(String text) {
+    if (text == null) {
+      return false;
     }
-    return false;
+    int i = text.indexOf('\0');
+    return i >= 0 && i < 8192;
   }
 }

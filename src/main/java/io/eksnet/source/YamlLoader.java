@@ -1,12 +1,13 @@
 package io.eksnet.source;
 
 import io.eksnet.model.Tree;
-import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,6 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Loads multi-document YAML into {@link Tree}s with positions, using SnakeYAML's node API only (no
@@ -31,6 +33,8 @@ final class YamlLoader {
 
   private final Limits limits;
   private final Map<String, String> strings;
+  private Positions positions;
+  private Limits.Deadline deadline;
 
   YamlLoader(Limits limits) {
     this(limits, new java.util.HashMap<>());
@@ -53,18 +57,21 @@ final class YamlLoader {
     return prev == null ? s : prev;
   }
 
-  Result load(Reader reader, long sizeHint) {
+  /** Positions are lines and columns as editors count them (see {@link Positions}). */
+  Result load(String text) {
+    positions = new Positions(text);
+    deadline = limits.deadline();
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
     opts.setNestingDepthLimit(limits.maxDepth());
-    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(sizeHint * 2 + 1024, 1024)));
+    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(text.length() * 2L + 1024, 1024)));
     opts.setAllowRecursiveKeys(false);
     Yaml yaml = new Yaml(opts);
     List<Tree> docs = new ArrayList<>();
     List<LoadException> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = yaml.composeAll(reader).iterator();
+      Iterator<Node> it = yaml.composeAll(new DeadlineReader(new StringReader(text))).iterator();
       while (it.hasNext()) {
         Node n = it.next();
         if (n == null) {
@@ -78,15 +85,28 @@ final class YamlLoader {
       problems.add(new LoadException(line(m), col(m), "YAML syntax error: " + describe(e)));
     } catch (TooBig e) {
       problems.add(e.problem);
+    } catch (ReaderException e) {
+      int[] at = positions.at(e.getPosition());
+      problems.add(new LoadException(at[0], at[1], String.format(Locale.ROOT,
+          "YAML does not allow the character U+%04X here; write it as an escape (\\u%04X) in a"
+              + " double-quoted string", e.getCodePoint(), e.getCodePoint())));
     } catch (YAMLException e) {
-      problems.add(new LoadException(1, 1, "YAML error: " + firstLine(e.getMessage())));
+      String m = firstLine(e.getMessage());
+      if (m.startsWith("Nesting Depth exceeded")) {
+        m = "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped";
+      } else if (m.startsWith("Number of aliases")) {
+        m = "more than " + limits.maxAliases() + " aliases of collections (alias bomb?); file skipped";
+      } else {
+        m = "YAML error: " + m;
+      }
+      problems.add(new LoadException(1, 1, m));
     } catch (StackOverflowError e) {
       problems.add(new LoadException(1, 1, "YAML nesting too deep"));
     }
     return new Result(docs, problems);
   }
 
-  private static String describe(MarkedYAMLException e) {
+  private String describe(MarkedYAMLException e) {
     StringBuilder sb = new StringBuilder();
     if (e.getProblem() != null) {
       sb.append(e.getProblem());
@@ -94,8 +114,8 @@ final class YamlLoader {
     if (e.getContext() != null) {
       sb.append(sb.isEmpty() ? "" : " ").append('(').append(e.getContext());
       if (e.getContextMark() != null && e.getProblemMark() != null
-          && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
-        sb.append(" at line ").append(e.getContextMark().getLine() + 1);
+          && line(e.getContextMark()) != line(e.getProblemMark())) {
+        sb.append(" at line ").append(line(e.getContextMark()));
       }
       sb.append(')');
     }
@@ -111,15 +131,30 @@ final class YamlLoader {
     return i < 0 ? s : s.substring(0, i);
   }
 
-  private static int line(Mark m) {
-    return m == null ? 1 : m.getLine() + 1;
+  private int line(Mark m) {
+    return m == null ? 1 : positions.at(m.getIndex())[0];
   }
 
-  private static int col(Mark m) {
-    return m == null ? 1 : m.getColumn() + 1;
+  private int col(Mark m) {
+    return m == null ? 1 : positions.at(m.getIndex())[1];
   }
 
-  /** Thrown when alias expansion would exceed the node budget (billion laughs). */
+  /** SnakeYAML reads as it scans: checking the clock on every read cuts the parse itself short. */
+  private final class DeadlineReader extends java.io.FilterReader {
+    DeadlineReader(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws java.io.IOException {
+      if (deadline.passed()) {
+        throw new TooBig(new LoadException(1, 1, deadline.message()));
+      }
+      return super.read(buf, off, Math.min(len, 64 * 1024));
+    }
+  }
+
+  /** Thrown when alias expansion would exceed the node budget (billion laughs), or time is up. */
   private static final class TooBig extends RuntimeException {
     final LoadException problem;
 
@@ -138,18 +173,27 @@ final class YamlLoader {
       this.problems = problems;
     }
 
-    Tree convert(Node n, int depth) {
+    /** Counts one unit of work against the node budget: a node built or a merged key visited. */
+    private void count(Node n) {
+      if ((nodes & 0xfff) == 0 && deadline.passed()) {
+        throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()), deadline.message()));
+      }
       if (++nodes > limits.maxNodes()) {
         throw new TooBig(
             new LoadException(line(n.getStartMark()), col(n.getStartMark()),
                 "YAML expands to more than " + limits.maxNodes() + " nodes (alias bomb?); file skipped"));
       }
+    }
+
+    Tree convert(Node n, int depth) {
+      count(n);
       if (depth > limits.maxDepth()) {
         throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()),
             "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
       }
-      int l = line(n.getStartMark());
-      int c = col(n.getStartMark());
+      int[] at = positions.at(n.getStartMark().getIndex());
+      int l = at[0];
+      int c = at[1];
       if (onPath.put(n, Boolean.TRUE) != null) {
         throw new TooBig(new LoadException(l, c, "recursive YAML alias; file skipped"));
       }
@@ -176,6 +220,9 @@ final class YamlLoader {
     private void addEntries(MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
       for (NodeTuple t : m.getValue()) {
         Node k = t.getKeyNode();
+        // merged keys that lose to existing ones build nothing, but a chain of aliased merges
+        // (m1: {<<: [*m0, *m0]}, m2: {<<: [*m1, *m1]}, ...) visits 2^n of them: count every visit
+        count(k);
         if (k.getTag().equals(Tag.MERGE)) {
           Node v = t.getValueNode();
           List<Node> sources = v instanceof SequenceNode sn ? sn.getValue() : List.of(v);
@@ -195,8 +242,9 @@ final class YamlLoader {
           continue;
         }
         String key = intern(k instanceof ScalarNode ks ? ks.getValue() : "<complex key>");
-        int kl = line(k.getStartMark());
-        int kc = col(k.getStartMark());
+        int[] kat = positions.at(k.getStartMark().getIndex());
+        int kl = kat[0];
+        int kc = kat[1];
         Tree.Entry prev = entries.get(key);
         if (prev != null) {
           if (merged) {

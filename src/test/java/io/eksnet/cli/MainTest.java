@@ -201,7 +201,11 @@ class MainTest {
     write("my-rules/ACME-SVC-001.drl", "package acme;\nrule \"x\" when\n  Nope( ) then end\n");
     assertEquals(2, run("scan", "--root", dir.toString(), "--rules", rules.toString(), dir.toString() + "/svc.yaml"));
     assertTrue(err().contains("ACME-SVC-001.drl:3:1: error: rule error"), err());
-    assertTrue(out().contains("EKS-SVC-001"), "built-in rules still ran: " + out());
+    assertFalse(out().contains("EKS-SVC-001"), "a broken policy reports no findings: " + out());
+    assertEquals(2, run("scan", "--root", dir.toString(), "--rules", rules.toString(), "--keep-going",
+        dir.toString() + "/svc.yaml"));
+    assertTrue(err().contains("ACME-SVC-001.drl:3:1: error: rule error"), err());
+    assertTrue(out().contains("EKS-SVC-001"), "with --keep-going the built-in rules still ran: " + out());
   }
 
   @Test

@@ -389,7 +389,8 @@ public final class GitHubSarifChecks {
   }
 
   /** Lines as an editor counts them: LF, CRLF and CR end a line; a last line needs no end. */
-  static int countLines(Path file) {
+  /** Lines of a file as GitHub counts them: LF, CRLF and lone CR end a line. */
+  public static int countLines(Path file) {
     try {
       byte[] b = Files.readAllBytes(file);
       int lines = 0;

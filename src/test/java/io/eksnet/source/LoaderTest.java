@@ -10,10 +10,13 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -273,5 +276,144 @@ class LoaderTest {
     assertEquals(5, l.suppressions().get(0).location().line());
     assertEquals(1, l.problems().size());
     assertEquals(7, l.problems().get(0).location().line());
+  }
+
+  @Test
+  void mergeKeyBombIsRejectedQuickly() throws IOException {
+    // each level merges the previous one twice: 2^60 merged keys to visit, none of them new
+    StringBuilder sb = new StringBuilder("m0: &m0 {k: v}\n");
+    for (int i = 1; i < 60; i++) {
+      sb.append("m").append(i).append(": &m").append(i).append(" {<<: [*m").append(i - 1).append(", *m")
+          .append(i - 1).append("]}\n");
+    }
+    long t0 = System.nanoTime();
+    Loader.Loaded l = load("merge.yaml", sb.toString());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, l.problems().size(), l.problems().toString());
+    assertTrue(l.problems().get(0).message().contains("alias bomb"), l.problems().toString());
+    assertTrue(ms < 5000, "took " + ms + " ms");
+  }
+
+  @Test
+  void mergeKeysStillMergeWithinTheBudget() throws IOException {
+    Service s = only(load("m.yaml", """
+        apiVersion: v1
+        kind: Service
+        x-base: &base {name: web, namespace: shop}
+        metadata:
+          <<: *base
+          labels: {app: web}
+        spec: {type: NodePort}
+        """), Service.class);
+    assertEquals("shop/web", s.getNamespace() + "/" + s.getName());
+  }
+
+  @Test
+  void utf16AndUtf32WithOrWithoutByteOrderMarkLoadLikeUtf8() throws IOException {
+    String text = "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9-\ud83d\ude00}\nspec:\n  type: NodePort\n";
+    Map<String, byte[]> variants = new LinkedHashMap<>();
+    variants.put("UTF-8", text.getBytes(StandardCharsets.UTF_8));
+    variants.put("UTF-8 BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+    variants.put("UTF-16LE", text.getBytes(StandardCharsets.UTF_16LE));
+    variants.put("UTF-16BE", text.getBytes(StandardCharsets.UTF_16BE));
+    variants.put("UTF-16LE BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
+    variants.put("UTF-16BE BOM", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
+    variants.put("UTF-32LE", text.getBytes(Charset.forName("UTF-32LE")));
+    variants.put("UTF-32BE", text.getBytes(Charset.forName("UTF-32BE")));
+    variants.put("UTF-32LE BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text.getBytes(Charset.forName("UTF-32LE"))));
+    variants.put("UTF-32BE BOM", concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text.getBytes(Charset.forName("UTF-32BE"))));
+    for (Map.Entry<String, byte[]> v : variants.entrySet()) {
+      for (String name : List.of("s.yaml", "s.json")) {
+        byte[] bytes = name.endsWith(".json")
+            ? v.getValue().length == 0 ? v.getValue() : jsonVariant(v.getKey())
+            : v.getValue();
+        Loader.Loaded l = load(name, bytes);
+        assertEquals(List.of(), l.problems(), v.getKey() + " " + name);
+        Service s = only(l, Service.class);
+        assertEquals("caf\u00e9-\ud83d\ude00", s.getName(), v.getKey() + " " + name);
+        assertEquals(name.endsWith(".json") ? 6 : 5, s.at("spec", "type").line(), v.getKey() + " " + name);
+      }
+    }
+  }
+
+  /** The same Service as JSON, in the named encoding. */
+  private static byte[] jsonVariant(String encoding) {
+    String json = "{\n\"apiVersion\": \"v1\",\n\"kind\": \"Service\",\n\"metadata\": {\"name\": \"caf\u00e9-\ud83d\ude00\"},\n"
+        + "\"spec\": {\n\"type\": \"NodePort\"}}\n";
+    String cs = encoding.replace(" BOM", "");
+    byte[] body = json.getBytes(Charset.forName(cs));
+    if (!encoding.endsWith("BOM")) {
+      return body;
+    }
+    byte[] bom = switch (cs) {
+      case "UTF-8" -> new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+      case "UTF-16LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE};
+      case "UTF-16BE" -> new byte[] {(byte) 0xFE, (byte) 0xFF};
+      case "UTF-32LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
+      default -> new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
+    };
+    return concat(bom, body);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void invalidUtf8IsAProblemAtItsLineAndColumnNotAMangledName() throws IOException {
+    byte[] latin1 = "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
+    Loader.Loaded l = load("l.yaml", latin1);
+    assertEquals(List.of(), l.facts());
+    assertEquals(1, l.problems().size(), l.problems().toString());
+    InputProblem p = l.problems().get(0);
+    assertEquals(new Location("l.yaml", 3, 21, "", ""), p.location());
+    assertTrue(p.message().startsWith("not valid UTF-8: the bytes 0xE9"), p.message());
+    assertTrue(load("l.json", "{\"kind\": \"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)).problems().get(0)
+        .message().startsWith("not valid UTF-8"));
+  }
+
+  @Test
+  void controlCharactersAreProblemsAtTheirPosition() throws IOException {
+    Loader.Loaded l = load("c.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\u0007b\n");
+    assertEquals(1, l.problems().size(), l.problems().toString());
+    assertEquals(new Location("c.yaml", 4, 10, "", ""), l.problems().get(0).location());
+    assertTrue(l.problems().get(0).message().contains("U+0007"), l.problems().toString());
+  }
+
+  @Test
+  void unicodeLineSeparatorsDoNotShiftLinesAndColumnsCountUtf16Units() throws IOException {
+    // YAML 1.1 (SnakeYAML) ends lines at NEL, LS and PS too; editors and GitHub do not
+    Loader.Loaded l = load("s.yaml", "# a comment\n\u0085apiVersion: v1\n"
+        + "kind: Service\nmetadata: {name: web, labels: {e: \"\ud83d\ude00\u2028\u2029\"}}\nspec:\n  type: NodePort\n"
+        + "  ports: [{port: 80}]\r  selector: {\ud83d\ude00: a, b: c}\r");
+    assertEquals(List.of(), l.problems());
+    Service s = only(l, Service.class);
+    assertEquals(2, s.getLocation().line());
+    assertEquals(6, s.at("spec", "type").line());
+    assertEquals(new Location("s.yaml", 8, 21, "Service/default/web", "spec.selector.b"), s.at("spec", "selector", "b"));
+  }
+
+  @Test
+  void aFileThatTakesTooLongIsCutOffWithAProblem() throws IOException {
+    Limits oneMilli = new Limits(16L << 20, 256L << 20, 100, 100, 2_000_000, 1);
+    StringBuilder yaml = new StringBuilder();
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 100_000; i++) {
+      yaml.append("k").append(i).append(": [a, b, {c: d}]\n");
+      json.append(i == 0 ? "" : ",").append("{\"k\": [1, 2, {\"c\": \"d\"}]}");
+    }
+    json.append(']');
+    for (String[] f : new String[][] {{"slow.yaml", yaml.toString()}, {"slow.json", json.toString()}}) {
+      Path p = dir.resolve(f[0]);
+      Files.writeString(p, f[1]);
+      Loader.Loaded l = new Loader(oneMilli).load(new SourceFile(p, f[0]));
+      assertEquals(1, l.problems().size(), l.problems().toString());
+      assertEquals("file took longer than 1 ms to load; skipped", l.problems().get(0).message());
+      assertEquals(List.of(), l.facts());
+      assertEquals(List.of(), new Loader().load(new SourceFile(p, f[0])).problems(), "fine with the default limit");
+    }
   }
 }

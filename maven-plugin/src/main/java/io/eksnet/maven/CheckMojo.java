@@ -81,6 +81,14 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "eksnet.rulesDirectories")
   private List<File> rulesDirectories;
 
+  /**
+   * When a user rule does not compile, has bad metadata or throws, leave it out and still run the
+   * built-in and the other rules (the build still fails on the rule errors). Without it, such an
+   * error means no rule is evaluated and no finding reported.
+   */
+  @Parameter(property = "eksnet.keepGoing", defaultValue = "false")
+  private boolean keepGoing;
+
   /** Config file. Default: {@code .eksnet.yaml} at the repository root, when present. */
   @Parameter(property = "eksnet.configFile")
   private File configFile;
@@ -128,7 +136,8 @@ public final class CheckMojo extends AbstractMojo {
     ScanRequest request = new ScanRequest(rootDir, scan, configFile == null ? null : configFile.toPath(),
         files(rulesDirectories), Set.of(), Set.of())
         .withExcludes(excludes(rootDir, basedir))
-        .withBaseline(baselineFile == null ? null : baselineFile.toPath());
+        .withBaseline(baselineFile == null ? null : baselineFile.toPath())
+        .withKeepGoing(keepGoing);
     ScanResult result = new Scanner().scan(request);
 
     ReportOptions options = ReportOptions.defaults().withDocs(RuleIndex::doc);
