@@ -100,7 +100,7 @@ public final class JoinRelations {
   private EksCluster cluster;
   private String vpcKey;
   private CniConfig cni;
-  private final Map<EniConfig, Subnet> eniSubnets = new IdentityHashMap<>();
+  private final Map<EniConfig, Subnet> eniSubnets = new LinkedHashMap<>(); // identity keys, insertion (file) order: messages list them deterministically
 
   private JoinRelations(List<?> facts, List<Object> derived) {
     for (Object f : facts) {

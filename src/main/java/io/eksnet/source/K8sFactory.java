@@ -64,7 +64,8 @@ final class K8sFactory {
       case "ENIConfig" -> out.add(eniConfig(file, doc));
       case "Namespace" -> out.add(new Namespace(file, doc));
       case "SecurityGroupPolicy" -> {
-        if (Tree.text(doc.get("apiVersion")).startsWith("vpcresources.k8s.aws/")) {
+        String api = Tree.text(doc.get("apiVersion"));
+        if (api != null && api.startsWith("vpcresources.k8s.aws/")) {
           out.add(securityGroupPolicy(file, doc));
         }
       }
