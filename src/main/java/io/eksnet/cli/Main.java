@@ -216,19 +216,8 @@ public final class Main {
     if (quiet && format == Format.TEXT) {
       report = withoutSummary(report);
     }
-    if (cl.hasOption("output")) {
-      try {
-        AtomicFile.write(Path.of(cl.getOptionValue("output")), report);
-      } catch (IOException e) {
-        err.println("eksnet: cannot write " + cl.getOptionValue("output") + ": " + e.getMessage());
-        return ExitCode.ERROR;
-      }
-    } else {
-      out.print(report);
-      out.flush();
-    }
-    for (InputProblem p : result.problems()) {
-      err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
+    if (!emit(report, cl.getOptionValue("output"), result.problems())) {
+      return ExitCode.ERROR;
     }
     if (!quiet) {
       for (String n : result.notes()) {
@@ -249,6 +238,28 @@ public final class Main {
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Writes the report to {@code output} atomically (or to standard output when null), then the
+   * input problems to standard error. False when the report could not be written.
+   */
+  private boolean emit(String report, String output, List<InputProblem> problems) {
+    if (output != null) {
+      try {
+        AtomicFile.write(Path.of(output), report);
+      } catch (IOException e) {
+        err.println("eksnet: cannot write " + output + ": " + e.getMessage());
+        return false;
+      }
+    } else {
+      out.print(report);
+      out.flush();
+    }
+    for (InputProblem p : problems) {
+      err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
+    }
+    return true;
   }
 
   private static List<String> values(CommandLine cl, String opt) {
@@ -351,19 +362,8 @@ public final class Main {
         cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null, List.of(), Set.of(), Set.of());
     CapacityScanner.Result result = new CapacityScanner().scan(req);
     String report = CapacityReport.render(result.table(), format);
-    if (cl.hasOption("output")) {
-      try {
-        AtomicFile.write(Path.of(cl.getOptionValue("output")), report);
-      } catch (IOException e) {
-        err.println("eksnet: cannot write " + cl.getOptionValue("output") + ": " + e.getMessage());
-        return ExitCode.ERROR;
-      }
-    } else {
-      out.print(report);
-      out.flush();
-    }
-    for (InputProblem p : result.problems()) {
-      err.println(p.location() + ": error: " + p.message());
+    if (!emit(report, cl.getOptionValue("output"), result.problems())) {
+      return ExitCode.ERROR;
     }
     return result.problems().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
   }

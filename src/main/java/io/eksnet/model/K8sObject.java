@@ -112,27 +112,8 @@ public abstract class K8sObject {
    * field points at its would-be parent. The field path is kept as given, for fingerprints.
    */
   public Location at(String... path) {
-    Tree cur = root;
-    int line = root.line();
-    int col = root.column();
-    for (String seg : path) {
-      if (cur instanceof Tree.TMap m) {
-        Tree.Entry e = m.entry(seg);
-        if (e == null) {
-          break;
-        }
-        line = e.line();
-        col = e.column();
-        cur = e.value();
-      } else if (cur instanceof Tree.TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
-        cur = l.items().get(Integer.parseInt(seg));
-        line = cur.line();
-        col = cur.column();
-      } else {
-        break;
-      }
-    }
-    return new Location(file, line, col, getObjectId(), String.join(".", path));
+    int[] pos = Tree.locate(root, root.line(), root.column(), path);
+    return new Location(file, pos[0], pos[1], getObjectId(), String.join(".", path));
   }
 
   /** Same as {@link #at(String...)} with a list of segments. */
@@ -145,17 +126,6 @@ public abstract class K8sObject {
     return at("metadata", "annotations", key);
   }
 
-  private static boolean isIndex(String s) {
-    if (s.isEmpty() || s.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Override
   public String toString() {

@@ -96,24 +96,8 @@ public abstract class TerraformResource {
    * is not there. The field path is kept as given.
    */
   public Location at(String... path) {
-    Tree cur = header.values();
-    int line = header.object().line();
-    int col = header.object().column();
-    for (String seg : path) {
-      if (cur instanceof Tree.TMap m && m.entry(seg) != null) {
-        Tree.Entry e = m.entry(seg);
-        line = e.line();
-        col = e.column();
-        cur = e.value();
-      } else if (cur instanceof Tree.TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
-        cur = l.items().get(Integer.parseInt(seg));
-        line = cur.line();
-        col = cur.column();
-      } else {
-        break;
-      }
-    }
-    return new Location(header.file(), line, col, header.address(), String.join(".", path));
+    int[] pos = Tree.locate(header.values(), header.object().line(), header.object().column(), path);
+    return new Location(header.file(), pos[0], pos[1], header.address(), String.join(".", path));
   }
 
   /** The address, as used in messages. */
@@ -134,19 +118,9 @@ public abstract class TerraformResource {
     return Tree.text(navigate(header.values(), path));
   }
 
-  /** Navigates map keys and list indexes. */
+  /** Navigates map keys and list indexes ({@link Tree#path}). */
   public static Tree navigate(Tree root, String... path) {
-    Tree cur = root;
-    for (String seg : path) {
-      if (cur instanceof Tree.TMap m) {
-        cur = m.get(seg);
-      } else if (cur instanceof Tree.TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
-        cur = l.items().get(Integer.parseInt(seg));
-      } else {
-        return null;
-      }
-    }
-    return cur;
+    return Tree.path(root, path);
   }
 
   /** The strings of a list value (nulls for unknown or non-scalar items are skipped). */
@@ -154,17 +128,6 @@ public abstract class TerraformResource {
     return Tree.asList(t).stream().map(Tree::text).filter(s -> s != null).toList();
   }
 
-  private static boolean isIndex(String s) {
-    if (s.isEmpty() || s.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Override
   public String toString() {

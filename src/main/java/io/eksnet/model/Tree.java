@@ -155,14 +155,51 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
     for (String k : keys) {
       if (cur instanceof TMap m) {
         cur = m.get(k);
-      } else if (cur instanceof TList l && !k.isEmpty() && k.length() < 10 && k.chars().allMatch(Character::isDigit)
-          && Integer.parseInt(k) < l.items().size()) {
+      } else if (cur instanceof TList l && isIndex(k) && Integer.parseInt(k) < l.items().size()) {
         cur = l.items().get(Integer.parseInt(k));
       } else {
         return null;
       }
     }
     return cur;
+  }
+
+  /**
+   * The position of the most specific existing node on a path of map keys and list indexes: a map
+   * key's own line and column, a list item's start. When the path ends early the deepest node
+   * found is used, starting from {@code line}/{@code column} (the position of {@code root} itself).
+   * Returns {line, column}.
+   */
+  static int[] locate(Tree root, int line, int column, String... path) {
+    Tree cur = root;
+    for (String seg : path) {
+      if (cur instanceof TMap m && m.entry(seg) != null) {
+        Entry e = m.entry(seg);
+        line = e.line();
+        column = e.column();
+        cur = e.value();
+      } else if (cur instanceof TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
+        cur = l.items().get(Integer.parseInt(seg));
+        line = cur.line();
+        column = cur.column();
+      } else {
+        break;
+      }
+    }
+    return new int[] {line, column};
+  }
+
+  /** A list index as written in a path: 1 to 9 decimal digits. */
+  static boolean isIndex(String s) {
+    if (s.isEmpty() || s.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** String-to-string map (labels, annotations, selectors); non-scalar values are skipped. */

@@ -2,7 +2,6 @@ package io.eksnet.scan;
 
 import io.eksnet.finding.Config;
 import io.eksnet.model.InputProblem;
-import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import io.eksnet.relate.CapacityTable;
@@ -13,7 +12,6 @@ import io.eksnet.source.Loader;
 import io.eksnet.source.SourceFile;
 import io.eksnet.source.TerraformLoader;
 import io.eksnet.source.TerraformSources;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,18 +58,8 @@ public final class CapacityScanner {
   }
 
   private static Config config(ScanRequest req, List<InputProblem> problems) {
-    Path p = req.configFile();
-    if (p == null) {
-      p = req.root().resolve(".eksnet.yaml");
-      if (!Files.isRegularFile(p)) {
-        return Config.EMPTY;
-      }
-    } else if (!Files.isRegularFile(p)) {
-      problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
-      return Config.EMPTY;
-    }
-    ConfigLoader.Result r = ConfigLoader.load(p, Discovery.relative(req.root(), p));
-    problems.addAll(r.problems());
-    return r.config();
+    Path p = req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml");
+    return ConfigLoader.forScan(req.root(), req.configFile(), Discovery.relative(req.root(), p), problems);
   }
+
 }

@@ -21,7 +21,6 @@ import io.eksnet.source.Loader;
 import io.eksnet.source.SourceFile;
 import io.eksnet.source.TerraformLoader;
 import io.eksnet.source.TerraformSources;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -239,19 +238,7 @@ public final class Scanner {
   }
 
   private static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
-    Path p = req.configFile();
-    if (p == null) {
-      p = req.root().resolve(".eksnet.yaml");
-      if (!Files.isRegularFile(p)) {
-        return Config.EMPTY;
-      }
-    } else if (!Files.isRegularFile(p)) {
-      problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
-      return Config.EMPTY;
-    }
-    ConfigLoader.Result r = ConfigLoader.load(p, configDisplayName(req));
-    problems.addAll(r.problems());
-    return r.config();
+    return ConfigLoader.forScan(req.root(), req.configFile(), configDisplayName(req), problems);
   }
 
   private static Predicate<String> enabledRules(

@@ -31,6 +31,27 @@ public final class ConfigLoader {
 
   public record Result(Config config, List<InputProblem> problems) {}
 
+  /**
+   * The scan's config: {@code explicit} when given (a missing file is a problem), else {@code
+   * .eksnet.yaml} at the root when present, else the empty config. Problems name the file as
+   * {@code displayName}.
+   */
+  public static Config forScan(Path root, Path explicit, String displayName, List<InputProblem> problems) {
+    Path p = explicit;
+    if (p == null) {
+      p = root.resolve(".eksnet.yaml");
+      if (!Files.isRegularFile(p)) {
+        return Config.EMPTY;
+      }
+    } else if (!Files.isRegularFile(p)) {
+      problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
+      return Config.EMPTY;
+    }
+    Result r = load(p, displayName);
+    problems.addAll(r.problems());
+    return r.config();
+  }
+
   public static Result load(Path file, String displayName) {
     List<InputProblem> problems = new ArrayList<>();
     Encoding.Decoded decoded;
