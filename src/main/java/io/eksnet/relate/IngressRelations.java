@@ -1,0 +1,166 @@
+package io.eksnet.relate;
+
+import io.eksnet.model.Container;
+import io.eksnet.model.Ingress;
+import io.eksnet.model.IngressClass;
+import io.eksnet.model.Location;
+import io.eksnet.model.Namespace;
+import io.eksnet.model.Service;
+import io.eksnet.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Ingress relations: ALB classification, backend → Service/port, the workloads an ALB serves, health checks and readiness gates. */
+final class IngressRelations {
+
+  private IngressRelations() {}
+
+  record NsName(String namespace, String name) {}
+
+  static List<BackendRef> ingressBackends(
+      List<Ingress> ingresses, List<IngressClass> classes, List<Service> services, List<Object> out) {
+    List<BackendRef> refs = new ArrayList<>();
+    Map<String, IngressClass> byName = new HashMap<>();
+    IngressClass defaultClass = null;
+    for (IngressClass c : classes) {
+      byName.put(c.getName(), c);
+      if (c.isDefaultClass()) {
+        defaultClass = c;
+      }
+    }
+    // several files may define the same Service (overlays, test fixtures): keep them all
+    Map<NsName, List<Service>> serviceByName = new HashMap<>();
+    Map<String, List<Service>> floatingByName = new HashMap<>();
+    for (Service s : services) {
+      serviceByName.computeIfAbsent(new NsName(s.getNamespace(), s.getName()), k -> new ArrayList<>()).add(s);
+      if (!s.isNamespaceWritten()) {
+        floatingByName.computeIfAbsent(s.getName(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    for (Ingress i : ingresses) {
+      AlbIngress alb = null;
+      if (isAlb(i, byName, defaultClass)) {
+        String tt = i.albAnnotation("target-type");
+        alb = new AlbIngress(i, tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT), tt != null);
+        out.add(alb);
+      }
+      for (Ingress.Backend b : i.getBackends()) {
+        List<Service> candidates = serviceByName.get(new NsName(i.getNamespace(), b.serviceName()));
+        if (candidates == null) {
+          // a Service written without a namespace is deployed wherever it is applied (kustomize)
+          candidates = floatingByName.getOrDefault(b.serviceName(), List.of());
+        }
+        Service svc = null;
+        Service.Port port = null;
+        for (Service c : candidates) {
+          Service.Port p = c.findPort(b.portNumber(), b.portName());
+          if (svc == null || (port == null && p != null)) {
+            svc = c;
+            port = p;
+          }
+        }
+        String targetType = null;
+        if (alb != null) {
+          String onService = svc == null ? null : svc.annotation(Ingress.ALB_PREFIX + "target-type");
+          targetType = onService != null ? onService.trim().toLowerCase(Locale.ROOT) : alb.getTargetType();
+        }
+        BackendRef ref = new BackendRef(i, b, alb, targetType, svc, port);
+        refs.add(ref);
+        out.add(ref);
+      }
+    }
+    return refs;
+  }
+
+  /**
+   * ALB when the class names an IngressClass of the AWS controller, or — with no such object in
+   * the scan — when the class (field or legacy annotation) is {@code alb}, the controller's
+   * default class name; an Ingress with no class uses the default IngressClass of the scan.
+   */
+  static boolean isAlb(Ingress i, Map<String, IngressClass> classes, IngressClass defaultClass) {
+    String name = i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
+    if (name == null) {
+      return defaultClass != null && defaultClass.isAlb();
+    }
+    IngressClass c = classes.get(name);
+    return c != null ? c.isAlb() : "alb".equals(name);
+  }
+
+  static void albTargets(
+      List<BackendRef> refs, Map<Service, ServiceBackends> backends, List<Service> services,
+      ScanInventory inventory, List<Object> out) {
+    Map<Workload, AlbServed> served = new LinkedHashMap<>();
+    Map<String, Workload> ipTargetNamespaces = new TreeMap<>();
+    for (BackendRef r : refs) {
+      if (r.getAlb() == null || r.getService() == null) {
+        continue;
+      }
+      ServiceBackends b = backends.get(r.getService());
+      boolean ip = "ip".equals(r.getTargetType());
+      for (Workload w : b.getWorkloads()) {
+        AlbServed prev = served.get(w);
+        if (prev == null || (ip && !prev.isIpTargets())) {
+          served.put(w, new AlbServed(w, prev != null ? prev.getIngress() : r.getIngress(),
+              prev != null ? prev.getService() : r.getService(), ip || (prev != null && prev.isIpTargets())));
+        }
+        if (ip) {
+          ipTargetNamespaces.putIfAbsent(w.getNamespace(), w);
+        }
+      }
+      healthCheck(r, b, out);
+    }
+    out.addAll(served.values());
+    for (Service s : services) {
+      if ("ip".equals(s.getLoadBalancerTargetType()) && s.isLbcNlb()) {
+        for (Workload w : backends.get(s).getWorkloads()) {
+          ipTargetNamespaces.putIfAbsent(w.getNamespace(), w);
+        }
+      }
+    }
+    for (Map.Entry<String, Workload> e : ipTargetNamespaces.entrySet()) {
+      Namespace ns = inventory.namespace(e.getKey());
+      if (ns != null && !"enabled".equals(ns.getLabels().get("elbv2.k8s.aws/pod-readiness-gate-inject"))) {
+        out.add(new ReadinessGateGap(ns, e.getValue()));
+      }
+    }
+  }
+
+  static void healthCheck(BackendRef r, ServiceBackends b, List<Object> out) {
+    String key = Ingress.ALB_PREFIX + "healthcheck-path";
+    String path = r.getService().annotation(key);
+    Location loc;
+    if (path != null) {
+      loc = r.getService().annotationLocation(key);
+    } else {
+      path = r.getIngress().annotation(key);
+      loc = r.getIngress().annotationLocation(key);
+    }
+    if (path == null || b.getWorkloads().isEmpty()) {
+      return;
+    }
+    String target = null;
+    if (r.getPort() != null) {
+      target = r.getPort().targetPort() != null ? r.getPort().targetPort() : Integer.toString(r.getPort().port());
+    }
+    Set<String> paths = new LinkedHashSet<>();
+    for (Workload w : b.getWorkloads()) {
+      for (Container c : w.getContainers()) {
+        boolean serves = target == null || c.exposes(target) || w.getContainers().size() == 1;
+        if (serves && c.readinessProbe() != null && "httpGet".equals(c.readinessProbe().handler())
+            && c.readinessProbe().path() != null) {
+          paths.add(c.readinessProbe().path());
+        }
+      }
+    }
+    if (!paths.isEmpty()) {
+      out.add(new AlbHealthCheck(r, path.trim(), loc, new ArrayList<>(paths)));
+    }
+  }
+}
