@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -41,11 +42,23 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean tty;
+  private final Path cwd;
+  private final Map<String, String> env;
 
   public Main(PrintStream out, PrintStream err, boolean tty) {
+    this(out, err, tty, Path.of("").toAbsolutePath(), System.getenv());
+  }
+
+  /**
+   * A command run on behalf of another process (the {@link Daemon}): relative paths are resolved
+   * against {@code cwd}, and {@code env} stands for the caller's environment.
+   */
+  public Main(PrintStream out, PrintStream err, boolean tty, Path cwd, Map<String, String> env) {
     this.out = out;
     this.err = err;
     this.tty = tty;
+    this.cwd = cwd.toAbsolutePath();
+    this.env = Map.copyOf(env);
   }
 
   public static void main(String[] args) {
@@ -66,7 +79,7 @@ public final class Main {
       return ExitCode.ERROR.code();
     } catch (RuntimeException | Error e) {
       err.println("eksnet: internal error (a bug in eksnet, please report it): " + e);
-      if (System.getenv("EKSNET_DEBUG") != null) {
+      if (env.get("EKSNET_DEBUG") != null) {
         e.printStackTrace(err);
       } else {
         err.println("Set EKSNET_DEBUG=1 for the stack trace.");
@@ -98,7 +111,7 @@ public final class Main {
       case "explain" -> explain(rest);
       case "capacity" -> capacity(rest);
       default -> {
-        if (cmd.startsWith("-") || Files.exists(Path.of(cmd))) {
+        if (cmd.startsWith("-") || Files.exists(path(cmd))) {
           yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
         }
         throw new UsageException("unknown command '" + cmd + "' (commands: scan, rules, explain, capacity)");
@@ -179,27 +192,28 @@ public final class Main {
     }
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
-      paths.add(Path.of(a));
+      paths.add(path(a));
     }
     if (paths.isEmpty()) {
-      paths.add(Path.of("."));
+      paths.add(cwd);
     }
-    Path root = cl.hasOption("root") ? Path.of(cl.getOptionValue("root")) : Roots.find(paths.get(0));
+    Path root = cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
     if (!Files.isDirectory(root)) {
-      throw new UsageException("--root " + root + " is not a directory");
+      throw new UsageException("--root " + cl.getOptionValue("root") + " is not a directory");
     }
     List<Path> ruleDirs = new ArrayList<>();
     for (String d : values(cl, "rules")) {
-      ruleDirs.add(Path.of(d));
+      ruleDirs.add(path(d));
     }
     ScanRequest req = new ScanRequest(root, paths,
-        cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null,
+        cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
         ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")))
         .withExcludes(values(cl, "exclude"))
-        .withBaseline(cl.hasOption("baseline") ? Path.of(cl.getOptionValue("baseline")) : null)
-        .withKeepGoing(cl.hasOption("keep-going"));
+        .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
+        .withKeepGoing(cl.hasOption("keep-going"))
+        .withWorkingDir(cwd);
     ScanResult result = new Scanner().scan(req);
-    if (System.getenv("EKSNET_TIMINGS") != null) {
+    if (env.get("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
       err.printf("timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
           t.loadMs(), t.relateMs(), t.rulesMs(), t.totalMs());
@@ -247,7 +261,7 @@ public final class Main {
   private boolean emit(String report, String output, List<InputProblem> problems) {
     if (output != null) {
       try {
-        AtomicFile.write(Path.of(output), report);
+        AtomicFile.write(path(output), report);
       } catch (IOException e) {
         err.println("eksnet: cannot write " + output + ": " + e.getMessage());
         return false;
@@ -260,6 +274,11 @@ public final class Main {
       err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
     }
     return true;
+  }
+
+  /** A path argument, relative to the caller's working directory. */
+  private Path path(String arg) {
+    return cwd.resolve(arg);
   }
 
   private static List<String> values(CommandLine cl, String opt) {
@@ -352,14 +371,14 @@ public final class Main {
     }
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
-      paths.add(Path.of(a));
+      paths.add(path(a));
     }
     if (paths.isEmpty()) {
-      paths.add(Path.of("."));
+      paths.add(cwd);
     }
-    Path root = cl.hasOption("root") ? Path.of(cl.getOptionValue("root")) : Roots.find(paths.get(0));
+    Path root = cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
     ScanRequest req = new ScanRequest(root, paths,
-        cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null, List.of(), Set.of(), Set.of());
+        cl.hasOption("config") ? path(cl.getOptionValue("config")) : null, List.of(), Set.of(), Set.of());
     CapacityScanner.Result result = new CapacityScanner().scan(req);
     String report = CapacityReport.render(result.table(), format);
     if (!emit(report, cl.getOptionValue("output"), result.problems())) {

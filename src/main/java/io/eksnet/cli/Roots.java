@@ -8,8 +8,8 @@ final class Roots {
 
   private Roots() {}
 
-  /** The nearest ancestor (or self) holding {@code .git}, else the current directory. */
-  static Path find(Path start) {
+  /** The nearest ancestor (or self) of {@code start} holding {@code .git}, else {@code cwd}. */
+  static Path find(Path start, Path cwd) {
     Path p = start.toAbsolutePath().normalize();
     if (!Files.isDirectory(p)) {
       p = p.getParent();
@@ -19,6 +19,6 @@ final class Roots {
         return d;
       }
     }
-    return Path.of("").toAbsolutePath();
+    return cwd;
   }
 }

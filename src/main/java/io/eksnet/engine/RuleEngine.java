@@ -46,8 +46,17 @@ public final class RuleEngine {
   /** Where the first user rule problem is (null when the user rules loaded cleanly). */
   private final Location brokenAt;
 
-  /** A rule base and the rule names (Drools names) in it mapped to their metadata. */
-  private record Base(KieBase kieBase, Map<String, RuleInfo> rules, boolean builtIn) {}
+  /**
+   * A rule base, the rule names (Drools names) in it mapped to their metadata, and for user rules
+   * the file each rule is declared in.
+   */
+  private record Base(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, Path> files, boolean builtIn) {}
+
+  /**
+   * The built-in base, built once per process: it is immutable (only user bases lose rules), and
+   * sessions are created from it concurrently, so a long-lived process (the daemon) shares it.
+   */
+  private static volatile Base builtInBase;
 
   private RuleEngine(List<Base> bases, boolean keepGoing, Location brokenAt) {
     this.bases = bases;
@@ -81,13 +90,22 @@ public final class RuleEngine {
    * rule that throws.
    */
   public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing) {
+    return load(userRuleDirs, problems, keepGoing, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * {@link #load(List, List, boolean)} for a caller whose working directory is {@code workingDir}:
+   * rule files under it are shown relative to it in problems and in the catalog.
+   */
+  public static RuleEngine load(
+      List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing, Path workingDir) {
     List<Base> bases = new ArrayList<>();
     Base builtIn = builtIn();
     bases.add(builtIn);
     java.util.Set<String> ids = new java.util.HashSet<>(builtIn.rules().keySet());
     int before = problems.size();
     for (Path dir : userRuleDirs) {
-      Base user = compileUserRules(dir, problems, ids);
+      Base user = compileUserRules(dir, problems, ids, shownFrom(workingDir));
       if (user != null) {
         bases.add(user);
       }
@@ -97,6 +115,20 @@ public final class RuleEngine {
   }
 
   private static Base builtIn() {
+    Base b = builtInBase;
+    if (b == null) {
+      synchronized (RuleEngine.class) {
+        b = builtInBase;
+        if (b == null) {
+          b = buildBuiltIn();
+          builtInBase = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  private static Base buildBuiltIn() {
     ClassLoader cl = RuleEngine.class.getClassLoader();
     List<Model> models = new ArrayList<>();
     try (InputStream in = cl.getResourceAsStream(MODEL_INDEX)) {
@@ -130,7 +162,7 @@ public final class RuleEngine {
     if (!bad.isEmpty()) {
       throw new IllegalStateException("built-in rules with bad metadata: " + bad);
     }
-    return new Base(kb, rules, true);
+    return new Base(kb, rules, Map.of(), true);
   }
 
   /**
@@ -139,16 +171,17 @@ public final class RuleEngine {
    * gone), and rules with bad metadata are removed, so that every problem is reported at once;
    * whether the rest may run is {@link #run}'s decision.
    */
-  private static Base compileUserRules(Path dir, List<InputProblem> problems, java.util.Set<String> ids) {
+  private static Base compileUserRules(
+      Path dir, List<InputProblem> problems, java.util.Set<String> ids, java.util.function.Function<Path, String> shown) {
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      problems.add(new InputProblem(Location.ofFile(dir.toString()), "cannot read rules directory: " + e.getMessage()));
+      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot read rules directory: " + e.getMessage()));
       return null;
     }
     if (files.isEmpty()) {
-      problems.add(new InputProblem(Location.ofFile(dir.toString()), "no .drl files in rules directory"));
+      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "no .drl files in rules directory"));
       return null;
     }
     Map<Path, byte[]> sources = new java.util.LinkedHashMap<>();
@@ -158,9 +191,9 @@ public final class RuleEngine {
         StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
         sources.put(f, bytes);
       } catch (java.nio.charset.CharacterCodingException e) {
-        problems.add(new InputProblem(Location.ofFile(f.toString()), "rule file is not valid UTF-8"));
+        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "rule file is not valid UTF-8"));
       } catch (IOException e) {
-        problems.add(new InputProblem(Location.ofFile(f.toString()), "cannot read rule file: " + e.getMessage()));
+        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "cannot read rule file: " + e.getMessage()));
       }
     }
     java.util.Set<String> reported = new java.util.HashSet<>();
@@ -176,7 +209,7 @@ public final class RuleEngine {
               ResourceType.DRL);
         }
       } catch (RuntimeException e) {
-        problems.add(new InputProblem(Location.ofFile(dir.toString()), "cannot compile rule files: " + oneLine(e.getMessage())));
+        problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot compile rule files: " + oneLine(e.getMessage())));
         return null;
       }
       if (!kb.hasErrors()) {
@@ -187,7 +220,7 @@ public final class RuleEngine {
         int line = err.getLines() != null && err.getLines().length > 0 ? err.getLines()[0] : 1;
         String src = err.getResource() != null && err.getResource().getSourcePath() != null
             ? err.getResource().getSourcePath() : null;
-        InputProblem p = new InputProblem(new Location(src != null ? src : dir.toString(), line, 1, "", ""),
+        InputProblem p = new InputProblem(new Location(shown.apply(src != null ? Path.of(src) : dir), line, 1, "", ""),
             "rule error: " + oneLine(err.getMessage()));
         if (reported.add(p.toString())) {
           problems.add(p);
@@ -202,6 +235,7 @@ public final class RuleEngine {
     List<Path> kept = List.copyOf(sources.keySet());
     Map<String, Path> sourceOf = new HashMap<>();
     Map<String, RuleInfo> rules = new HashMap<>();
+    Map<String, Path> ruleFiles = new HashMap<>();
     List<Rule> badRules = new ArrayList<>();
     // in file and line order, so that of two rules with one @id the later one is reported, every run
     record Placed(Rule rule, Path file, String src, int line) {}
@@ -209,7 +243,7 @@ public final class RuleEngine {
     for (KiePackage p : base.getKiePackages()) {
       for (Rule rule : p.getRules()) {
         Path file = findRuleFile(kept, rule, sourceOf);
-        placed.add(new Placed(rule, file, file == null ? dir.toString() : file.toString(),
+        placed.add(new Placed(rule, file, shown.apply(file == null ? dir : file),
             file == null ? 1 : ruleLine(file, rule.getName())));
       }
     }
@@ -230,12 +264,21 @@ public final class RuleEngine {
         badRules.add(rule);
       } else {
         rules.put(rule.getName(), Metadata.info(md, src));
+        if (pl.file() != null) {
+          ruleFiles.put(rule.getName(), pl.file());
+        }
       }
     }
     for (Rule r : badRules) {
       base.removeRule(r.getPackageName(), r.getName()); // not even its conditions are evaluated
     }
-    return rules.isEmpty() ? null : new Base(base, rules, false);
+    return rules.isEmpty() ? null : new Base(base, rules, ruleFiles, false);
+  }
+
+  /** Shows a path relative to {@code workingDir} when it is under it, else as it is. */
+  private static java.util.function.Function<Path, String> shownFrom(Path workingDir) {
+    Path wd = workingDir.toAbsolutePath();
+    return p -> p.isAbsolute() && p.startsWith(wd) && !p.equals(wd) ? wd.relativize(p).toString() : p.toString();
   }
 
   /** The file declaring a rule: its {@code rule "name"} line, in a file of the rule's package. */
@@ -403,7 +446,8 @@ public final class RuleEngine {
     Location where = Location.ofFile("rules");
     String what = "a user rule";
     if (info != null) {
-      int line = ruleLine(Path.of(info.source()), rule.getName());
+      Path file = b.files().get(rule.getName());
+      int line = file == null ? 0 : ruleLine(file, rule.getName());
       where = new Location(info.source(), Math.max(1, line), 1, "", "");
       what = "rule " + info.id();
     }

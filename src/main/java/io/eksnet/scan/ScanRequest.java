@@ -20,6 +20,8 @@ import java.util.Set;
  * @param keepGoing when a user rule does not compile, has bad metadata or throws, leave it out and
  *     run the built-in and the other user rules; without it such an error means no rule is
  *     evaluated and no finding is reported (the errors are, with exit code 2 in the CLI)
+ * @param workingDir the caller's working directory: user rule files under it are shown relative to
+ *     it, as the caller named them (null: this process's working directory)
  */
 public record ScanRequest(
     Path root,
@@ -30,9 +32,11 @@ public record ScanRequest(
     Set<String> disable,
     List<String> excludes,
     Path baseline,
-    boolean keepGoing) {
+    boolean keepGoing,
+    Path workingDir) {
 
   public ScanRequest {
+    workingDir = (workingDir != null ? workingDir : Path.of("")).toAbsolutePath();
     paths = List.copyOf(paths);
     ruleDirs = List.copyOf(ruleDirs);
     enable = Set.copyOf(enable);
@@ -43,7 +47,7 @@ public record ScanRequest(
   /** No extra excludes, no baseline, stop at broken user rules. */
   public ScanRequest(
       Path root, List<Path> paths, Path configFile, List<Path> ruleDirs, Set<String> enable, Set<String> disable) {
-    this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null, false);
+    this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null, false, null);
   }
 
   /** Scan these paths with everything else at its default. */
@@ -52,25 +56,30 @@ public record ScanRequest(
   }
 
   public ScanRequest withEnabled(Set<String> ids) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing);
+    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing, workingDir);
   }
 
   public ScanRequest withRuleDirs(List<Path> dirs) {
-    return new ScanRequest(root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing);
+    return new ScanRequest(root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing, workingDir);
   }
 
   /** Also skip these root-relative globs (the Maven plugin's {@code excludes}). */
   public ScanRequest withExcludes(List<String> globs) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing);
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing, workingDir);
   }
 
   /** Compare the findings with this earlier eksnet SARIF report (null: no baseline). */
   public ScanRequest withBaseline(Path sarif) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing);
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing, workingDir);
   }
 
   /** Leave broken user rules out and run the rest (see {@code keepGoing}). */
   public ScanRequest withKeepGoing(boolean keep) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep);
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep, workingDir);
+  }
+
+  /** Show user rule files relative to this directory (the CLI caller's working directory). */
+  public ScanRequest withWorkingDir(Path dir) {
+    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keepGoing, dir);
   }
 }

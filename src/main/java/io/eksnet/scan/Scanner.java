@@ -53,7 +53,7 @@ public final class Scanner {
     List<InputProblem> ruleProblems = new ArrayList<>();
     java.util.concurrent.CompletableFuture<RuleEngine> engineLoad =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing()),
+            () -> RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir()),
             r -> {
               Thread t = new Thread(r, "eksnet-rule-base");
               t.setDaemon(true);

@@ -1,0 +1,290 @@
+package io.eksnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon in-process, spoken to the way the launcher speaks to it (NUL-separated fields over
+ * loopback TCP): what it answers must be what the CLI answers when run directly in the caller's
+ * directory, and it must refuse what is not a request of its user.
+ */
+class DaemonTest {
+
+  @TempDir Path tmp;
+
+  private Path state;
+  private Path project;
+  private Path jar;
+  private Daemon daemon;
+  private CompletableFuture<Integer> serving;
+
+  private static final String NODEPORT = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web, namespace: shop}
+      spec:
+        type: NodePort
+        selector: {app: web}
+        ports: [{port: 80}]
+      """;
+
+  @BeforeEach
+  void start() throws Exception {
+    state = tmp.resolve("state");
+    project = Files.createDirectories(tmp.resolve("project"));
+    Files.createDirectories(project.resolve(".git"));
+    write("k8s/web.yaml", NODEPORT);
+    write("k8s/clean.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+    jar = write("fake.jar", "stands for the jar the daemon runs from");
+    daemon = startDaemon(60_000);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (serving != null && !serving.isDone()) {
+      request("stop");
+      serving.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Daemon startDaemon(long idleMs) throws Exception {
+    Daemon d = new Daemon(state, jar, idleMs, 200);
+    serving = CompletableFuture.supplyAsync(() -> {
+      try {
+        return d.serve(null);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    long until = System.currentTimeMillis() + 30_000;
+    while (d.port() == 0 || !Files.exists(state.resolve("info"))) {
+      assertTrue(System.currentTimeMillis() < until, "daemon did not start");
+      assertFalse(serving.isDone() && serving.get() != null && d.port() == 0, "daemon ended before serving");
+      Thread.sleep(10);
+    }
+    return d;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = project.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  record Answer(String line, int code, String out, String err) {}
+
+  /** Sends fields NUL-terminated, reads the answer line, copies the output files like the launcher. */
+  private Answer send(List<String> fields) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+      s.setSoTimeout(60_000);
+      OutputStream o = s.getOutputStream();
+      for (String f : fields) {
+        o.write(f.getBytes(StandardCharsets.UTF_8));
+        o.write(0);
+      }
+      o.flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+        line.write(b);
+      }
+      String l = line.toString(StandardCharsets.UTF_8);
+      String[] parts = l.split(" ");
+      if (!parts[0].equals("ok")) {
+        return new Answer(l, -1, null, null);
+      }
+      Path out = state.resolve("r" + parts[2] + ".out");
+      Path err = state.resolve("r" + parts[2] + ".err");
+      return new Answer(l, Integer.parseInt(parts[1]), Files.readString(out), Files.readString(err));
+    }
+  }
+
+  private Answer request(String verb) throws IOException {
+    return send(List.of(Daemon.PROTOCOL, daemon.token(), verb));
+  }
+
+  private Answer run(Path cwd, Map<String, String> env, String... args) throws IOException {
+    List<String> f = new ArrayList<>(List.of(Daemon.PROTOCOL, daemon.token(), "run", cwd.toString(), "0"));
+    f.add(String.valueOf(env.size()));
+    env.forEach((k, v) -> f.add(k + "=" + v));
+    f.add(String.valueOf(args.length));
+    f.addAll(List.of(args));
+    return send(f);
+  }
+
+  /** The same command run directly, as the launcher without a daemon would. */
+  private Answer direct(Path cwd, Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        false, cwd, env).run(args);
+    return new Answer("direct", code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private void assertSameAsDirect(Path cwd, String... args) throws IOException {
+    Answer d = run(cwd, Map.of(), args);
+    Answer e = direct(cwd, Map.of(), args);
+    assertEquals(e.code(), d.code(), d.line());
+    assertEquals(e.out(), d.out());
+    assertEquals(e.err(), d.err());
+  }
+
+  @Test
+  void answersAsTheCliDoesInTheCallersDirectory() throws Exception {
+    Answer a = run(project, Map.of(), "scan", "--fail-on", "medium", "k8s");
+    assertEquals(1, a.code(), a.err());
+    assertTrue(a.out().startsWith("k8s/web.yaml:"), a.out());
+    assertTrue(a.out().contains("EKS-SVC-001"), a.out());
+    assertSameAsDirect(project, "scan", "k8s");
+    assertSameAsDirect(project.resolve("k8s"), "scan", "web.yaml", "--format", "json");
+    assertSameAsDirect(project.resolve("k8s"), "scan", "--fail-on", "none", "missing.yaml");
+    assertSameAsDirect(project, "--version");
+    assertSameAsDirect(project, "scan", "--bogus-option");
+    assertSameAsDirect(project, "explain", "EKS-SVC-001");
+  }
+
+  @Test
+  void relativeOutputConfigAndRulePathsAreTheCallers() throws Exception {
+    write(".eksnet.yaml", "failOn: none\n");
+    write("custom/broken.drl", "package custom;\nrule \"x\" when then end oops\n");
+    Answer a = run(project.resolve("k8s"), Map.of(), "scan", "--config", "../.eksnet.yaml", "--format", "sarif",
+        "--output", "report.sarif", "web.yaml");
+    assertEquals(0, a.code(), a.err());
+    assertTrue(Files.readString(project.resolve("k8s/report.sarif")).contains("\"ruleId\": \"EKS-SVC-001\""));
+    assertEquals("", a.out());
+    assertSameAsDirect(project, "scan", "--rules", "custom", "k8s");
+    Answer rules = run(project, Map.of(), "scan", "--rules", "custom", "k8s");
+    assertTrue(rules.err().startsWith("custom/broken.drl:"), rules.err());
+  }
+
+  @Test
+  void passesOnlyTheEnvironmentThatChangesOutput() throws Exception {
+    Answer timed = run(project, Map.of("EKSNET_TIMINGS", "1", "PATH", "/nowhere"), "scan", "k8s");
+    assertTrue(timed.err().contains("timings: engine+load"), timed.err());
+    Answer plain = run(project, Map.of(), "scan", "k8s");
+    assertFalse(plain.err().contains("timings:"), plain.err());
+  }
+
+  @Test
+  void outputFilesAreRemovedOnceTheCallerHasThem() throws Exception {
+    run(project, Map.of(), "scan", "k8s");
+    long until = System.currentTimeMillis() + 10_000;
+    while (hasOutputFiles()) {
+      assertTrue(System.currentTimeMillis() < until, "output files left in " + state);
+      Thread.sleep(20);
+    }
+  }
+
+  private boolean hasOutputFiles() throws IOException {
+    try (var s = Files.list(state)) {
+      return s.anyMatch(p -> p.getFileName().toString().matches("r\\d+\\.(out|err)"));
+    }
+  }
+
+  @Test
+  void refusesWrongTokensAndMalformedRequestsAndKeepsServing() throws Exception {
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, "0".repeat(32), "run", project.toString(), "0", "0", "1",
+        "--version")).line());
+    assertEquals("denied", send(List.of("eksnet-daemon/0", daemon.token(), "ping")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", "relative/dir", "0", "0", "1",
+        "--version")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "x")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "format-disk")).line());
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+      s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.shutdownOutput(); // EOF before a full request
+      assertEquals("denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(request("ping").line().startsWith("pong "));
+    assertSameAsDirect(project, "scan", "k8s");
+  }
+
+  @Test
+  void infoFileIsPrivateAndGoesWithTheDaemon() throws Exception {
+    Path info = state.resolve("info");
+    assertEquals(java.util.Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        Files.getPosixFilePermissions(info));
+    String[] parts = Files.readString(info).trim().split(" ");
+    assertEquals(String.valueOf(daemon.port()), parts[0]);
+    assertEquals(daemon.token(), parts[1]);
+    assertEquals("stopping", request("stop").line());
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+    assertFalse(Files.exists(info));
+  }
+
+  @Test
+  void servesConcurrentRequests() throws Exception {
+    Answer expected = direct(project, Map.of(), "scan", "--format", "sarif", "k8s");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        answers.add(pool.submit(() -> run(project, Map.of(), "scan", "--format", "sarif", "k8s")));
+      }
+      for (Future<Answer> f : answers) {
+        Answer a = f.get(120, TimeUnit.SECONDS);
+        assertEquals(expected.code(), a.code());
+        assertEquals(expected.out(), a.out());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void exitsWhenItsJarChanges() throws Exception {
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+    assertFalse(Files.exists(state.resolve("info")));
+  }
+
+  @Test
+  void exitsWhenItsInfoFileIsRemoved() throws Exception {
+    Files.delete(state.resolve("info"));
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void exitsWhenIdle() throws Exception {
+    request("stop");
+    serving.get(30, TimeUnit.SECONDS);
+    daemon = startDaemon(1_500);
+    assertTrue(request("ping").line().startsWith("pong"));
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aSecondDaemonForTheSameDirectoryLeavesTheFirstAlone() throws Exception {
+    Daemon second = new Daemon(state, jar, 60_000, 200);
+    assertEquals(0, second.serve(null));
+    assertTrue(request("ping").line().startsWith("pong "), "the first daemon still serves");
+    assertEquals(daemon.token(), Files.readString(state.resolve("info")).trim().split(" ")[1]);
+  }
+}

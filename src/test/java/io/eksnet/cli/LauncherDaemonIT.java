@@ -1,0 +1,176 @@
+package io.eksnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./eksnet} launcher with its daemon, end to end: a copy of the launcher next to the
+ * packaged jar and the bundled example in a temporary directory (so the launcher finds nothing to
+ * rebuild), run the way a user or pre-commit runs it.
+ *
+ * <p>The first run starts a daemon and must still end at once (the daemon must not hold the
+ * caller's pipes); the next runs are answered by the daemon (proved by pointing {@code EKSNET_JAVA}
+ * at a program that fails: a run that needed a JVM would fail) with the same output and exit code
+ * as without it.
+ */
+class LauncherDaemonIT {
+
+  @TempDir Path tmp;
+
+  private Path home;
+  private Path launcher;
+  private Map<String, String> env;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Path project = Path.of(System.getProperty("eksnet.projectDir", ".")).toAbsolutePath();
+    Path jar = Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), jar + " is built by `package`, before this test");
+    home = tmp.resolve("eksnet");
+    Files.createDirectories(home.resolve("target"));
+    launcher = home.resolve("eksnet");
+    Files.copy(project.resolve("eksnet"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(jar, home.resolve("target/eksnet-cli.jar"));
+    copyTree(project.resolve("examples/shop"), home.resolve("examples/shop"));
+    env = new HashMap<>();
+    env.put("PATH", System.getenv("PATH"));
+    env.put("EKSNET_DAEMON", "1");
+    env.put("EKSNET_DAEMON_IDLE", "120");
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+  }
+
+  @AfterEach
+  void stopDaemon() throws Exception {
+    if (launcher != null && Files.exists(home.resolve("target/daemon/info"))) {
+      run(home, Map.of(), "daemon", "stop");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
+  private Run run(Path dir, Map<String, String> extraEnv, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.environment().putAll(extraEnv);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    // reading both streams to their end also proves that no background process kept them open
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+    String out = read(p.getInputStream());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher did not end: " + cmd);
+    return new Run(p.exitValue(), out, err.get(120, TimeUnit.SECONDS));
+  }
+
+  private static String read(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void awaitDaemon() throws Exception {
+    long until = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(home.resolve("target/daemon/info"))) {
+      assertTrue(System.currentTimeMillis() < until, "no daemon started; log:\n" + log());
+      Thread.sleep(50);
+    }
+  }
+
+  private String log() throws IOException {
+    Path log = home.resolve("target/daemon/log");
+    return Files.exists(log) ? Files.readString(log) : "(no log)";
+  }
+
+  @Test
+  void laterRunsAreAnsweredByTheDaemonWithTheSameResult() throws Exception {
+    Run direct = run(home, Map.of("EKSNET_DAEMON", "0"), "scan", "examples/shop");
+    assertEquals(1, direct.code(), direct.err());
+    assertFalse(Files.exists(home.resolve("target/daemon/info")), "EKSNET_DAEMON=0 starts no daemon");
+
+    Run first = run(home, Map.of(), "scan", "examples/shop");
+    assertEquals(direct, first);
+    awaitDaemon();
+
+    Map<String, String> noJvm = Map.of("EKSNET_JAVA", "/bin/false");
+    Run served = run(home, noJvm, "scan", "examples/shop");
+    assertEquals(direct, served, "daemon log:\n" + log());
+
+    Path sub = home.resolve("examples");
+    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "--format", "json", "shop/storefront.yaml"),
+        run(sub, noJvm, "scan", "--format", "json", "shop/storefront.yaml"));
+    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "no/such/dir"), run(sub, noJvm, "scan", "no/such/dir"));
+
+    Run status = run(home, Map.of(), "daemon", "status");
+    assertTrue(status.out().startsWith("eksnet daemon: running"), status.out());
+    Run stop = run(home, Map.of(), "daemon", "stop");
+    assertEquals("eksnet daemon: stopped\n", stop.out());
+    assertFalse(Files.exists(home.resolve("target/daemon/info")));
+    assertEquals("eksnet daemon: not running\n", run(home, Map.of(), "daemon", "status").out());
+  }
+
+  @Test
+  void ciRunsWithoutADaemonUnlessAskedFor() throws Exception {
+    env.remove("EKSNET_DAEMON");
+    Run r = run(home, Map.of("CI", "true"), "scan", "--fail-on", "none", "examples/shop");
+    assertEquals(0, r.code(), r.err());
+    Thread.sleep(1_000);
+    assertFalse(Files.exists(home.resolve("target/daemon/info")), "a CI run started a daemon");
+  }
+
+  @Test
+  void aRebuiltJarIsNeverServedByTheOldDaemon() throws Exception {
+    run(home, Map.of(), "--version");
+    awaitDaemon();
+    Path info = home.resolve("target/daemon/info");
+    String before = Files.readString(info);
+    // a newer jar: the launcher must not use the daemon of the old one, and that daemon goes away
+    Thread.sleep(50);
+    Files.setLastModifiedTime(home.resolve("target/eksnet-cli.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    Run r = run(home, Map.of(), "--version");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("eksnet "), r.out());
+    long until = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(info) || Files.readString(info).equals(before)) {
+      assertTrue(System.currentTimeMillis() < until, "the old daemon was not replaced; log:\n" + log());
+      Thread.sleep(100);
+    }
+    String log = log();
+    assertTrue(log.contains("changed; exiting"), "daemon log:\n" + log + "\ninfo before: " + before);
+    assertTrue(run(home, Map.of(), "daemon", "status").out().startsWith("eksnet daemon: running"));
+  }
+}
