@@ -14,7 +14,7 @@ EKSNET_DAEMON=0 ./eksnet --version >/dev/null                 # builds the jar a
 EKSNET_DAEMON=0 EKSNET_JAVA=java ./eksnet --version >/dev/null # the JDK 17 archive
 ./eksnet scan --quiet --fail-on none examples/shop >/dev/null  # starts the daemon
 for _ in $(seq 300); do
-  ./eksnet daemon status | grep -q running && break
+  ./eksnet daemon status | grep -q ': running' && break
   sleep 0.1
 done
 ./eksnet daemon status
