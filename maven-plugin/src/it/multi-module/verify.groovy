@@ -7,10 +7,14 @@ def expected = [
   'mod-a/'         : ['mod-a/k8s/web.yaml'],
   'services/mod-b/': ['services/mod-b/deploy/nlb.yaml'],
 ]
+// and each run names its own analysis (automationDetails.id = artifactId/), so GitHub accepts the
+// files uploaded together
+def categories = ['': 'multi-module/', 'mod-a/': 'mod-a/', 'services/mod-b/': 'mod-b/']
 expected.each { module, uris ->
   def file = new File(basedir, "${module}target/eksnet.sarif")
   assert file.isFile() : "${file} written"
   def run = new JsonSlurper().parse(file).runs[0]
+  assert run.automationDetails?.id == categories[module] : "${module ?: 'parent'}: ${run.automationDetails}"
   def seen = run.results.collect { it.locations[0].physicalLocation.artifactLocation.uri } as Set
   assert seen == uris as Set : "${module ?: 'parent'}: ${seen}"
   seen.each { uri ->

@@ -165,6 +165,9 @@ public final class Main {
         .desc("do not scan files matching this root-relative glob, e.g. 'vendor/**' (repeatable; adds to the config's exclude)").build());
     o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE.sarif")
         .desc("an earlier SARIF report: only findings not in it are printed and fail the scan (SARIF marks results new/unchanged)").build());
+    o.addOption(Option.builder().longOpt("sarif-category").hasArg().argName("NAME")
+        .desc("SARIF: name the analysis for GitHub code scanning (runs[].automationDetails.id NAME/); needed when"
+            + " several eksnet reports are uploaded together (default: none, the upload's category applies)").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
         .desc("repository root that report paths are relative to (default: the git top-level, else the current directory)").build());
     o.addOption(Option.builder("q").longOpt("quiet").desc("print only findings and errors (no summary, no notes)").build());
@@ -225,7 +228,8 @@ public final class Main {
     ReportOptions ro = ReportOptions.defaults()
         .withColor(tty && !cl.hasOption("no-color") && !cl.hasOption("output"))
         .withIncludeSuppressed(cl.hasOption("show-suppressed"))
-        .withDocs(RuleIndex::doc);
+        .withDocs(RuleIndex::doc)
+        .withCategory(cl.getOptionValue("sarif-category"));
     String report = format.render(result, ro);
     if (quiet && format == Format.TEXT) {
       report = withoutSummary(report);

@@ -13,6 +13,7 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
@@ -111,6 +112,9 @@ public final class SarifReport {
             .withInvocations(new ArrayList<>(List.of(invocation)))
             .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
             .withResults(results);
+    if (options.category() != null) {
+      run.setAutomationDetails(new RunAutomationDetails().withId(options.category() + "/"));
+    }
 
     return new SarifSchema210()
         .with$schema(URI.create(SCHEMA_URI))

@@ -94,6 +94,15 @@ class MainTest {
   }
 
   @Test
+  void sarifCategoryNamesTheAnalysis() throws IOException {
+    write("svc.yaml", NODEPORT);
+    assertEquals(0, run("scan", "--root", dir.toString(), "-f", "sarif", dir.toString()));
+    assertTrue(new ObjectMapper().readTree(out()).at("/runs/0/automationDetails").isMissingNode());
+    assertEquals(0, run("scan", "--root", dir.toString(), "-f", "sarif", "--sarif-category", "eksnet/k8s", dir.toString()));
+    assertEquals("eksnet/k8s/", new ObjectMapper().readTree(out()).at("/runs/0/automationDetails/id").asText());
+  }
+
+  @Test
   void jsonReportIsValidJsonWithFindings() throws IOException {
     write("svc.yaml", NODEPORT);
     assertEquals(0, run("scan", "--root", dir.toString(), "-f", "json", dir.toString()));

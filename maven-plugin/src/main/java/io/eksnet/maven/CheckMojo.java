@@ -116,6 +116,15 @@ public final class CheckMojo extends AbstractMojo {
   private File root;
 
   /** The module being built. */
+  /**
+   * The SARIF run's analysis category for GitHub code scanning ({@code automationDetails.id}
+   * {@code <category>/}). Defaults to the module's artifactId, so that the reports of a
+   * multi-module build can be uploaded together; {@code none} leaves it out (the upload's {@code
+   * category} input then applies).
+   */
+  @Parameter(property = "eksnet.sarifCategory", defaultValue = "${project.artifactId}")
+  private String sarifCategory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -140,7 +149,8 @@ public final class CheckMojo extends AbstractMojo {
         .withKeepGoing(keepGoing);
     ScanResult result = new Scanner().scan(request);
 
-    ReportOptions options = ReportOptions.defaults().withDocs(RuleIndex::doc);
+    ReportOptions options = ReportOptions.defaults().withDocs(RuleIndex::doc)
+        .withCategory("none".equalsIgnoreCase(String.valueOf(sarifCategory).strip()) ? null : sarifCategory);
     for (Map.Entry<Format, Path> e : reports.entrySet()) {
       try {
         AtomicFile.write(e.getValue(), e.getKey().render(result, options));
