@@ -53,10 +53,13 @@ public final class RuleEngine {
   private record Base(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, Path> files, boolean builtIn) {}
 
   /**
-   * The built-in base, built once per process: it is immutable (only user bases lose rules), and
-   * sessions are created from it concurrently, so a long-lived process (the daemon) shares it.
+   * The built-in base, built once per process on first use (class initialisation makes that lazy
+   * and thread-safe): it is immutable (only user bases lose rules), and sessions are created from it
+   * concurrently, so a long-lived process (the daemon) shares it.
    */
-  private static volatile Base builtInBase;
+  private static final class BuiltIn {
+    static final Base BASE = buildBuiltIn();
+  }
 
   private RuleEngine(List<Base> bases, boolean keepGoing, Location brokenAt) {
     this.bases = bases;
@@ -115,17 +118,7 @@ public final class RuleEngine {
   }
 
   private static Base builtIn() {
-    Base b = builtInBase;
-    if (b == null) {
-      synchronized (RuleEngine.class) {
-        b = builtInBase;
-        if (b == null) {
-          b = buildBuiltIn();
-          builtInBase = b;
-        }
-      }
-    }
-    return b;
+    return BuiltIn.BASE;
   }
 
   private static Base buildBuiltIn() {
