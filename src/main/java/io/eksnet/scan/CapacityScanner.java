@@ -5,9 +5,6 @@ import io.eksnet.model.InputProblem;
 import io.eksnet.model.Thresholds;
 import io.eksnet.relate.CapacityTable;
 import io.eksnet.relate.TerraformRelations;
-import io.eksnet.source.ConfigLoader;
-import io.eksnet.source.Discovery;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +21,7 @@ public final class CapacityScanner {
 
   public Result scan(ScanRequest req) {
     List<InputProblem> problems = new ArrayList<>();
-    Config config = config(req, problems);
+    Config config = Scanner.loadConfig(req, problems);
     List<Object> facts = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (ScanInputs.Input in : ScanInputs.discover(req, config.excludes(), null, problems)) {
@@ -42,10 +39,4 @@ public final class CapacityScanner {
     Collections.sort(problems);
     return new Result(table, problems, files);
   }
-
-  private static Config config(ScanRequest req, List<InputProblem> problems) {
-    Path p = req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml");
-    return ConfigLoader.forScan(req.root(), req.configFile(), Discovery.relative(req.root(), p), problems);
-  }
-
 }

@@ -227,7 +227,8 @@ public final class Scanner {
     return Discovery.relative(req.root(), p);
   }
 
-  private static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
+  /** The request's config: its {@code configFile}, else {@code .eksnet.yaml} at the root, else none. */
+  static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
     return ConfigLoader.forScan(req.root(), req.configFile(), configDisplayName(req), problems);
   }
 
