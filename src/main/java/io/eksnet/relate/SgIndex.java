@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,11 +145,6 @@ final class SgIndex {
   SecurityGroup byIdOrName(String value) {
     SecurityGroup g = groups.get(keyOfId(value));
     return g != null ? g : byName.get(value);
-  }
-
-  /** True for the EKS-created cluster security group (it admits all traffic from itself). */
-  boolean isClusterGroup(String key) {
-    return clusterGroups.contains(key);
   }
 
   /** {@code aws_security_group.node} or {@code sg-0123 (EKS cluster security group)}, for messages. */
@@ -316,10 +310,5 @@ final class SgIndex {
       return Match.YES;
     }
     return allowed.overlaps(src) ? Match.MAYBE : Match.NO;
-  }
-
-  /** Keys of groups, de-duplicated, in order. */
-  static Set<String> set(Collection<String> keys) {
-    return new LinkedHashSet<>(keys);
   }
 }

@@ -3,16 +3,8 @@ package io.eksnet.scan;
 import io.eksnet.finding.Config;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Thresholds;
-import io.eksnet.model.Tree;
 import io.eksnet.relate.CapacityTable;
 import io.eksnet.relate.TerraformRelations;
-import io.eksnet.source.ConfigLoader;
-import io.eksnet.source.Discovery;
-import io.eksnet.source.Loader;
-import io.eksnet.source.SourceFile;
-import io.eksnet.source.TerraformLoader;
-import io.eksnet.source.TerraformSources;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,25 +21,16 @@ public final class CapacityScanner {
 
   public Result scan(ScanRequest req) {
     List<InputProblem> problems = new ArrayList<>();
-    Config config = config(req, problems);
-    Discovery.Result found = Discovery.find(req.root(), req.paths(), config.excludes());
-    problems.addAll(found.problems());
+    Config config = Scanner.loadConfig(req, problems);
     List<Object> facts = new ArrayList<>();
     List<String> files = new ArrayList<>();
-    Loader loader = new Loader();
-    for (SourceFile f : found.files()) {
-      if (TerraformSources.isTerraformSource(f.relative())) {
+    for (ScanInputs.Input in : ScanInputs.discover(req, config.excludes(), null, problems)) {
+      if (in.isTerraformSource() || in.loaded().terraform().isEmpty()) {
         continue;
       }
-      Loader.Loaded l = loader.load(f);
-      if (l.terraform().isEmpty()) {
-        continue;
-      }
-      files.add(f.relative());
-      problems.addAll(l.problems());
-      for (Tree doc : l.terraform()) {
-        facts.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
-      }
+      files.add(in.file().relative());
+      problems.addAll(in.loaded().problems());
+      facts.addAll(in.terraformFacts());
     }
     Thresholds thresholds = new Thresholds(config.thresholds());
     facts.add(thresholds);
@@ -56,10 +39,4 @@ public final class CapacityScanner {
     Collections.sort(problems);
     return new Result(table, problems, files);
   }
-
-  private static Config config(ScanRequest req, List<InputProblem> problems) {
-    Path p = req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml");
-    return ConfigLoader.forScan(req.root(), req.configFile(), Discovery.relative(req.root(), p), problems);
-  }
-
 }

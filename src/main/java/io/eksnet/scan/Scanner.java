@@ -13,13 +13,10 @@ import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
 import io.eksnet.model.Suppression;
 import io.eksnet.model.Thresholds;
-import io.eksnet.model.Tree;
 import io.eksnet.relate.Relations;
 import io.eksnet.source.ConfigLoader;
 import io.eksnet.source.Discovery;
 import io.eksnet.source.Loader;
-import io.eksnet.source.SourceFile;
-import io.eksnet.source.TerraformLoader;
 import io.eksnet.source.TerraformSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,32 +59,25 @@ public final class Scanner {
 
     List<String> excludes = new ArrayList<>(config.excludes());
     excludes.addAll(req.excludes());
-    Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
-    problems.addAll(found.problems());
-    notes.addAll(found.notices());
+    // the config is read as the config, not as a manifest (its errors once, not twice)
+    Path configPath = (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
+        .toAbsolutePath().normalize();
+    ScanInputs inputs = ScanInputs.discover(req, excludes, configPath, problems);
+    notes.addAll(inputs.notices());
 
     List<Object> facts = new ArrayList<>();
     List<Suppression> suppressions = new ArrayList<>();
-    Loader loader = new Loader();
     List<String> files = new ArrayList<>();
-    Path configPath = (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
-        .toAbsolutePath().normalize();
     List<TerraformSources.Block> tfBlocks = new ArrayList<>();
-    for (SourceFile f : found.files()) {
-      if (f.path().toAbsolutePath().normalize().equals(configPath)) {
-        continue; // the config is read as the config, not as a manifest (its errors once, not twice)
-      }
-      if (TerraformSources.isTerraformSource(f.relative())) {
-        files.add(f.relative());
-        tfBlocks.addAll(TerraformSources.read(f));
+    for (ScanInputs.Input in : inputs) {
+      files.add(in.file().relative());
+      if (in.isTerraformSource()) {
+        tfBlocks.addAll(TerraformSources.read(in.file()));
         continue;
       }
-      Loader.Loaded l = loader.load(f);
-      files.add(f.relative());
+      Loader.Loaded l = in.loaded();
       facts.addAll(l.facts());
-      for (Tree doc : l.terraform()) {
-        facts.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
-      }
+      facts.addAll(in.terraformFacts());
       problems.addAll(l.problems());
       suppressions.addAll(l.suppressions());
       notes.addAll(l.notes());
@@ -237,7 +227,8 @@ public final class Scanner {
     return Discovery.relative(req.root(), p);
   }
 
-  private static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
+  /** The request's config: its {@code configFile}, else {@code .eksnet.yaml} at the root, else none. */
+  static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
     return ConfigLoader.forScan(req.root(), req.configFile(), configDisplayName(req), problems);
   }
 

@@ -126,47 +126,47 @@ class JoinRelationsTest {
 
   @Test
   void vpcsDifferOnlyWhenThatIsCertain() {
-    assertTrue(JoinRelations.differentVpc("id:vpc-1", "id:vpc-2"));
-    assertFalse(JoinRelations.differentVpc("id:vpc-1", "id:vpc-1"));
-    assertTrue(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "a.json\u0000aws_vpc.b"));
-    assertFalse(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "b.json\u0000aws_vpc.a"));
-    assertFalse(JoinRelations.differentVpc("a.json\u0000aws_vpc.a", "id:vpc-1"));
-    assertFalse(JoinRelations.differentVpc(null, "id:vpc-1"));
+    assertTrue(JoinIndex.differentVpc("id:vpc-1", "id:vpc-2"));
+    assertFalse(JoinIndex.differentVpc("id:vpc-1", "id:vpc-1"));
+    assertTrue(JoinIndex.differentVpc("a.json\u0000aws_vpc.a", "a.json\u0000aws_vpc.b"));
+    assertFalse(JoinIndex.differentVpc("a.json\u0000aws_vpc.a", "b.json\u0000aws_vpc.a"));
+    assertFalse(JoinIndex.differentVpc("a.json\u0000aws_vpc.a", "id:vpc-1"));
+    assertFalse(JoinIndex.differentVpc(null, "id:vpc-1"));
   }
 
   @Test
   void settingsCompareTrimmedAndBooleansWithoutCase() {
-    assertTrue(JoinRelations.sameSetting(" True", "true"));
-    assertFalse(JoinRelations.sameSetting("true", "false"));
-    assertFalse(JoinRelations.sameSetting("Standard", "standard"));
-    assertTrue(JoinRelations.sameSetting("5 ", "5"));
+    assertTrue(CniRelations.sameSetting(" True", "true"));
+    assertFalse(CniRelations.sameSetting("true", "false"));
+    assertFalse(CniRelations.sameSetting("Standard", "standard"));
+    assertTrue(CniRelations.sameSetting("5 ", "5"));
   }
 
   @Test
   void rdsEndpointsAreFoundInUrlsAndHostNames() {
     assertEquals(List.of("orders"),
-        JoinRelations.rdsIdentifiers("postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
-    assertEquals(List.of("orders-db"), JoinRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
-    assertEquals(List.of(), JoinRelations.rdsIdentifiers("orders.example.com"));
-    assertEquals(List.of("a", "b"), JoinRelations.rdsIdentifiers(
+        DatabaseRelations.rdsIdentifiers("postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
+    assertEquals(List.of("orders-db"), DatabaseRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(List.of(), DatabaseRelations.rdsIdentifiers("orders.example.com"));
+    assertEquals(List.of("a", "b"), DatabaseRelations.rdsIdentifiers(
         "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
   }
 
   @Test
   void engineDefaultPorts() {
-    assertEquals(5432, JoinRelations.defaultPort("aurora-postgresql"));
-    assertEquals(3306, JoinRelations.defaultPort("mariadb"));
-    assertEquals(1433, JoinRelations.defaultPort("sqlserver-ex"));
-    assertEquals(1521, JoinRelations.defaultPort("oracle-se2"));
-    assertNull(JoinRelations.defaultPort("neptune"));
+    assertEquals(5432, DatabaseRelations.defaultPort("aurora-postgresql"));
+    assertEquals(3306, DatabaseRelations.defaultPort("mariadb"));
+    assertEquals(1433, DatabaseRelations.defaultPort("sqlserver-ex"));
+    assertEquals(1521, DatabaseRelations.defaultPort("oracle-se2"));
+    assertNull(DatabaseRelations.defaultPort("neptune"));
   }
 
   @Test
   void availabilityZoneNames() {
-    assertTrue(JoinRelations.AZ_NAME.matcher("eu-west-1a").matches());
-    assertTrue(JoinRelations.AZ_NAME.matcher("us-gov-west-1b").matches());
-    assertTrue(JoinRelations.AZ_NAME.matcher("ap-southeast-2c").matches());
-    assertFalse(JoinRelations.AZ_NAME.matcher("use1-az1").matches());
-    assertFalse(JoinRelations.AZ_NAME.matcher("pod-netconfig").matches());
+    assertTrue(EniConfigRelations.AZ_NAME.matcher("eu-west-1a").matches());
+    assertTrue(EniConfigRelations.AZ_NAME.matcher("us-gov-west-1b").matches());
+    assertTrue(EniConfigRelations.AZ_NAME.matcher("ap-southeast-2c").matches());
+    assertFalse(EniConfigRelations.AZ_NAME.matcher("use1-az1").matches());
+    assertFalse(EniConfigRelations.AZ_NAME.matcher("pod-netconfig").matches());
   }
 }

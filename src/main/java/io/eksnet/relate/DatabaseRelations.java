@@ -1,0 +1,174 @@
+package io.eksnet.relate;
+
+import io.eksnet.model.ConfigMap;
+import io.eksnet.model.Container;
+import io.eksnet.model.DbInstance;
+import io.eksnet.model.DbSubnetGroup;
+import io.eksnet.model.K8sObject;
+import io.eksnet.model.Location;
+import io.eksnet.model.Service;
+import io.eksnet.model.Subnet;
+import io.eksnet.model.TerraformResource;
+import io.eksnet.model.TfRefs;
+import io.eksnet.model.Tree;
+import io.eksnet.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pods against RDS: where the manifests name an RDS endpoint (a container's env, a ConfigMap
+ * value, an ExternalName Service), whether the database's security groups admit the pods that
+ * connect, as {@link NetworkIdentities} describes them, on the database port ({@link
+ * DbAccessGap}: EKS-SG-002). Databases in another VPC than the cluster's are left out.
+ */
+final class DatabaseRelations {
+
+  private static final Pattern RDS_HOST =
+      Pattern.compile("(?<![a-z0-9-])([a-z][a-z0-9-]{0,62})\\.[a-z0-9]+\\.[a-z0-9-]+\\.rds\\.amazonaws\\.com");
+
+  /** Where the manifests name a database host: the object, the line, and the workload if known. */
+  private record DbUse(K8sObject object, Location location, Workload workload, String what) {}
+
+  private DatabaseRelations() {}
+
+  static void compute(JoinIndex j, NetworkIdentities ids, List<Object> out) {
+    if (j.databases.isEmpty() || j.nodeGroups.isEmpty()) {
+      return;
+    }
+    Map<String, List<DbUse>> uses = new HashMap<>();
+    for (Workload w : j.workloads) {
+      for (Container c : w.getContainers()) {
+        for (Map.Entry<String, String> e : c.env().entrySet()) {
+          for (String id : rdsIdentifiers(e.getValue())) {
+            uses.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new DbUse(w, w.envAt(e.getKey()), w, w.getDisplayName() + " (env " + e.getKey() + ")"));
+          }
+        }
+      }
+    }
+    for (ConfigMap cm : j.configMaps) {
+      for (Map.Entry<String, String> e : new TreeMap<>(cm.getData()).entrySet()) {
+        for (String id : rdsIdentifiers(e.getValue())) {
+          uses.computeIfAbsent(id, k -> new ArrayList<>())
+              .add(new DbUse(cm, cm.at("data", e.getKey()), null, cm.getDisplayName() + " (" + e.getKey() + ")"));
+        }
+      }
+    }
+    for (Service s : j.services) {
+      String ext = Tree.text(Tree.path(s.getRoot(), "spec", "externalName"));
+      if ("ExternalName".equals(s.getType()) && ext != null) {
+        for (String id : rdsIdentifiers(ext)) {
+          uses.computeIfAbsent(id, k -> new ArrayList<>())
+              .add(new DbUse(s, s.at("spec", "externalName"), null, s.getDisplayName() + " (externalName)"));
+        }
+      }
+    }
+    if (uses.isEmpty()) {
+      return;
+    }
+    for (DbInstance db : j.databases) {
+      List<DbUse> u = db.getIdentifier() == null ? null : uses.get(db.getIdentifier().toLowerCase(Locale.ROOT));
+      Integer port = db.getPort() != null ? db.getPort() : defaultPort(db.getEngine());
+      TfRefs groups = db.getSecurityGroups();
+      if (u == null || port == null || groups.isEmpty() || groups.unresolved()
+          || JoinIndex.differentVpc(dbVpc(j, db), j.vpcKey())) {
+        continue;
+      }
+      List<String> targets = j.sgs.keys(db, groups);
+      Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
+      Map<String, String> hints = new HashMap<>();
+      for (DbUse use : u) {
+        // a ConfigMap or ExternalName Service in a namespace with policies: which pods connect is unknown
+        List<NetworkIdentities.Identity> pods = ids.pods(use.workload(), use.object().getNamespace());
+        if (ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
+          continue;
+        }
+        List<String> d = new ArrayList<>();
+        pods.forEach(i -> d.add(i.description()));
+        String sources = String.join("; ", d);
+        bySources.computeIfAbsent(sources, k -> new ArrayList<>()).add(use);
+        if (!pods.get(0).nodes() && ids.admitsAll(targets, ids.nodes(), port, port) == SgIndex.Verdict.YES) {
+          hints.put(sources, " They admit the node security groups or subnets, but "
+              + (pods.get(0).description().startsWith("ENIConfig")
+                  ? "with custom networking pods connect from their ENIConfig subnets and security groups."
+                  : "pods with a SecurityGroupPolicy connect with the policy's security groups on a branch ENI."));
+        }
+      }
+      List<String> dbGroups = new ArrayList<>();
+      targets.forEach(t -> dbGroups.add(j.sgs.describe(t)));
+      TerraformResource first = j.sgs.group(targets.get(0));
+      for (Map.Entry<String, List<DbUse>> e : bySources.entrySet()) {
+        List<String> clients = new ArrayList<>();
+        for (DbUse use : e.getValue()) {
+          if (clients.size() == 3) {
+            clients.add("and " + (e.getValue().size() - 3) + " more");
+            break;
+          }
+          clients.add(use.what());
+        }
+        out.add(new DbAccessGap(db, first, String.join(", ", dbGroups), port, String.join(", ", clients),
+            e.getValue().get(0).location(), e.getKey(), hints.getOrDefault(e.getKey(), "")));
+      }
+    }
+  }
+
+  /** The identifiers of RDS endpoint host names in a value ({@code mydb.abc123.eu-west-1.rds...}). */
+  static List<String> rdsIdentifiers(String value) {
+    if (value == null || !value.contains(".rds.amazonaws.com")) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = RDS_HOST.matcher(value.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      if (!out.contains(m.group(1))) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  /** The engine's default port; null for engines without a known one. */
+  static Integer defaultPort(String engine) {
+    if (engine == null) {
+      return null;
+    }
+    String e = engine.toLowerCase(Locale.ROOT);
+    if (e.startsWith("postgres") || e.equals("aurora-postgresql")) {
+      return 5432;
+    }
+    if (e.equals("mysql") || e.equals("mariadb") || e.equals("aurora") || e.equals("aurora-mysql")) {
+      return 3306;
+    }
+    if (e.startsWith("oracle")) {
+      return 1521;
+    }
+    if (e.startsWith("sqlserver")) {
+      return 1433;
+    }
+    if (e.startsWith("db2")) {
+      return 50000;
+    }
+    return null;
+  }
+
+  /** The VPC of a database's subnet group, or null. */
+  private static String dbVpc(JoinIndex j, DbInstance db) {
+    String a = db.getSubnetGroup().single();
+    if (a == null || !(j.byKey.get(TerraformResource.key(db.getFile(), a)) instanceof DbSubnetGroup g)) {
+      return null;
+    }
+    for (String s : g.getSubnets().addresses()) {
+      if (j.byKey.get(TerraformResource.key(g.getFile(), s)) instanceof Subnet sub) {
+        return j.vpcKeyOf(sub, sub.getVpc());
+      }
+    }
+    return null;
+  }
+}

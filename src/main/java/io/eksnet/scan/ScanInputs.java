@@ -1,0 +1,85 @@
+package io.eksnet.scan;
+
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Tree;
+import io.eksnet.source.Discovery;
+import io.eksnet.source.Loader;
+import io.eksnet.source.SourceFile;
+import io.eksnet.source.TerraformLoader;
+import io.eksnet.source.TerraformSources;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The discover and load step {@link Scanner} and {@link CapacityScanner} share: the files under the
+ * request's paths in discovery order, each loaded when the iteration reaches it (so a file's
+ * documents can be dropped before the next is read), with the facts of its Terraform JSON
+ * documents. Terraform source files ({@code .tf}) are listed but not loaded. Discovery's problems,
+ * and those of the Terraform JSON documents as they are loaded, go to the caller's problem list.
+ * Iterate once: a second iteration loads the files again.
+ */
+final class ScanInputs implements Iterable<ScanInputs.Input> {
+
+  /**
+   * One discovered file.
+   *
+   * @param file the file
+   * @param loaded what the loader read from it; null for a Terraform source file
+   * @param terraformFacts the facts of its Terraform JSON documents; empty for a Terraform source
+   *     file
+   */
+  record Input(SourceFile file, Loader.Loaded loaded, List<Object> terraformFacts) {
+    boolean isTerraformSource() {
+      return loaded == null;
+    }
+  }
+
+  private final List<SourceFile> files = new ArrayList<>();
+  private final List<String> notices;
+  private final List<InputProblem> problems;
+  private final Loader loader = new Loader();
+
+  private ScanInputs(Discovery.Result found, Path skip, List<InputProblem> problems) {
+    for (SourceFile f : found.files()) {
+      if (skip == null || !f.path().toAbsolutePath().normalize().equals(skip)) {
+        files.add(f);
+      }
+    }
+    this.notices = found.notices();
+    this.problems = problems;
+  }
+
+  /**
+   * Discovers the files under {@code req}'s paths, except those the globs {@code excludes} match
+   * and the file {@code skip} (absolute and normalized; null for none).
+   */
+  static ScanInputs discover(ScanRequest req, List<String> excludes, Path skip, List<InputProblem> problems) {
+    Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
+    problems.addAll(found.problems());
+    return new ScanInputs(found, skip, problems);
+  }
+
+  /** Discovery's notices (e.g. skipped chart templates). */
+  List<String> notices() {
+    return notices;
+  }
+
+  @Override
+  public Iterator<Input> iterator() {
+    return files.stream().map(this::load).iterator();
+  }
+
+  private Input load(SourceFile f) {
+    if (TerraformSources.isTerraformSource(f.relative())) {
+      return new Input(f, null, List.of());
+    }
+    Loader.Loaded l = loader.load(f);
+    List<Object> terraform = new ArrayList<>();
+    for (Tree doc : l.terraform()) {
+      terraform.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+    }
+    return new Input(f, l, terraform);
+  }
+}
