@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The entry point of {@code eksnet capacity}: discovers and loads the Terraform JSON under the
- * paths (with the config's excludes and thresholds) and computes the capacity table. Kubernetes
+ * paths (with the config's and the request's excludes, and the config's thresholds) and computes the capacity table. Kubernetes
  * manifests are read but contribute nothing.
  */
 public final class CapacityScanner {
@@ -24,7 +24,9 @@ public final class CapacityScanner {
     Config config = Scanner.loadConfig(req, problems);
     List<Object> facts = new ArrayList<>();
     List<String> files = new ArrayList<>();
-    for (ScanInputs.Input in : ScanInputs.discover(req, config.excludes(), null, problems)) {
+    List<String> excludes = new ArrayList<>(config.excludes());
+    excludes.addAll(req.excludes());
+    for (ScanInputs.Input in : ScanInputs.discover(req, excludes, null, problems)) {
       if (in.isTerraformSource() || in.loaded().terraform().isEmpty()) {
         continue;
       }
