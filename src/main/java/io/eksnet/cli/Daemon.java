@@ -22,7 +22,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,18 +36,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * pre-commit run does not pay for a JVM start and a rule-base build every time.
  *
  * <p>It listens on an ephemeral loopback port and publishes {@code port token pid} in {@code
- * STATE/info} (the directory is private to the user, the file 0600). A request is a sequence of
- * NUL-terminated fields, written by the launcher with bash's {@code printf '%s\0'}:
+ * STATE/info}; it refuses to start unless STATE is a directory of its user with mode 0700, so only
+ * that user can read the token. A request is a sequence of NUL-terminated fields, written by the
+ * launcher with bash's {@code printf '%s\0'}:
  *
  * <pre>
- *   eksnet-daemon/1  TOKEN  VERB  [CWD  TTY(0|1)  N  N×NAME=VALUE  M  M×ARG]
+ *   eksnet-daemon/2  TOKEN  VERB  [CWD  TTY(0|1)  UMASK  N  N×NAME=VALUE  M  M×ARG]
  * </pre>
  *
- * VERB is {@code run} (run {@link Main} with the args, relative to CWD, with the given environment
- * variables), {@code ping} or {@code stop}. The answer is one line: {@code ok EXIT ID}, where
- * {@code STATE/rID.out} and {@code STATE/rID.err} hold the command's standard output and error (the
- * launcher copies them to its own and closes the connection, then the daemon deletes them), or
- * {@code pong PID}, {@code stopping}, {@code denied}. A request without the right token is refused.
+ * The token is checked before anything else is read. VERB is {@code run} (run {@link Main} with the
+ * args, relative to CWD, with the variables of {@link #PASSED_ENV}), {@code ping} or {@code stop}.
+ * A run is served only when the caller's umask and the variables of {@link #IDENTITY_ENV} (locale,
+ * JVM choice) are the daemon's own, since they change what a JVM started by the caller would do;
+ * otherwise the answer is {@code mismatch} and the launcher starts the JVM itself. The answer to a
+ * run is one line {@code ok ID}: {@code STATE/rID.code}, {@code rID.out} and {@code rID.err} hold
+ * the exit code, standard output and error (the launcher reads them, then closes the connection,
+ * and the daemon deletes them). The launcher takes the exit code from the private directory, never
+ * from the socket, so a process that took over the port of a dead daemon cannot fake a result.
+ * Other answers: {@code pong PID SERVED} (runs served so far), {@code stopping}, {@code denied}, {@code busy}.
  *
  * <p>The daemon exits after {@code idle} without requests, when the jar it runs from changes or
  * when its info file is removed (e.g. by {@code mvn clean}), and after a command ends in an
@@ -57,16 +62,44 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Daemon {
 
-  static final String PROTOCOL = "eksnet-daemon/1";
+  static final String PROTOCOL = "eksnet-daemon/2";
 
-  /** Environment variables that change what a command does; only these are passed on. */
-  static final List<String> ENV = List.of("NO_COLOR", "EKSNET_DEBUG", "EKSNET_TIMINGS");
+  /** Environment variables that change what a command does: passed on to {@link Main}. */
+  static final List<String> PASSED_ENV = List.of("NO_COLOR", "EKSNET_DEBUG", "EKSNET_TIMINGS");
 
-  private static final int MAX_FIELDS = 100_000;
-  private static final int MAX_REQUEST_BYTES = 8 << 20;
-  private static final int READ_TIMEOUT_MS = 30_000;
+  /**
+   * Environment variables that change the JVM a direct run would get (file-name and output
+   * encodings, which JVM): a run is served only when the caller's values are the daemon's.
+   */
+  static final List<String> IDENTITY_ENV = List.of("LANG", "LC_ALL", "LC_CTYPE", "JAVA_HOME", "EKSNET_JAVA");
+
+  /** At most this many connections at once; more are closed (the launcher then runs the JVM). */
+  private static final int MAX_CONNECTIONS = 16;
+  /** A request must arrive whole within this time. */
+  private static final int REQUEST_DEADLINE_MS = 10_000;
+  private static final int MAX_ARGS = 1_000_000;
+  private static final int MAX_FIELD_BYTES = 1 << 20;
+  private static final int MAX_REQUEST_BYTES = 64 << 20;
   private static final int AFTER_REPLY_TIMEOUT_MS = 600_000;
   private static final long GC_AFTER_MS = 2_000;
+
+  /** What a caller must share with the daemon to be served: its umask and {@link #IDENTITY_ENV}. */
+  record Identity(String umask, Map<String, String> env) {
+    Identity {
+      env = Map.copyOf(env);
+    }
+
+    /** This process's identity: the umask the launcher started it with, and its environment. */
+    static Identity of(String umask, Map<String, String> processEnv) {
+      Map<String, String> env = new HashMap<>();
+      for (String name : IDENTITY_ENV) {
+        if (processEnv.get(name) != null) {
+          env.put(name, processEnv.get(name));
+        }
+      }
+      return new Identity(umask, env);
+    }
+  }
 
   private final Path state;
   private final Path jar;
@@ -74,49 +107,57 @@ public final class Daemon {
   private final long lockWaitMs;
   private final String token;
   private final FileTime jarTime;
+  private final Identity identity;
+  private final SecureRandom random = new SecureRandom();
+  private final java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(MAX_CONNECTIONS);
   private final AtomicLong lastRequest = new AtomicLong(System.currentTimeMillis());
   private final AtomicInteger active = new AtomicInteger();
-  private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicLong served = new AtomicLong();
   private volatile boolean stopping;
   private volatile boolean gcPending;
   private ServerSocket server;
 
-  Daemon(Path state, Path jar, long idleMs) throws IOException {
-    this(state, jar, idleMs, 5_000);
-  }
-
-  /** {@code lockWaitMs}: how long to wait for a daemon on its way out to release the state directory. */
-  Daemon(Path state, Path jar, long idleMs, long lockWaitMs) throws IOException {
+  /**
+   * {@code lockWaitMs}: how long to wait for a daemon on its way out to release the state
+   * directory; {@code identity}: what callers must share with this daemon to be served.
+   */
+  Daemon(Path state, Path jar, long idleMs, long lockWaitMs, Identity identity) throws IOException {
     this.lockWaitMs = lockWaitMs;
+    this.identity = identity;
     this.state = state;
     this.jar = jar;
     this.idleMs = idleMs;
     byte[] secret = new byte[16];
-    new SecureRandom().nextBytes(secret);
+    random.nextBytes(secret);
     this.token = HexFormat.of().formatHex(secret);
     this.jarTime = jar == null ? null : Files.getLastModifiedTime(jar);
   }
 
   /**
-   * {@code Daemon STATE-DIR JAR IDLE-SECONDS [WARM-UP-DIR]}: serves until idle, then exits. Started
-   * by the launcher in the background; it logs to its standard error, which the launcher points at
-   * {@code STATE/log}.
+   * {@code Daemon STATE-DIR JAR IDLE-SECONDS UMASK [WARM-UP-DIR]}: serves until idle, then exits.
+   * Started by the launcher in the background, with the umask it runs under (Java cannot read its
+   * own); it logs to its standard error, which the launcher points at {@code STATE/log}.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: Daemon STATE-DIR JAR IDLE-SECONDS [WARM-UP-DIR]");
+    if (args.length < 4) {
+      System.err.println("usage: Daemon STATE-DIR JAR IDLE-SECONDS UMASK [WARM-UP-DIR]");
       System.exit(2);
     }
     Path state = Path.of(args[0]).toAbsolutePath();
-    Daemon d = new Daemon(state, Path.of(args[1]).toAbsolutePath(), Long.parseLong(args[2]) * 1000);
-    Path warm = args.length > 3 && Files.isDirectory(Path.of(args[3])) ? Path.of(args[3]).toAbsolutePath() : null;
+    Daemon d = new Daemon(state, Path.of(args[1]).toAbsolutePath(), Long.parseLong(args[2]) * 1000, 5_000,
+        Identity.of(args[3], System.getenv()));
+    Path warm = args.length > 4 && Files.isDirectory(Path.of(args[4])) ? Path.of(args[4]).toAbsolutePath() : null;
     int code = d.serve(warm);
     System.exit(code);
   }
 
   /** Binds, publishes the info file and serves until it should stop; the process exit code. */
   int serve(Path warmUp) throws IOException {
-    Files.createDirectories(state);
+    String unsafe = unsafeStateDir(state);
+    if (unsafe != null) {
+      log("refusing to serve: " + unsafe);
+      return 1;
+    }
     try (FileChannel lockFile = FileChannel.open(state.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock = acquire(lockFile, lockWaitMs);
       if (lock == null) {
@@ -141,14 +182,17 @@ public final class Daemon {
         while (!stopping) {
           try {
             Socket c = s.accept();
-            lastRequest.set(System.currentTimeMillis());
+            if (!connections.tryAcquire()) {
+              c.close(); // the caller runs the JVM itself
+              continue;
+            }
             active.incrementAndGet();
             pool.execute(() -> {
               try {
                 handle(c);
               } finally {
                 active.decrementAndGet();
-                lastRequest.set(System.currentTimeMillis());
+                connections.release();
               }
             });
           } catch (SocketTimeoutException tick) {
@@ -170,10 +214,33 @@ public final class Daemon {
     return 0;
   }
 
+  /**
+   * Why {@code dir} cannot hold the token (not a directory of this user with mode 0700, or a
+   * symbolic link), or null when it can.
+   */
+  static String unsafeStateDir(Path dir) {
+    try {
+      java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(dir,
+          java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      if (!a.isDirectory()) {
+        return dir + " is not a directory";
+      }
+      if (!a.owner().getName().equals(System.getProperty("user.name"))) {
+        return dir + " belongs to " + a.owner().getName();
+      }
+      if (!a.permissions().equals(PosixFilePermissions.fromString("rwx------"))) {
+        return dir + " has mode " + PosixFilePermissions.toString(a.permissions()) + ", not rwx------";
+      }
+      return null;
+    } catch (IOException | UnsupportedOperationException e) {
+      return "cannot check " + dir + ": " + e;
+    }
+  }
+
   /** Output files of requests a killed daemon left behind. */
   private void removeLeftovers() throws IOException {
     try (var files = Files.list(state)) {
-      files.filter(p -> p.getFileName().toString().matches("r\\d+\\.(out|err)")).forEach(Daemon::deleteQuietly);
+      files.filter(p -> p.getFileName().toString().matches("r[0-9a-f]+\\.(out|err|code)")).forEach(Daemon::deleteQuietly);
     }
   }
 
@@ -267,58 +334,80 @@ public final class Daemon {
   private void handle(Socket c) {
     Path out = null;
     Path err = null;
+    Path code = null;
     try (c) {
-      c.setSoTimeout(READ_TIMEOUT_MS);
+      c.setSoTimeout(1_000);
       InputStream in = new java.io.BufferedInputStream(c.getInputStream());
       OutputStream reply = c.getOutputStream();
-      List<String> f = readFields(in);
-      if (f == null || f.size() < 3 || !PROTOCOL.equals(f.get(0)) || !tokenMatches(f.get(1))) {
+      Fields f = new Fields(in, System.currentTimeMillis() + REQUEST_DEADLINE_MS);
+      // nothing but the protocol name and the token is read from an unauthenticated caller
+      if (!PROTOCOL.equals(f.next(32)) || !tokenMatches(f.next(64))) {
         send(reply, "denied");
         return;
       }
-      switch (f.get(2)) {
-        case "ping" -> send(reply, "pong " + ProcessHandle.current().pid());
-        case "stop" -> {
-          stopping = true;
-          send(reply, "stopping");
+      lastRequest.set(System.currentTimeMillis());
+      String verb = f.next(16);
+      if ("ping".equals(verb)) {
+        send(reply, "pong " + ProcessHandle.current().pid() + " " + served.get());
+      } else if ("stop".equals(verb)) {
+        unpublish(); // no new request reaches this daemon
+        stopping = true;
+        send(reply, "stopping");
+      } else if ("run".equals(verb)) {
+        Request r = Request.read(f);
+        if (r == null) {
+          send(reply, "denied");
+          return;
         }
-        case "run" -> {
-          Request r = Request.parse(f);
-          if (r == null) {
-            send(reply, "denied");
-            return;
-          }
-          int id = ids.incrementAndGet();
-          out = state.resolve("r" + id + ".out");
-          err = state.resolve("r" + id + ".err");
-          int code;
-          try (PrintStream o = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
-              PrintStream e = new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
-            code = new Main(o, e, r.tty() && !r.env().containsKey("NO_COLOR"), r.cwd(), r.env()).run(r.args());
-          }
-          gcPending = true;
-          if (code == ExitCode.INTERNAL.code()) {
-            stopping = true; // start afresh next time
-          }
-          send(reply, "ok " + code + " " + id);
-          // the launcher copies the files, then closes the connection
-          c.setSoTimeout(AFTER_REPLY_TIMEOUT_MS);
-          while (in.read() >= 0) {
-            // wait for it
-          }
+        if (!identity.equals(r.identity())) {
+          send(reply, "mismatch");
+          return;
         }
-        default -> send(reply, "denied");
+        String id = HexFormat.of().formatHex(randomId());
+        out = state.resolve("r" + id + ".out");
+        err = state.resolve("r" + id + ".err");
+        code = state.resolve("r" + id + ".code");
+        int exit;
+        try (PrintStream o = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
+            PrintStream e = new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
+          exit = new Main(o, e, r.tty() && !r.env().containsKey("NO_COLOR"), r.cwd(), r.env()).run(r.args());
+        }
+        Files.writeString(code, exit + "\n", StandardCharsets.US_ASCII);
+        served.incrementAndGet();
+        gcPending = true;
+        lastRequest.set(System.currentTimeMillis());
+        if (exit == ExitCode.INTERNAL.code()) {
+          stopping = true; // start afresh next time
+        }
+        send(reply, "ok " + id);
+        // the launcher reads the files, then closes the connection
+        c.setSoTimeout(AFTER_REPLY_TIMEOUT_MS);
+        while (in.read() >= 0) {
+          // wait for it
+        }
+      } else {
+        send(reply, "denied");
       }
     } catch (IOException e) {
       log("request failed: " + e);
     } finally {
       deleteQuietly(out);
       deleteQuietly(err);
+      deleteQuietly(code);
     }
   }
 
+  private byte[] randomId() {
+    byte[] b = new byte[8];
+    synchronized (random) {
+      random.nextBytes(b);
+    }
+    return b;
+  }
+
   private boolean tokenMatches(String given) {
-    return MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
+    return given != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void send(OutputStream o, String line) throws IOException {
@@ -326,100 +415,107 @@ public final class Daemon {
     o.flush();
   }
 
-  /** The NUL-terminated fields of a request, up to the end of the first read burst; null if too big. */
-  static List<String> readFields(InputStream in) throws IOException {
-    List<String> fields = new ArrayList<>();
-    ByteArrayOutputStream cur = new ByteArrayOutputStream();
-    int total = 0;
-    int expected = -1;
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        return null; // the request ends with its last field's NUL, never with EOF
-      }
-      if (++total > MAX_REQUEST_BYTES) {
-        return null;
-      }
-      if (b != 0) {
+  /**
+   * Reads NUL-terminated fields, each bounded, the whole request bounded in size and in time: a
+   * caller that sends slowly or too much gets null, never the daemon's memory or a thread for long.
+   */
+  static final class Fields {
+    private final InputStream in;
+    private final long deadline;
+    private long total;
+
+    Fields(InputStream in, long deadline) {
+      this.in = in;
+      this.deadline = deadline;
+    }
+
+    /** The next field, or null at the end of the stream, past a limit or past the deadline. */
+    String next(int maxBytes) throws IOException {
+      ByteArrayOutputStream cur = new ByteArrayOutputStream();
+      while (true) {
+        if (System.currentTimeMillis() > deadline) {
+          return null;
+        }
+        int b;
+        try {
+          b = in.read();
+        } catch (SocketTimeoutException slow) {
+          continue; // the deadline decides
+        }
+        if (b < 0 || ++total > MAX_REQUEST_BYTES) {
+          return null;
+        }
+        if (b == 0) {
+          return cur.toString(StandardCharsets.UTF_8);
+        }
+        if (cur.size() >= maxBytes) {
+          return null;
+        }
         cur.write(b);
-        continue;
       }
-      fields.add(cur.toString(StandardCharsets.UTF_8));
-      cur.reset();
-      if (fields.size() > MAX_FIELDS) {
-        return null;
-      }
-      expected = expectedFields(fields);
-      if (expected >= 0 && fields.size() == expected) {
-        return fields;
-      }
-    }
-  }
-
-  /** How many fields the request has, once enough of it is read to tell; else -1. */
-  private static int expectedFields(List<String> f) {
-    if (f.size() < 3) {
-      return -1;
-    }
-    if (!"run".equals(f.get(2))) {
-      return 3;
-    }
-    if (f.size() < 6) {
-      return -1;
-    }
-    int n = count(f.get(5));
-    if (n < 0) {
-      return f.size(); // malformed: stop reading, the parse refuses it
-    }
-    if (f.size() < 7 + n) {
-      return -1;
-    }
-    int m = count(f.get(6 + n));
-    return m < 0 ? f.size() : 7 + n + m;
-  }
-
-  private static int count(String s) {
-    try {
-      int n = Integer.parseInt(s);
-      return n >= 0 && n <= MAX_FIELDS ? n : -1;
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 
   /** A {@code run} request. */
-  record Request(Path cwd, boolean tty, Map<String, String> env, String[] args) {
+  record Request(Path cwd, boolean tty, Identity identity, Map<String, String> env, String[] args) {
 
-    static Request parse(List<String> f) {
-      if (f.size() < 7) {
+    /** The rest of a run request after its verb; null when it is malformed. */
+    static Request read(Fields f) throws IOException {
+      String cwdField = f.next(MAX_FIELD_BYTES);
+      String tty = f.next(1);
+      String umask = f.next(8);
+      int n = count(f.next(8), 64);
+      if (cwdField == null || tty == null || umask == null || n < 0) {
         return null;
       }
       Path cwd;
       try {
-        cwd = Path.of(f.get(3));
+        cwd = Path.of(cwdField);
       } catch (java.nio.file.InvalidPathException e) {
         return null;
       }
       if (!cwd.isAbsolute()) {
         return null;
       }
-      int n = count(f.get(5));
-      if (n < 0 || f.size() < 7 + n) {
+      Map<String, String> given = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        String kv = f.next(64 << 10);
+        int eq = kv == null ? -1 : kv.indexOf('=');
+        if (eq <= 0) {
+          return null;
+        }
+        given.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+      int m = count(f.next(8), MAX_ARGS);
+      if (m < 0) {
         return null;
       }
-      Map<String, String> env = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        String kv = f.get(6 + i);
-        int eq = kv.indexOf('=');
-        if (eq > 0 && ENV.contains(kv.substring(0, eq))) {
-          env.put(kv.substring(0, eq), kv.substring(eq + 1));
+      String[] args = new String[m];
+      for (int i = 0; i < m; i++) {
+        args[i] = f.next(MAX_FIELD_BYTES);
+        if (args[i] == null) {
+          return null;
         }
       }
-      int m = count(f.get(6 + n));
-      if (m < 0 || f.size() != 7 + n + m) {
-        return null;
+      Map<String, String> env = new HashMap<>();
+      for (String name : PASSED_ENV) {
+        if (given.containsKey(name)) {
+          env.put(name, given.get(name));
+        }
       }
-      return new Request(cwd, "1".equals(f.get(4)), env, f.subList(7 + n, f.size()).toArray(new String[0]));
+      return new Request(cwd, "1".equals(tty), Identity.of(umask, given), env, args);
+    }
+  }
+
+  private static int count(String s, int max) {
+    if (s == null) {
+      return -1;
+    }
+    try {
+      int n = Integer.parseInt(s);
+      return n >= 0 && n <= max ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -170,7 +170,8 @@ public final class RuleEngine {
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot read rules directory: " + e.getMessage()));
+      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot read rules directory: "
+          + InputProblem.describe(e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e)));
       return null;
     }
     if (files.isEmpty()) {
@@ -186,7 +187,7 @@ public final class RuleEngine {
       } catch (java.nio.charset.CharacterCodingException e) {
         problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "rule file is not valid UTF-8"));
       } catch (IOException e) {
-        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "cannot read rule file: " + e.getMessage()));
+        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "cannot read rule file: " + InputProblem.describe(e)));
       }
     }
     java.util.Set<String> reported = new java.util.HashSet<>();

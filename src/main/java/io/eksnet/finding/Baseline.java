@@ -106,7 +106,7 @@ public final class Baseline {
           "baseline is not valid JSON: " + e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(name), "cannot read baseline: " + e.getMessage()));
+      problems.add(new InputProblem(Location.ofFile(name), "cannot read baseline: " + InputProblem.describe(e)));
       return null;
     }
     if (root == null || !"2.1.0".equals(root.path("version").asText()) || !root.path("runs").isArray()) {

@@ -14,6 +14,26 @@ public record InputProblem(Location location, String message) implements Compara
     message = oneLine(message);
   }
 
+  /**
+   * Why a file could not be read, without the path (the problem's location already names the file
+   * as the user wrote it; the exception's message would repeat it in absolute form).
+   */
+  public static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   /** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators as spaces. */
   public static String oneLine(String s) {
     if (s == null) {

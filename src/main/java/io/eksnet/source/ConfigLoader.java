@@ -65,7 +65,7 @@ public final class ConfigLoader {
       }
       decoded = Encoding.decode(Files.readAllBytes(file));
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + e.getMessage()));
+      problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + InputProblem.describe(e)));
       return new Result(Config.EMPTY, problems);
     }
     if (decoded.problem() != null) {

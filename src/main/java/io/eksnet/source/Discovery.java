@@ -61,7 +61,7 @@ public final class Discovery {
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
       if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-        problems.add(new InputProblem(Location.ofFile(p.toString()), "no such file or directory"));
+        problems.add(new InputProblem(Location.ofFile(relative(root, abs)), "no such file or directory"));
         continue;
       }
       if (Files.isRegularFile(abs)) {
@@ -146,12 +146,12 @@ public final class Discovery {
 
         @Override
         public FileVisitResult visitFileFailed(Path f, IOException e) {
-          problems.add(new InputProblem(Location.ofFile(relative(root, shown(f))), "cannot read: " + e.getMessage()));
+          problems.add(new InputProblem(Location.ofFile(relative(root, shown(f))), "cannot read: " + InputProblem.describe(e)));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(relative(root, dir)), "cannot read: " + e.getMessage()));
+      problems.add(new InputProblem(Location.ofFile(relative(root, dir)), "cannot read: " + InputProblem.describe(e)));
     }
   }
 

@@ -65,7 +65,7 @@ public final class Loader {
       }
       bytes = Files.readAllBytes(f.path());
     } catch (IOException e) {
-      problems.add(problem(rel, 1, 1, "cannot read file: " + e.getMessage()));
+      problems.add(problem(rel, 1, 1, "cannot read file: " + InputProblem.describe(e)));
       return new Loaded(facts, problems, terraform);
     }
     Encoding.Decoded decoded = Encoding.decode(bytes);

@@ -54,9 +54,13 @@ class DaemonTest {
         ports: [{port: 80}]
       """;
 
+  private static final Daemon.Identity IDENTITY = new Daemon.Identity("0022", Map.of("LANG", "C.UTF-8"));
+
   @BeforeEach
   void start() throws Exception {
-    state = tmp.resolve("state");
+    state = Files.createDirectory(tmp.resolve("state"),
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
     project = Files.createDirectories(tmp.resolve("project"));
     Files.createDirectories(project.resolve(".git"));
     write("k8s/web.yaml", NODEPORT);
@@ -74,7 +78,7 @@ class DaemonTest {
   }
 
   private Daemon startDaemon(long idleMs) throws Exception {
-    Daemon d = new Daemon(state, jar, idleMs, 200);
+    Daemon d = new Daemon(state, jar, idleMs, 200, IDENTITY);
     serving = CompletableFuture.supplyAsync(() -> {
       try {
         return d.serve(null);
@@ -120,9 +124,10 @@ class DaemonTest {
       if (!parts[0].equals("ok")) {
         return new Answer(l, -1, null, null);
       }
-      Path out = state.resolve("r" + parts[2] + ".out");
-      Path err = state.resolve("r" + parts[2] + ".err");
-      return new Answer(l, Integer.parseInt(parts[1]), Files.readString(out), Files.readString(err));
+      assertTrue(parts[1].matches("[0-9a-f]{16}"), l);
+      Path r = state.resolve("r" + parts[1]);
+      int code = Integer.parseInt(Files.readString(Path.of(r + ".code")).trim());
+      return new Answer(l, code, Files.readString(Path.of(r + ".out")), Files.readString(Path.of(r + ".err")));
     }
   }
 
@@ -131,9 +136,17 @@ class DaemonTest {
   }
 
   private Answer run(Path cwd, Map<String, String> env, String... args) throws IOException {
-    List<String> f = new ArrayList<>(List.of(Daemon.PROTOCOL, daemon.token(), "run", cwd.toString(), "0"));
-    f.add(String.valueOf(env.size()));
-    env.forEach((k, v) -> f.add(k + "=" + v));
+    return runAs("0022", cwd, env, args);
+  }
+
+  /** A run request from a caller with this umask and environment (plus the daemon's LANG). */
+  private Answer runAs(String umask, Path cwd, Map<String, String> env, String... args) throws IOException {
+    Map<String, String> all = new java.util.TreeMap<>(IDENTITY.env());
+    all.putAll(env);
+    all.values().removeIf(v -> v == null);
+    List<String> f = new ArrayList<>(List.of(Daemon.PROTOCOL, daemon.token(), "run", cwd.toString(), "0", umask));
+    f.add(String.valueOf(all.size()));
+    all.forEach((k, v) -> f.add(k + "=" + v));
     f.add(String.valueOf(args.length));
     f.addAll(List.of(args));
     return send(f);
@@ -204,18 +217,26 @@ class DaemonTest {
 
   private boolean hasOutputFiles() throws IOException {
     try (var s = Files.list(state)) {
-      return s.anyMatch(p -> p.getFileName().toString().matches("r\\d+\\.(out|err)"));
+      return s.anyMatch(p -> p.getFileName().toString().matches("r[0-9a-f]+\\.(out|err|code)"));
     }
   }
 
   @Test
   void refusesWrongTokensAndMalformedRequestsAndKeepsServing() throws Exception {
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, "0".repeat(32), "run", project.toString(), "0", "0", "1",
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, "0".repeat(32), "run", project.toString(), "0", "0022", "0",
+        "1", "--version")).line());
+    assertEquals("denied", send(List.of("eksnet-daemon/1", daemon.token(), "ping")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", "relative/dir", "0", "0022", "0", "1",
         "--version")).line());
-    assertEquals("denied", send(List.of("eksnet-daemon/0", daemon.token(), "ping")).line());
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", "relative/dir", "0", "0", "1",
-        "--version")).line());
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "x")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "0022", "x")).line());
+    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "0022", "1",
+        "no-equals-sign", "0")).line());
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+      // no NUL and the connection left open: only a bounded first field gets an answer at once
+      s.getOutputStream().write("x".repeat(100).getBytes(StandardCharsets.US_ASCII));
+      s.setSoTimeout(5_000);
+      assertEquals("denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
     assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "format-disk")).line());
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
       s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -224,6 +245,26 @@ class DaemonTest {
     }
     assertTrue(request("ping").line().startsWith("pong "));
     assertSameAsDirect(project, "scan", "k8s");
+  }
+
+  @Test
+  void declinesCallersWhoseJvmWouldDiffer() throws Exception {
+    assertEquals("mismatch", runAs("0077", project, Map.of(), "--version").line(), "another umask");
+    assertEquals("mismatch", runAs("0022", project, Map.of("LANG", "C"), "--version").line(), "another locale");
+    assertEquals("mismatch", runAs("0022", project, Map.of("EKSNET_JAVA", "/opt/jdk/bin/java"), "--version").line(),
+        "another JVM");
+    assertEquals(0, run(project, Map.of(), "--version").code());
+  }
+
+  @Test
+  void refusesAStateDirectoryOthersCanRead() throws Exception {
+    Path open = Files.createDirectory(tmp.resolve("open"));
+    Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertEquals(1, new Daemon(open, jar, 60_000, 200, IDENTITY).serve(null));
+    assertFalse(Files.exists(open.resolve("info")), "no token written where others can read it");
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), state);
+    assertTrue(Daemon.unsafeStateDir(link) != null, "a symbolic link is not a private directory");
+    assertEquals(null, Daemon.unsafeStateDir(state));
   }
 
   @Test
@@ -282,7 +323,7 @@ class DaemonTest {
 
   @Test
   void aSecondDaemonForTheSameDirectoryLeavesTheFirstAlone() throws Exception {
-    Daemon second = new Daemon(state, jar, 60_000, 200);
+    Daemon second = new Daemon(state, jar, 60_000, 200, IDENTITY);
     assertEquals(0, second.serve(null));
     assertTrue(request("ping").line().startsWith("pong "), "the first daemon still serves");
     assertEquals(daemon.token(), Files.readString(state.resolve("info")).trim().split(" ")[1]);

@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * rebuild), run the way a user or pre-commit runs it.
  *
  * <p>The first run starts a daemon and must still end at once (the daemon must not hold the
- * caller's pipes); the next runs are answered by the daemon (proved by pointing {@code EKSNET_JAVA}
- * at a program that fails: a run that needed a JVM would fail) with the same output and exit code
- * as without it.
+ * caller's pipes); the next runs are answered by the daemon (its count of served commands goes up)
+ * with the same output and exit code as without it.
  */
 class LauncherDaemonIT {
 
@@ -81,17 +80,32 @@ class LauncherDaemonIT {
   private Run run(Path dir, Map<String, String> extraEnv, String... args) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
     cmd.addAll(List.of(args));
+    return exec(dir, extraEnv, cmd);
+  }
+
+  /** A bash script with {@code $L} the launcher, for what a ProcessBuilder cannot set up. */
+  private Run script(Path dir, Map<String, String> extraEnv, String script) throws Exception {
+    Map<String, String> e = new HashMap<>(extraEnv);
+    e.put("L", launcher.toString());
+    return exec(dir, e, List.of("bash", "-c", script));
+  }
+
+  private Run exec(Path dir, Map<String, String> extraEnv, List<String> cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().clear();
     pb.environment().putAll(env);
     pb.environment().putAll(extraEnv);
     Process p = pb.start();
     p.getOutputStream().close();
-    // reading both streams to their end also proves that no background process kept them open
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-    String out = read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher did not end: " + cmd);
-    return new Run(p.exitValue(), out, err.get(120, TimeUnit.SECONDS));
+    // the launcher has ended: its output must end too, unless a background process kept it open
+    try {
+      return new Run(p.exitValue(), out.get(20, TimeUnit.SECONDS), err.get(20, TimeUnit.SECONDS));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the launcher ended but its output stayed open (the daemon holds it?): " + cmd);
+    }
   }
 
   private static String read(java.io.InputStream in) {
@@ -110,6 +124,14 @@ class LauncherDaemonIT {
     }
   }
 
+  /** How many commands the daemon has answered, from {@code eksnet daemon status}. */
+  private long served() throws Exception {
+    Run status = run(home, Map.of(), "daemon", "status");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) commands served").matcher(status.out());
+    assertTrue(m.find(), status.out());
+    return Long.parseLong(m.group(1));
+  }
+
   private String log() throws IOException {
     Path log = home.resolve("target/daemon/log");
     return Files.exists(log) ? Files.readString(log) : "(no log)";
@@ -125,14 +147,17 @@ class LauncherDaemonIT {
     assertEquals(direct, first);
     awaitDaemon();
 
-    Map<String, String> noJvm = Map.of("EKSNET_JAVA", "/bin/false");
-    Run served = run(home, noJvm, "scan", "examples/shop");
+    Map<String, String> viaDaemon = Map.of();
+    long before = served();
+    Run served = run(home, viaDaemon, "scan", "examples/shop");
     assertEquals(direct, served, "daemon log:\n" + log());
+    assertEquals(before + 1, served(), "the daemon answered");
 
     Path sub = home.resolve("examples");
     assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "--format", "json", "shop/storefront.yaml"),
-        run(sub, noJvm, "scan", "--format", "json", "shop/storefront.yaml"));
-    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "no/such/dir"), run(sub, noJvm, "scan", "no/such/dir"));
+        run(sub, viaDaemon, "scan", "--format", "json", "shop/storefront.yaml"));
+    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "no/such/dir"), run(sub, viaDaemon, "scan", "no/such/dir"));
+    assertEquals(before + 3, served(), "the daemon answered");
 
     Run status = run(home, Map.of(), "daemon", "status");
     assertTrue(status.out().startsWith("eksnet daemon: running"), status.out());
@@ -140,6 +165,38 @@ class LauncherDaemonIT {
     assertEquals("eksnet daemon: stopped\n", stop.out());
     assertFalse(Files.exists(home.resolve("target/daemon/info")));
     assertEquals("eksnet daemon: not running\n", run(home, Map.of(), "daemon", "status").out());
+  }
+
+  @Test
+  void theDaemonRunsWhereTheCallerReallyIsAndLetsGoOfItsFiles() throws Exception {
+    Path real = home.resolve("examples/shop");
+    Path link = Files.createSymbolicLink(tmp.resolve("shop-link"), real);
+    Run direct = script(tmp, Map.of("EKSNET_DAEMON", "0"), "cd shop-link && bash \"$L\" scan --format json ..");
+    assertEquals(1, direct.code(), direct.err());
+    // the run that starts the daemon, with an extra descriptor on a pipe that $(...) waits on
+    Run first = script(tmp, Map.of(), "out=$(bash \"$L\" --version 5>&1 >/dev/null 2>&1); echo \"finished\"");
+    assertEquals("finished\n", first.out());
+    awaitDaemon();
+    long before = served();
+    Run served = script(tmp, Map.of(), "cd shop-link && bash \"$L\" scan --format json ..");
+    assertEquals(direct, served, "from a symbolic link, '..' is the link target's parent, as for a direct run");
+    assertEquals(before + 1, served(), "the daemon answered");
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void aCallerWithAnotherUmaskOrLocaleGetsTheJvmItWouldHaveHad() throws Exception {
+    run(home, Map.of(), "--version");
+    awaitDaemon();
+    String pid = Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2];
+    Run strict = script(home, Map.of(), "umask 077 && bash \"$L\" scan --fail-on none -f sarif -o private.sarif examples/shop");
+    assertEquals(0, strict.code(), strict.err());
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(home.resolve("private.sarif")));
+    Run c = run(home, Map.of("LANG", "C"), "scan", "examples/shop");
+    assertEquals(run(home, Map.of("LANG", "C", "EKSNET_DAEMON", "0"), "scan", "examples/shop"), c);
+    assertEquals(pid, Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2],
+        "the daemon is left alone (no second daemon tried)");
   }
 
   @Test
