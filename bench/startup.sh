@@ -13,6 +13,7 @@ export EKSNET_DAEMON=1
 EKSNET_DAEMON=0 ./eksnet --version >/dev/null                 # builds the jar and the class archive
 EKSNET_DAEMON=0 EKSNET_JAVA=java ./eksnet --version >/dev/null # the JDK 17 archive
 ./eksnet scan --quiet --fail-on none examples/shop >/dev/null  # starts the daemon
+trap './eksnet daemon stop >/dev/null' EXIT
 for _ in $(seq 300); do
   ./eksnet daemon status | grep -q ': running' && break
   sleep 0.1
