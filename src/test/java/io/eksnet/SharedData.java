@@ -20,8 +20,11 @@ public final class SharedData {
   /** The path under shared/, or skips the calling test when it is absent. */
   public static Path require(String relative) {
     Path p = dir().resolve(relative);
-    Assumptions.assumeTrue(Files.exists(p),
-        "skipped: " + p.toAbsolutePath().normalize() + " is not present (it ships beside the repository in CI only)");
+    Assumptions.assumeTrue(
+        Files.exists(p),
+        "skipped: "
+            + p.toAbsolutePath().normalize()
+            + " is not present (it ships beside the repository in CI only)");
     return p;
   }
 }

@@ -24,9 +24,13 @@ public final class Tools {
   /** Skips the calling test unless every program is on the PATH. */
   public static void assumeOnPath(String... programs) {
     for (String program : programs) {
-      Assumptions.assumeTrue(find(program) != null,
-          "skipped: `" + program + "` is not on the PATH (.ci/run installs it; on Debian: apt-get install "
-              + program + ")");
+      Assumptions.assumeTrue(
+          find(program) != null,
+          "skipped: `"
+              + program
+              + "` is not on the PATH (.ci/run installs it; on Debian: apt-get install "
+              + program
+              + ")");
     }
   }
 }

@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the exit code, standard output and error (the launcher reads them, then closes the connection,
  * and the daemon deletes them). The launcher takes the exit code from the private directory, never
  * from the socket, so a process that took over the port of a dead daemon cannot fake a result.
- * Other answers: {@code pong PID SERVED} (runs served so far), {@code stopping}, {@code denied}, {@code busy}.
+ * Other answers: {@code pong PID SERVED} (runs served so far), {@code stopping}, {@code denied},
+ * {@code busy}.
  *
  * <p>The daemon exits after {@code idle} without requests, when the jar it runs from changes or
  * when its info file is removed (e.g. by {@code mvn clean}), and after a command ends in an
@@ -71,12 +72,15 @@ public final class Daemon {
    * Environment variables that change the JVM a direct run would get (file-name and output
    * encodings, which JVM): a run is served only when the caller's values are the daemon's.
    */
-  static final List<String> IDENTITY_ENV = List.of("LANG", "LC_ALL", "LC_CTYPE", "JAVA_HOME", "EKSNET_JAVA");
+  static final List<String> IDENTITY_ENV =
+      List.of("LANG", "LC_ALL", "LC_CTYPE", "JAVA_HOME", "EKSNET_JAVA");
 
   /** At most this many connections at once; more are closed (the launcher then runs the JVM). */
   private static final int MAX_CONNECTIONS = 16;
+
   /** A request must arrive whole within this time. */
   private static final int REQUEST_DEADLINE_MS = 10_000;
+
   private static final int MAX_ARGS = 1_000_000;
   private static final int MAX_FIELD_BYTES = 1 << 20;
   private static final int MAX_REQUEST_BYTES = 64 << 20;
@@ -109,7 +113,8 @@ public final class Daemon {
   private final FileTime jarTime;
   private final Identity identity;
   private final SecureRandom random = new SecureRandom();
-  private final java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(MAX_CONNECTIONS);
+  private final java.util.concurrent.Semaphore connections =
+      new java.util.concurrent.Semaphore(MAX_CONNECTIONS);
   private final AtomicLong lastRequest = new AtomicLong(System.currentTimeMillis());
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
@@ -144,9 +149,17 @@ public final class Daemon {
       System.exit(2);
     }
     Path state = Path.of(args[0]).toAbsolutePath();
-    Daemon d = new Daemon(state, Path.of(args[1]).toAbsolutePath(), Long.parseLong(args[2]) * 1000, 5_000,
-        Identity.of(args[3], System.getenv()));
-    Path warm = args.length > 4 && Files.isDirectory(Path.of(args[4])) ? Path.of(args[4]).toAbsolutePath() : null;
+    Daemon d =
+        new Daemon(
+            state,
+            Path.of(args[1]).toAbsolutePath(),
+            Long.parseLong(args[2]) * 1000,
+            5_000,
+            Identity.of(args[3], System.getenv()));
+    Path warm =
+        args.length > 4 && Files.isDirectory(Path.of(args[4]))
+            ? Path.of(args[4]).toAbsolutePath()
+            : null;
     int code = d.serve(warm);
     System.exit(code);
   }
@@ -158,7 +171,9 @@ public final class Daemon {
       log("refusing to serve: " + unsafe);
       return 1;
     }
-    try (FileChannel lockFile = FileChannel.open(state.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel lockFile =
+        FileChannel.open(
+            state.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock = acquire(lockFile, lockWaitMs);
       if (lock == null) {
         log("another daemon serves " + state + "; exiting");
@@ -170,12 +185,19 @@ public final class Daemon {
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         s.setSoTimeout(1000);
         publish(s.getLocalPort());
-        log("serving on 127.0.0.1:" + s.getLocalPort() + " (pid " + ProcessHandle.current().pid() + ")");
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "eksnet-request");
-          t.setDaemon(true);
-          return t;
-        });
+        log(
+            "serving on 127.0.0.1:"
+                + s.getLocalPort()
+                + " (pid "
+                + ProcessHandle.current().pid()
+                + ")");
+        ExecutorService pool =
+            Executors.newCachedThreadPool(
+                r -> {
+                  Thread t = new Thread(r, "eksnet-request");
+                  t.setDaemon(true);
+                  return t;
+                });
         if (warmUp != null) {
           pool.execute(() -> warm(warmUp));
         }
@@ -187,14 +209,15 @@ public final class Daemon {
               continue;
             }
             active.incrementAndGet();
-            pool.execute(() -> {
-              try {
-                handle(c);
-              } finally {
-                active.decrementAndGet();
-                connections.release();
-              }
-            });
+            pool.execute(
+                () -> {
+                  try {
+                    handle(c);
+                  } finally {
+                    active.decrementAndGet();
+                    connections.release();
+                  }
+                });
           } catch (SocketTimeoutException tick) {
             housekeeping();
           }
@@ -220,8 +243,11 @@ public final class Daemon {
    */
   static String unsafeStateDir(Path dir) {
     try {
-      java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(dir,
-          java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      java.nio.file.attribute.PosixFileAttributes a =
+          Files.readAttributes(
+              dir,
+              java.nio.file.attribute.PosixFileAttributes.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
       if (!a.isDirectory()) {
         return dir + " is not a directory";
       }
@@ -229,7 +255,10 @@ public final class Daemon {
         return dir + " belongs to " + a.owner().getName();
       }
       if (!a.permissions().equals(PosixFilePermissions.fromString("rwx------"))) {
-        return dir + " has mode " + PosixFilePermissions.toString(a.permissions()) + ", not rwx------";
+        return dir
+            + " has mode "
+            + PosixFilePermissions.toString(a.permissions())
+            + ", not rwx------";
       }
       return null;
     } catch (IOException | UnsupportedOperationException e) {
@@ -240,7 +269,9 @@ public final class Daemon {
   /** Output files of requests a killed daemon left behind. */
   private void removeLeftovers() throws IOException {
     try (var files = Files.list(state)) {
-      files.filter(p -> p.getFileName().toString().matches("r[0-9a-f]+\\.(out|err|code)")).forEach(Daemon::deleteQuietly);
+      files
+          .filter(p -> p.getFileName().toString().matches("r[0-9a-f]+\\.(out|err|code)"))
+          .forEach(Daemon::deleteQuietly);
     }
   }
 
@@ -295,13 +326,21 @@ public final class Daemon {
     Path tmp = state.resolve("info." + ProcessHandle.current().pid());
     Files.deleteIfExists(tmp);
     try {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(tmp);
     }
-    Files.writeString(tmp, port + " " + token + " " + ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(
+        tmp,
+        port + " " + token + " " + ProcessHandle.current().pid() + "\n",
+        StandardCharsets.US_ASCII);
     try {
-      Files.move(tmp, state.resolve("info"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          state.resolve("info"),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, state.resolve("info"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -320,13 +359,18 @@ public final class Daemon {
     }
   }
 
-  /** Runs a few scans of the bundled example so that the first real request finds the code compiled. */
+  /**
+   * Runs a few scans of the bundled example so that the first real request finds the code compiled.
+   */
   private void warm(Path dir) {
     long t0 = System.currentTimeMillis();
-    PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    PrintStream sink =
+        new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     for (int i = 0; i < 5 && !stopping; i++) {
-      new Main(sink, sink, false, dir, Map.of()).run("scan", "--quiet", "--fail-on", "none", "--format", "sarif", dir.toString());
-      new Main(sink, sink, false, dir, Map.of()).run("scan", "--quiet", "--fail-on", "none", dir.toString());
+      new Main(sink, sink, false, dir, Map.of())
+          .run("scan", "--quiet", "--fail-on", "none", "--format", "sarif", dir.toString());
+      new Main(sink, sink, false, dir, Map.of())
+          .run("scan", "--quiet", "--fail-on", "none", dir.toString());
     }
     log("warmed up in " + (System.currentTimeMillis() - t0) + " ms");
   }
@@ -368,9 +412,13 @@ public final class Daemon {
         err = state.resolve("r" + id + ".err");
         code = state.resolve("r" + id + ".code");
         int exit;
-        try (PrintStream o = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
-            PrintStream e = new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
-          exit = new Main(o, e, r.tty() && !r.env().containsKey("NO_COLOR"), r.cwd(), r.env()).run(r.args());
+        try (PrintStream o =
+                new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
+            PrintStream e =
+                new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
+          exit =
+              new Main(o, e, r.tty() && !r.env().containsKey("NO_COLOR"), r.cwd(), r.env())
+                  .run(r.args());
         }
         Files.writeString(code, exit + "\n", StandardCharsets.US_ASCII);
         served.incrementAndGet();
@@ -407,7 +455,8 @@ public final class Daemon {
 
   private boolean tokenMatches(String given) {
     return given != null
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void send(OutputStream o, String line) throws IOException {

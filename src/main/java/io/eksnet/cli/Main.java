@@ -1,7 +1,7 @@
 package io.eksnet.cli;
 
-import io.eksnet.engine.RuleInfo;
 import io.eksnet.engine.RuleEngine;
+import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Finding;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
@@ -15,7 +15,6 @@ import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +62,11 @@ public final class Main {
 
   public static void main(String[] args) {
     boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            false,
+            StandardCharsets.UTF_8);
     int code = new Main(out, System.err, tty).run(args);
     out.flush();
     System.exit(code);
@@ -95,7 +98,10 @@ public final class Main {
   }
 
   private ExitCode dispatch(String[] args) {
-    if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0]) || "help".equals(args[0])) {
+    if (args.length == 0
+        || "--help".equals(args[0])
+        || "-h".equals(args[0])
+        || "help".equals(args[0])) {
       usage();
       return ExitCode.OK;
     }
@@ -114,13 +120,15 @@ public final class Main {
         if (cmd.startsWith("-") || Files.exists(path(cmd))) {
           yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
         }
-        throw new UsageException("unknown command '" + cmd + "' (commands: scan, rules, explain, capacity)");
+        throw new UsageException(
+            "unknown command '" + cmd + "' (commands: scan, rules, explain, capacity)");
       }
     };
   }
 
   private void usage() {
-    out.println("""
+    out.println(
+        """
         eksnet %s: static analysis of EKS networking in Kubernetes manifests and Terraform JSON
 
         Usage:
@@ -133,45 +141,128 @@ public final class Main {
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error,
         3 internal error.
-        """.formatted(Version.get()));
+        """
+            .formatted(Version.get()));
     java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
-    new HelpFormatter().printHelp(pw, 100, "eksnet scan [options] [PATH...]", "Scan options:",
-        scanOptions(), 2, 2, "", false);
+    new HelpFormatter()
+        .printHelp(
+            pw,
+            100,
+            "eksnet scan [options] [PATH...]",
+            "Scan options:",
+            scanOptions(),
+            2,
+            2,
+            "",
+            false);
     pw.flush();
     out.flush();
   }
 
   static Options scanOptions() {
     Options o = new Options();
-    o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif")
-        .desc("report format (default text)").build());
-    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
-        .desc("write the report to FILE, atomically (default: standard output)").build());
-    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("LEVEL")
-        .desc("lowest severity that makes the exit code 1: critical, high, medium, low, info, none (default high)").build());
-    o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
-        .desc("config file (default: .eksnet.yaml at the root, if present)").build());
-    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
-        .desc("directory of extra DRL rules (repeatable)").build());
-    o.addOption(Option.builder().longOpt("keep-going")
-        .desc("when a --rules file does not compile, a rule has bad metadata or a rule throws, leave it out"
-            + " and still run the built-in and the other rules (default: report the rule errors and no findings)."
-            + " The exit code stays 2").build());
-    o.addOption(Option.builder().longOpt("enable").hasArg().argName("IDS")
-        .desc("run only these rules (comma-separated, repeatable)").build());
-    o.addOption(Option.builder().longOpt("disable").hasArg().argName("IDS")
-        .desc("do not run these rules (comma-separated, repeatable)").build());
-    o.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
-        .desc("do not scan files matching this root-relative glob, e.g. 'vendor/**' (repeatable; adds to the config's exclude)").build());
-    o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE.sarif")
-        .desc("an earlier SARIF report: only findings not in it are printed and fail the scan (SARIF marks results new/unchanged)").build());
-    o.addOption(Option.builder().longOpt("sarif-category").hasArg().argName("NAME")
-        .desc("SARIF: name the analysis for GitHub code scanning (runs[].automationDetails.id NAME/); needed when"
-            + " several eksnet reports are uploaded together (default: none, the upload's category applies)").build());
-    o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
-        .desc("repository root that report paths are relative to (default: the git top-level, else the current directory)").build());
-    o.addOption(Option.builder("q").longOpt("quiet").desc("print only findings and errors (no summary, no notes)").build());
-    o.addOption(Option.builder().longOpt("show-suppressed").desc("also print suppressed findings, with their reason (text); include them in SARIF with suppressions").build());
+    o.addOption(
+        Option.builder("f")
+            .longOpt("format")
+            .hasArg()
+            .argName("text|json|sarif")
+            .desc("report format (default text)")
+            .build());
+    o.addOption(
+        Option.builder("o")
+            .longOpt("output")
+            .hasArg()
+            .argName("FILE")
+            .desc("write the report to FILE, atomically (default: standard output)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("fail-on")
+            .hasArg()
+            .argName("LEVEL")
+            .desc(
+                "lowest severity that makes the exit code 1: critical, high, medium, low, info, none (default high)")
+            .build());
+    o.addOption(
+        Option.builder("c")
+            .longOpt("config")
+            .hasArg()
+            .argName("FILE")
+            .desc("config file (default: .eksnet.yaml at the root, if present)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("rules")
+            .hasArg()
+            .argName("DIR")
+            .desc("directory of extra DRL rules (repeatable)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("keep-going")
+            .desc(
+                "when a --rules file does not compile, a rule has bad metadata or a rule throws, leave it out"
+                    + " and still run the built-in and the other rules (default: report the rule errors and no findings)."
+                    + " The exit code stays 2")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("enable")
+            .hasArg()
+            .argName("IDS")
+            .desc("run only these rules (comma-separated, repeatable)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("disable")
+            .hasArg()
+            .argName("IDS")
+            .desc("do not run these rules (comma-separated, repeatable)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("exclude")
+            .hasArg()
+            .argName("GLOB")
+            .desc(
+                "do not scan files matching this root-relative glob, e.g. 'vendor/**' (repeatable; adds to the config's exclude)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("baseline")
+            .hasArg()
+            .argName("FILE.sarif")
+            .desc(
+                "an earlier SARIF report: only findings not in it are printed and fail the scan (SARIF marks results new/unchanged)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("sarif-category")
+            .hasArg()
+            .argName("NAME")
+            .desc(
+                "SARIF: name the analysis for GitHub code scanning (runs[].automationDetails.id NAME/); needed when"
+                    + " several eksnet reports are uploaded together (default: none, the upload's category applies)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("root")
+            .hasArg()
+            .argName("DIR")
+            .desc(
+                "repository root that report paths are relative to (default: the git top-level, else the current directory)")
+            .build());
+    o.addOption(
+        Option.builder("q")
+            .longOpt("quiet")
+            .desc("print only findings and errors (no summary, no notes)")
+            .build());
+    o.addOption(
+        Option.builder()
+            .longOpt("show-suppressed")
+            .desc(
+                "also print suppressed findings, with their reason (text); include them in SARIF with suppressions")
+            .build());
     o.addOption(Option.builder().longOpt("no-color").desc("never colour the text output").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
@@ -200,7 +291,8 @@ public final class Main {
     if (paths.isEmpty()) {
       paths.add(cwd);
     }
-    Path root = cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
+    Path root =
+        cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
     if (!Files.isDirectory(root)) {
       throw new UsageException("--root " + cl.getOptionValue("root") + " is not a directory");
     }
@@ -208,28 +300,39 @@ public final class Main {
     for (String d : values(cl, "rules")) {
       ruleDirs.add(path(d));
     }
-    ScanRequest req = new ScanRequest(root, paths,
-        cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
-        ruleDirs, ids(values(cl, "enable")), ids(values(cl, "disable")))
-        .withExcludes(values(cl, "exclude"))
-        .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
-        .withKeepGoing(cl.hasOption("keep-going"))
-        .withWorkingDir(cwd);
+    ScanRequest req =
+        new ScanRequest(
+                root,
+                paths,
+                cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
+                ruleDirs,
+                ids(values(cl, "enable")),
+                ids(values(cl, "disable")))
+            .withExcludes(values(cl, "exclude"))
+            .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
+            .withKeepGoing(cl.hasOption("keep-going"))
+            .withWorkingDir(cwd);
     ScanResult result = new Scanner().scan(req);
     if (env.get("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
-      err.printf("timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
+      err.printf(
+          "timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
           t.loadMs(), t.relateMs(), t.rulesMs(), t.totalMs());
-      t.ruleFirings().forEach((id, n) -> err.printf("timings: rule %s fired %d times, consequences %.1f ms%n",
-          id, n, t.ruleNanos().getOrDefault(id, 0L) / 1e6));
+      t.ruleFirings()
+          .forEach(
+              (id, n) ->
+                  err.printf(
+                      "timings: rule %s fired %d times, consequences %.1f ms%n",
+                      id, n, t.ruleNanos().getOrDefault(id, 0L) / 1e6));
     }
 
     boolean quiet = cl.hasOption("quiet");
-    ReportOptions ro = ReportOptions.defaults()
-        .withColor(tty && !cl.hasOption("no-color") && !cl.hasOption("output"))
-        .withIncludeSuppressed(cl.hasOption("show-suppressed"))
-        .withDocs(RuleIndex::doc)
-        .withCategory(cl.getOptionValue("sarif-category"));
+    ReportOptions ro =
+        ReportOptions.defaults()
+            .withColor(tty && !cl.hasOption("no-color") && !cl.hasOption("output"))
+            .withIncludeSuppressed(cl.hasOption("show-suppressed"))
+            .withDocs(RuleIndex::doc)
+            .withCategory(cl.getOptionValue("sarif-category"));
     String report = format.render(result, ro);
     if (quiet && format == Format.TEXT) {
       report = withoutSummary(report);
@@ -245,7 +348,10 @@ public final class Main {
     if (!result.problems().isEmpty()) {
       return ExitCode.ERROR;
     }
-    String level = failOnArg != null ? failOnArg : result.configFailOn() != null ? result.configFailOn() : "high";
+    String level =
+        failOnArg != null
+            ? failOnArg
+            : result.configFailOn() != null ? result.configFailOn() : "high";
     Severity threshold = failOn(level);
     if (threshold == null) {
       return ExitCode.OK;
@@ -324,7 +430,8 @@ public final class Main {
     }
     Severity sev = Severity.parse(s);
     if (sev == null) {
-      throw new UsageException("unknown --fail-on '" + s + "' (critical, high, medium, low, info, none)");
+      throw new UsageException(
+          "unknown --fail-on '" + s + "' (critical, high, medium, low, info, none)");
     }
     return sev;
   }
@@ -350,7 +457,9 @@ public final class Main {
       }
       case "markdown" -> out.print(RuleIndex.markdown(rules));
       case "json" -> out.print(RuleIndex.json(rules));
-      default -> throw new UsageException("unknown --format '" + fmt + "' for rules (text, markdown, json)");
+      default ->
+          throw new UsageException(
+              "unknown --format '" + fmt + "' for rules (text, markdown, json)");
     }
     out.flush();
     return ExitCode.OK;
@@ -358,7 +467,8 @@ public final class Main {
 
   private ExitCode capacity(String[] args) {
     Options o = new Options();
-    o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|markdown|json|html").build());
+    o.addOption(
+        Option.builder("f").longOpt("format").hasArg().argName("text|markdown|json|html").build());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").build());
     o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR").build());
@@ -371,7 +481,8 @@ public final class Main {
     String fmt = cl.getOptionValue("format", "text");
     CapacityReport.Format format = CapacityReport.Format.parse(fmt);
     if (format == null) {
-      throw new UsageException("unknown --format '" + fmt + "' for capacity (text, markdown, json, html)");
+      throw new UsageException(
+          "unknown --format '" + fmt + "' for capacity (text, markdown, json, html)");
     }
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
@@ -380,9 +491,16 @@ public final class Main {
     if (paths.isEmpty()) {
       paths.add(cwd);
     }
-    Path root = cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
-    ScanRequest req = new ScanRequest(root, paths,
-        cl.hasOption("config") ? path(cl.getOptionValue("config")) : null, List.of(), Set.of(), Set.of());
+    Path root =
+        cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
+    ScanRequest req =
+        new ScanRequest(
+            root,
+            paths,
+            cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
+            List.of(),
+            Set.of(),
+            Set.of());
     CapacityScanner.Result result = new CapacityScanner().scan(req);
     String report = CapacityReport.render(result.table(), format);
     if (!emit(report, cl.getOptionValue("output"), result.problems())) {
@@ -405,7 +523,9 @@ public final class Main {
     if (doc != null) {
       out.print(doc);
     } else {
-      out.printf("%s %s (%s)%n%n%s%n%nRemediation: %s%n", r.id(), r.name(), r.severity(), r.summary(), r.remediation());
+      out.printf(
+          "%s %s (%s)%n%n%s%n%nRemediation: %s%n",
+          r.id(), r.name(), r.severity(), r.summary(), r.remediation());
     }
     out.flush();
     return ExitCode.OK;

@@ -36,11 +36,13 @@ public final class FindingSink {
   }
 
   /** Reports with another message template and a second place (SARIF related location). */
-  public void reportVariantRelated(Rule rule, String messageKey, Location where, Location related, Object... args) {
+  public void reportVariantRelated(
+      Rule rule, String messageKey, Location where, Location related, Object... args) {
     add(rule, messageKey, where, related == null ? List.of() : List.of(related), args);
   }
 
-  private void add(Rule rule, String messageKey, Location where, List<Location> related, Object[] args) {
+  private void add(
+      Rule rule, String messageKey, Location where, List<Location> related, Object[] args) {
     RuleInfo info = rulesByName.get(rule.getName());
     if (info == null) {
       throw new IllegalStateException("rule without catalog entry: " + rule.getName());
@@ -49,7 +51,8 @@ public final class FindingSink {
     if (template == null) {
       throw new IllegalStateException(info.id() + " has no @" + messageKey);
     }
-    findings.add(new Finding(info.id(), info.severity(), format(template, args), where, related, null));
+    findings.add(
+        new Finding(info.id(), info.severity(), format(template, args), where, related, null));
   }
 
   /** Replaces {@code {0}}, {@code {1}}… with the arguments; no other syntax, so quotes are safe. */

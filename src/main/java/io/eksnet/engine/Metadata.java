@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.kie.api.definition.rule.Rule;
 
-/** Reads and checks rule metadata. One place for the format so the catalog test and runtime agree. */
+/**
+ * Reads and checks rule metadata. One place for the format so the catalog test and runtime agree.
+ */
 public final class Metadata {
 
   /** Rule ids: {@code EKS-<AREA>-<NNN>}; user rules may use their own prefix. */
@@ -17,7 +19,8 @@ public final class Metadata {
 
   public static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  public static final List<String> AREAS = List.of("IP", "PROXY", "SVC", "LB", "EGRESS", "DNS", "SG", "VPC");
+  public static final List<String> AREAS =
+      List.of("IP", "PROXY", "SVC", "LB", "EGRESS", "DNS", "SG", "VPC");
 
   public static final List<String> REQUIRED =
       List.of("id", "name", "severity", "summary", "message", "remediation", "tags", "since");
@@ -67,7 +70,8 @@ public final class Metadata {
       out.add("@name '" + name + "' is not kebab-case");
     }
     if (md.get("severity") != null && Severity.parse(md.get("severity")) == null) {
-      out.add("@severity '" + md.get("severity") + "' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
+      out.add(
+          "@severity '" + md.get("severity") + "' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
     }
     String tags = md.get("tags");
     if (tags != null && tags.split(",").length > 10) {

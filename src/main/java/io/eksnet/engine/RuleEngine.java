@@ -43,6 +43,7 @@ public final class RuleEngine {
   private final List<Base> bases;
   private final Catalog catalog;
   private final boolean keepGoing;
+
   /** Where the first user rule problem is (null when the user rules loaded cleanly). */
   private final Location brokenAt;
 
@@ -50,12 +51,13 @@ public final class RuleEngine {
    * A rule base, the rule names (Drools names) in it mapped to their metadata, and for user rules
    * the file each rule is declared in.
    */
-  private record Base(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, Path> files, boolean builtIn) {}
+  private record Base(
+      KieBase kieBase, Map<String, RuleInfo> rules, Map<String, Path> files, boolean builtIn) {}
 
   /**
    * The built-in base, built once per process on first use (class initialisation makes that lazy
-   * and thread-safe): it is immutable (only user bases lose rules), and sessions are created from it
-   * concurrently, so a long-lived process (the daemon) shares it.
+   * and thread-safe): it is immutable (only user bases lose rules), and sessions are created from
+   * it concurrently, so a long-lived process (the daemon) shares it.
    */
   private static final class BuiltIn {
     static final Base BASE = buildBuiltIn();
@@ -76,7 +78,9 @@ public final class RuleEngine {
     return catalog;
   }
 
-  /** {@link #load(List, List, boolean)} without keeping going: a broken user rule stops evaluation. */
+  /**
+   * {@link #load(List, List, boolean)} without keeping going: a broken user rule stops evaluation.
+   */
   public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems) {
     return load(userRuleDirs, problems, false);
   }
@@ -88,11 +92,12 @@ public final class RuleEngine {
    *
    * <p>Without {@code keepGoing}, any such problem means {@link #run} evaluates no rule at all: a
    * policy that is partly broken must not pass for a complete one. With {@code keepGoing}, what is
-   * broken is left out and the rest runs: a rule file that does not compile (the other files of
-   * its directory are compiled again without it), a rule with bad metadata, and at run time a
-   * rule that throws.
+   * broken is left out and the rest runs: a rule file that does not compile (the other files of its
+   * directory are compiled again without it), a rule with bad metadata, and at run time a rule that
+   * throws.
    */
-  public static RuleEngine load(List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing) {
+  public static RuleEngine load(
+      List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing) {
     return load(userRuleDirs, problems, keepGoing, Path.of("").toAbsolutePath());
   }
 
@@ -159,23 +164,34 @@ public final class RuleEngine {
   }
 
   /**
-   * Compiles a directory's rule files. Files with errors are dropped and the others compiled
-   * again (a file may use what another declares, so its own errors show only once that one is
-   * gone), and rules with bad metadata are removed, so that every problem is reported at once;
-   * whether the rest may run is {@link #run}'s decision.
+   * Compiles a directory's rule files. Files with errors are dropped and the others compiled again
+   * (a file may use what another declares, so its own errors show only once that one is gone), and
+   * rules with bad metadata are removed, so that every problem is reported at once; whether the
+   * rest may run is {@link #run}'s decision.
    */
   private static Base compileUserRules(
-      Path dir, List<InputProblem> problems, java.util.Set<String> ids, java.util.function.Function<Path, String> shown) {
+      Path dir,
+      List<InputProblem> problems,
+      java.util.Set<String> ids,
+      java.util.function.Function<Path, String> shown) {
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {
-      files = s.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
+      files =
+          s.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot read rules directory: "
-          + InputProblem.describe(e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e)));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(shown.apply(dir)),
+              "cannot read rules directory: "
+                  + InputProblem.describe(
+                      e instanceof java.io.UncheckedIOException u
+                          ? u.getCause()
+                          : (IOException) e)));
       return null;
     }
     if (files.isEmpty()) {
-      problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "no .drl files in rules directory"));
+      problems.add(
+          new InputProblem(Location.ofFile(shown.apply(dir)), "no .drl files in rules directory"));
       return null;
     }
     Map<Path, byte[]> sources = new java.util.LinkedHashMap<>();
@@ -185,9 +201,13 @@ public final class RuleEngine {
         StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
         sources.put(f, bytes);
       } catch (java.nio.charset.CharacterCodingException e) {
-        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "rule file is not valid UTF-8"));
+        problems.add(
+            new InputProblem(Location.ofFile(shown.apply(f)), "rule file is not valid UTF-8"));
       } catch (IOException e) {
-        problems.add(new InputProblem(Location.ofFile(shown.apply(f)), "cannot read rule file: " + InputProblem.describe(e)));
+        problems.add(
+            new InputProblem(
+                Location.ofFile(shown.apply(f)),
+                "cannot read rule file: " + InputProblem.describe(e)));
       }
     }
     java.util.Set<String> reported = new java.util.HashSet<>();
@@ -199,11 +219,16 @@ public final class RuleEngine {
       kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
       try {
         for (Map.Entry<Path, byte[]> e : sources.entrySet()) {
-          kb.add(ResourceFactory.newByteArrayResource(e.getValue()).setSourcePath(e.getKey().toString()),
+          kb.add(
+              ResourceFactory.newByteArrayResource(e.getValue())
+                  .setSourcePath(e.getKey().toString()),
               ResourceType.DRL);
         }
       } catch (RuntimeException e) {
-        problems.add(new InputProblem(Location.ofFile(shown.apply(dir)), "cannot compile rule files: " + oneLine(e.getMessage())));
+        problems.add(
+            new InputProblem(
+                Location.ofFile(shown.apply(dir)),
+                "cannot compile rule files: " + oneLine(e.getMessage())));
         return null;
       }
       if (!kb.hasErrors()) {
@@ -212,10 +237,14 @@ public final class RuleEngine {
       java.util.Set<Path> bad = new java.util.HashSet<>();
       for (KnowledgeBuilderError err : kb.getErrors()) {
         int line = err.getLines() != null && err.getLines().length > 0 ? err.getLines()[0] : 1;
-        String src = err.getResource() != null && err.getResource().getSourcePath() != null
-            ? err.getResource().getSourcePath() : null;
-        InputProblem p = new InputProblem(new Location(shown.apply(src != null ? Path.of(src) : dir), line, 1, "", ""),
-            "rule error: " + oneLine(err.getMessage()));
+        String src =
+            err.getResource() != null && err.getResource().getSourcePath() != null
+                ? err.getResource().getSourcePath()
+                : null;
+        InputProblem p =
+            new InputProblem(
+                new Location(shown.apply(src != null ? Path.of(src) : dir), line, 1, "", ""),
+                "rule error: " + oneLine(err.getMessage()));
         if (reported.add(p.toString())) {
           problems.add(p);
         }
@@ -231,18 +260,25 @@ public final class RuleEngine {
     Map<String, RuleInfo> rules = new HashMap<>();
     Map<String, Path> ruleFiles = new HashMap<>();
     List<Rule> badRules = new ArrayList<>();
-    // in file and line order, so that of two rules with one @id the later one is reported, every run
+    // in file and line order, so that of two rules with one @id the later one is reported, every
+    // run
     record Placed(Rule rule, Path file, String src, int line) {}
     List<Placed> placed = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
       for (Rule rule : p.getRules()) {
         Path file = findRuleFile(kept, rule, sourceOf);
-        placed.add(new Placed(rule, file, shown.apply(file == null ? dir : file),
-            file == null ? 1 : ruleLine(file, rule.getName())));
+        placed.add(
+            new Placed(
+                rule,
+                file,
+                shown.apply(file == null ? dir : file),
+                file == null ? 1 : ruleLine(file, rule.getName())));
       }
     }
-    placed.sort(java.util.Comparator.comparing(Placed::src).thenComparingInt(Placed::line)
-        .thenComparing(x -> x.rule().getName()));
+    placed.sort(
+        java.util.Comparator.comparing(Placed::src)
+            .thenComparingInt(Placed::line)
+            .thenComparing(x -> x.rule().getName()));
     for (Placed pl : placed) {
       Rule rule = pl.rule();
       String src = pl.src();
@@ -253,8 +289,10 @@ public final class RuleEngine {
         pr.add("@id " + md.get("id") + " is already used by another rule");
       }
       if (!pr.isEmpty()) {
-        problems.add(new InputProblem(new Location(src, Math.max(1, line), 1, "", ""),
-            "rule \"" + rule.getName() + "\": " + String.join("; ", pr)));
+        problems.add(
+            new InputProblem(
+                new Location(src, Math.max(1, line), 1, "", ""),
+                "rule \"" + rule.getName() + "\": " + String.join("; ", pr)));
         badRules.add(rule);
       } else {
         rules.put(rule.getName(), Metadata.info(md, src));
@@ -272,27 +310,33 @@ public final class RuleEngine {
   /** Shows a path relative to {@code workingDir} when it is under it, else as it is. */
   private static java.util.function.Function<Path, String> shownFrom(Path workingDir) {
     Path wd = workingDir.toAbsolutePath();
-    return p -> p.isAbsolute() && p.startsWith(wd) && !p.equals(wd) ? wd.relativize(p).toString() : p.toString();
+    return p ->
+        p.isAbsolute() && p.startsWith(wd) && !p.equals(wd)
+            ? wd.relativize(p).toString()
+            : p.toString();
   }
 
   /** The file declaring a rule: its {@code rule "name"} line, in a file of the rule's package. */
   private static Path findRuleFile(List<Path> files, Rule rule, Map<String, Path> cache) {
-    return cache.computeIfAbsent(rule.getPackageName() + "\0" + rule.getName(), k -> {
-      Path any = null;
-      for (Path f : files) {
-        if (ruleLine(f, rule.getName()) > 0) {
-          if (rule.getPackageName().equals(packageOf(f))) {
-            return f;
+    return cache.computeIfAbsent(
+        rule.getPackageName() + "\0" + rule.getName(),
+        k -> {
+          Path any = null;
+          for (Path f : files) {
+            if (ruleLine(f, rule.getName()) > 0) {
+              if (rule.getPackageName().equals(packageOf(f))) {
+                return f;
+              }
+              any = any == null ? f : any;
+            }
           }
-          any = any == null ? f : any;
-        }
-      }
-      return any;
-    });
+          return any;
+        });
   }
 
   private static final java.util.regex.Pattern PACKAGE =
-      java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", java.util.regex.Pattern.MULTILINE);
+      java.util.regex.Pattern.compile(
+          "^\\s*package\\s+([\\w.]+)\\s*;?", java.util.regex.Pattern.MULTILINE);
 
   private static String packageOf(Path f) {
     try {
@@ -303,14 +347,15 @@ public final class RuleEngine {
     }
   }
 
-
   /** 1-based line of {@code rule "name"} in a DRL file, or 0. */
   private static int ruleLine(Path f, String ruleName) {
     try {
       List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {
         String t = lines.get(i).trim();
-        if (t.startsWith("rule") && (t.contains("\"" + ruleName + "\"") || t.matches("rule\\s+" + java.util.regex.Pattern.quote(ruleName) + "\\b.*"))) {
+        if (t.startsWith("rule")
+            && (t.contains("\"" + ruleName + "\"")
+                || t.matches("rule\\s+" + java.util.regex.Pattern.quote(ruleName) + "\\b.*"))) {
           return i + 1;
         }
       }
@@ -321,9 +366,9 @@ public final class RuleEngine {
   }
 
   /**
-   * Findings and problems of one evaluation, with firings and consequence time per rule id.
-   * {@code complete} is false when user rule errors stopped the evaluation (no keep-going): the
-   * findings are then empty, because a partial result must not pass for a clean one.
+   * Findings and problems of one evaluation, with firings and consequence time per rule id. {@code
+   * complete} is false when user rule errors stopped the evaluation (no keep-going): the findings
+   * are then empty, because a partial result must not pass for a clean one.
    */
   public record Outcome(
       List<Finding> findings,
@@ -339,8 +384,11 @@ public final class RuleEngine {
     Map<String, Long> firings = new java.util.TreeMap<>();
     Map<String, Long> nanos = new java.util.TreeMap<>();
     if (brokenAt != null && !keepGoing) {
-      problems.add(new InputProblem(brokenAt, "no rule was evaluated because user rules have errors;"
-          + " fix them, or keep going without them (--keep-going)"));
+      problems.add(
+          new InputProblem(
+              brokenAt,
+              "no rule was evaluated because user rules have errors;"
+                  + " fix them, or keep going without them (--keep-going)"));
       return new Outcome(List.of(), problems, firings, nanos, false);
     }
     for (Base b : bases) {
@@ -374,24 +422,30 @@ public final class RuleEngine {
   }
 
   /** Inserts the facts and fires the base's enabled rules; the failure, or null. */
-  private static RuntimeException evaluate(Base b, Collection<?> facts, Predicate<String> enabled,
-      FindingSink sink, Map<String, Long> firings, Map<String, Long> nanos) {
+  private static RuntimeException evaluate(
+      Base b,
+      Collection<?> facts,
+      Predicate<String> enabled,
+      FindingSink sink,
+      Map<String, Long> firings,
+      Map<String, Long> nanos) {
     KieSession session = b.kieBase().newKieSession();
-    session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-      private long start;
+    session.addEventListener(
+        new org.kie.api.event.rule.DefaultAgendaEventListener() {
+          private long start;
 
-      @Override
-      public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-        start = System.nanoTime();
-      }
+          @Override
+          public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            start = System.nanoTime();
+          }
 
-      @Override
-      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-        String name = event.getMatch().getRule().getName();
-        firings.merge(name, 1L, Long::sum);
-        nanos.merge(name, System.nanoTime() - start, Long::sum);
-      }
-    });
+          @Override
+          public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+            String name = event.getMatch().getRule().getName();
+            firings.merge(name, 1L, Long::sum);
+            nanos.merge(name, System.nanoTime() - start, Long::sum);
+          }
+        });
     try {
       if (declaresFindings(b.kieBase())) {
         session.setGlobal("findings", sink);
@@ -399,10 +453,11 @@ public final class RuleEngine {
       for (Object f : facts) {
         session.insert(f);
       }
-      session.fireAllRules(match -> {
-        RuleInfo info = b.rules().get(match.getRule().getName());
-        return info != null && enabled.test(info.id());
-      });
+      session.fireAllRules(
+          match -> {
+            RuleInfo info = b.rules().get(match.getRule().getName());
+            return info != null && enabled.test(info.id());
+          });
       return null;
     } catch (RuntimeException e) {
       return e;
@@ -411,7 +466,8 @@ public final class RuleEngine {
     }
   }
 
-  private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
+  private static final java.util.regex.Pattern RULE_IN_MESSAGE =
+      java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
 
   /** The rule that threw: from the match of a consequence, else named in a condition's error. */
   private static Rule failingRule(Base b, RuntimeException e) {
@@ -454,16 +510,28 @@ public final class RuleEngine {
         }
       }
     } else {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("constraint '(.*)' in \\[").matcher(String.valueOf(e.getMessage()));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("constraint '(.*)' in \\[")
+              .matcher(String.valueOf(e.getMessage()));
       on = m.find() ? " in its condition " + m.group(1) : " in its condition";
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
-    return new InputProblem(where, what + " failed" + on + ": " + cause
-        + (keepGoing ? "; it was left out of this run" : "; no findings are reported (fix the rule, or keep going without it: --keep-going)"));
+    String cause =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()));
+    return new InputProblem(
+        where,
+        what
+            + " failed"
+            + on
+            + ": "
+            + cause
+            + (keepGoing
+                ? "; it was left out of this run"
+                : "; no findings are reported (fix the rule, or keep going without it: --keep-going)"));
   }
 
   private static boolean declaresFindings(KieBase kb) {

@@ -23,10 +23,11 @@ import java.util.Set;
  * findings from known ones.
  *
  * <p>A finding matches a baseline result by rule id, file (the decoded artifact URI) and the
- * location-independent {@link Fingerprint} stored in {@code result.properties["eksnet/fingerprint"]}:
- * lines are not compared, so edits above a finding keep it "unchanged". Matching counts per key, so
- * two findings on the same object and field are one new and one unchanged when the baseline had one.
- * Baseline results whose {@code baselineState} is {@code absent} are ignored.
+ * location-independent {@link Fingerprint} stored in {@code
+ * result.properties["eksnet/fingerprint"]}: lines are not compared, so edits above a finding keep
+ * it "unchanged". Matching counts per key, so two findings on the same object and field are one new
+ * and one unchanged when the baseline had one. Baseline results whose {@code baselineState} is
+ * {@code absent} are ignored.
  */
 public final class Baseline {
 
@@ -102,16 +103,24 @@ public final class Baseline {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : at.getLineNr();
       int column = at == null ? 1 : at.getColumnNr();
-      problems.add(new InputProblem(new Location(name, line, column, "", ""),
-          "baseline is not valid JSON: " + e.getOriginalMessage()));
+      problems.add(
+          new InputProblem(
+              new Location(name, line, column, "", ""),
+              "baseline is not valid JSON: " + e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(name), "cannot read baseline: " + InputProblem.describe(e)));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(name), "cannot read baseline: " + InputProblem.describe(e)));
       return null;
     }
-    if (root == null || !"2.1.0".equals(root.path("version").asText()) || !root.path("runs").isArray()) {
-      problems.add(new InputProblem(Location.ofFile(name),
-          "baseline is not a SARIF 2.1.0 log (write it with `eksnet scan --format sarif`)"));
+    if (root == null
+        || !"2.1.0".equals(root.path("version").asText())
+        || !root.path("runs").isArray()) {
+      problems.add(
+          new InputProblem(
+              Location.ofFile(name),
+              "baseline is not a SARIF 2.1.0 log (write it with `eksnet scan --format sarif`)"));
       return null;
     }
     Map<Key, Integer> counts = new HashMap<>();
@@ -121,8 +130,10 @@ public final class Baseline {
       JsonNode run = root.path("runs").get(r);
       String tool = run.path("tool").path("driver").path("name").asText("");
       if (!"eksnet".equals(tool)) {
-        problems.add(new InputProblem(Location.ofFile(name),
-            "baseline run " + r + " was written by '" + tool + "', not eksnet"));
+        problems.add(
+            new InputProblem(
+                Location.ofFile(name),
+                "baseline run " + r + " was written by '" + tool + "', not eksnet"));
         return null;
       }
       JsonNode results = run.path("results");
@@ -133,8 +144,13 @@ public final class Baseline {
         }
         String ruleId = res.path("ruleId").asText("");
         String fingerprint = res.path("properties").path(Fingerprint.SARIF_PROPERTY).asText("");
-        String uri = res.path("locations").path(0).path("physicalLocation").path("artifactLocation")
-            .path("uri").asText("");
+        String uri =
+            res.path("locations")
+                .path(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uri")
+                .asText("");
         String path = decode(uri);
         if (ruleId.isEmpty() || fingerprint.isEmpty() || path == null) {
           unusable++;
@@ -147,9 +163,15 @@ public final class Baseline {
       }
     }
     if (unusable > 0) {
-      problems.add(new InputProblem(Location.ofFile(name),
-          unusable + " baseline result(s) lack a rule id, a file or the " + Fingerprint.SARIF_PROPERTY
-              + " property (first: " + firstUnusable + "); was it written by eksnet?"));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(name),
+              unusable
+                  + " baseline result(s) lack a rule id, a file or the "
+                  + Fingerprint.SARIF_PROPERTY
+                  + " property (first: "
+                  + firstUnusable
+                  + "); was it written by eksnet?"));
       return null;
     }
     return new Baseline(counts);
@@ -162,10 +184,11 @@ public final class Baseline {
    */
   public Comparison compare(List<Finding> findings) {
     List<Finding> ordered = new ArrayList<>(findings);
-    ordered.sort((a, b) -> {
-      int c = Boolean.compare(a.isSuppressed(), b.isSuppressed());
-      return c != 0 ? c : Finding.ORDER.compare(a, b);
-    });
+    ordered.sort(
+        (a, b) -> {
+          int c = Boolean.compare(a.isSuppressed(), b.isSuppressed());
+          return c != 0 ? c : Finding.ORDER.compare(a, b);
+        });
     Map<Key, Integer> left = new HashMap<>(counts);
     Set<Finding> unchanged = new LinkedHashSet<>();
     int fresh = 0;
@@ -183,7 +206,9 @@ public final class Baseline {
     return new Comparison(unchanged, fresh, absent);
   }
 
-  /** The path of a relative artifact URI ({@code a%20b/c.yaml} → {@code a b/c.yaml}); null if none. */
+  /**
+   * The path of a relative artifact URI ({@code a%20b/c.yaml} → {@code a b/c.yaml}); null if none.
+   */
   private static String decode(String uri) {
     if (uri.isEmpty()) {
       return null;

@@ -28,7 +28,8 @@ public record Config(
   /** A config suppression: rule id (or {@code *}), root-relative path glob, optional object. */
   public record Ignore(String rule, String path, String object, String reason, int line) {}
 
-  public static final Config EMPTY = new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of());
+  public static final Config EMPTY =
+      new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of());
 
   public Config {
     enable = Set.copyOf(enable);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One result of one rule: where, how bad, what to do. {@code related} holds second places the
- * message names (e.g. the Service an Ingress backend refers to). {@code suppression} is the
- * reason when an inline or config suppression matched, else null.
+ * message names (e.g. the Service an Ingress backend refers to). {@code suppression} is the reason
+ * when an inline or config suppression matched, else null.
  */
 public record Finding(
     String ruleId,

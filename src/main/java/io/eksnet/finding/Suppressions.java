@@ -17,17 +17,22 @@ public final class Suppressions {
   private Suppressions() {}
 
   /** Findings with their suppression reason set, and notes on unused suppressions. */
-  public record Applied(List<Finding> findings, List<String> unusedNotes, List<Location> unusedLocations) {}
+  public record Applied(
+      List<Finding> findings, List<String> unusedNotes, List<Location> unusedLocations) {}
 
   /**
-   * @param ranRules the rule ids that were enabled; a suppression of a rule that did not run is
-   *     not reported as unused
+   * @param ranRules the rule ids that were enabled; a suppression of a rule that did not run is not
+   *     reported as unused
    */
-  public static Applied apply(List<Finding> findings, List<Suppression> suppressions, Set<String> ranRules) {
+  public static Applied apply(
+      List<Finding> findings, List<Suppression> suppressions, Set<String> ranRules) {
     Map<Suppression, Boolean> used = new IdentityHashMap<>();
     List<PathMatcher> matchers = new ArrayList<>();
     for (Suppression s : suppressions) {
-      matchers.add(s.pathGlob() == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + s.pathGlob()));
+      matchers.add(
+          s.pathGlob() == null
+              ? null
+              : FileSystems.getDefault().getPathMatcher("glob:" + s.pathGlob()));
     }
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
@@ -51,7 +56,8 @@ public final class Suppressions {
       }
       boolean anyRan = s.ruleIds().stream().anyMatch(id -> "*".equals(id) || ranRules.contains(id));
       if (anyRan) {
-        notes.add("suppression of " + String.join(",", s.ruleIds()) + " matches no finding; remove it");
+        notes.add(
+            "suppression of " + String.join(",", s.ruleIds()) + " matches no finding; remove it");
         locs.add(s.location());
       }
     }
@@ -60,11 +66,14 @@ public final class Suppressions {
 
   private static boolean matches(Suppression s, PathMatcher glob, Location l) {
     return switch (s.kind()) {
-      case COMMENT -> s.location().file().equals(l.file())
-          && (l.line() == s.location().line() || l.line() == s.location().line() + 1);
-      case ANNOTATION -> s.location().file().equals(l.file()) && s.location().object().equals(l.object());
-      case CONFIG -> glob.matches(Path.of(l.file()))
-          && (s.location().object().isEmpty() || s.location().object().equals(l.object()));
+      case COMMENT ->
+          s.location().file().equals(l.file())
+              && (l.line() == s.location().line() || l.line() == s.location().line() + 1);
+      case ANNOTATION ->
+          s.location().file().equals(l.file()) && s.location().object().equals(l.object());
+      case CONFIG ->
+          glob.matches(Path.of(l.file()))
+              && (s.location().object().isEmpty() || s.location().object().equals(l.object()));
     };
   }
 }

@@ -11,12 +11,12 @@ public final class CiliumPolicy extends K8sObject {
   private final List<EgressRule> egress;
 
   /**
-   * One egress rule. {@code path} leads to it from the object root. {@code fqdns} holds its
-   * {@code toFQDNs} selectors; {@code dnsProxy} is true when its {@code toPorts} carry {@code
-   * rules.dns} (the rule that sends DNS through Cilium's proxy); {@code toEndpoints} holds the
-   * matchLabels of its endpoint selectors; {@code endpointSelector} is the selector of the spec the
-   * rule belongs to (the pods it applies to); {@code toCidrs}/{@code toCidrExcept} come from
-   * toCIDR and toCIDRSet, {@code toEntities} from toEntities ({@code world}, {@code all}, ...).
+   * One egress rule. {@code path} leads to it from the object root. {@code fqdns} holds its {@code
+   * toFQDNs} selectors; {@code dnsProxy} is true when its {@code toPorts} carry {@code rules.dns}
+   * (the rule that sends DNS through Cilium's proxy); {@code toEndpoints} holds the matchLabels of
+   * its endpoint selectors; {@code endpointSelector} is the selector of the spec the rule belongs
+   * to (the pods it applies to); {@code toCidrs}/{@code toCidrExcept} come from toCIDR and
+   * toCIDRSet, {@code toEntities} from toEntities ({@code world}, {@code all}, ...).
    */
   public record EgressRule(
       LabelSelector endpointSelector,
@@ -58,7 +58,11 @@ public final class CiliumPolicy extends K8sObject {
   private final List<LabelSelector> endpointSelectors;
 
   public CiliumPolicy(
-      String file, Tree.TMap root, String defaultNamespace, List<LabelSelector> endpointSelectors, List<EgressRule> egress) {
+      String file,
+      Tree.TMap root,
+      String defaultNamespace,
+      List<LabelSelector> endpointSelectors,
+      List<EgressRule> egress) {
     super(file, root, defaultNamespace);
     this.endpointSelectors = List.copyOf(endpointSelectors);
     this.egress = List.copyOf(egress);
@@ -93,7 +97,10 @@ public final class CiliumPolicy extends K8sObject {
     return egress.stream().filter(r -> !r.fqdns().isEmpty()).findFirst().orElse(null);
   }
 
-  /** The names and patterns of all toFQDNs selectors, for messages ({@code api.example.com, *.s3.amazonaws.com}). */
+  /**
+   * The names and patterns of all toFQDNs selectors, for messages ({@code api.example.com,
+   * *.s3.amazonaws.com}).
+   */
   public String describeFqdns() {
     StringBuilder sb = new StringBuilder();
     for (EgressRule r : egress) {

@@ -3,8 +3,8 @@ package io.eksnet.model;
 import java.util.List;
 
 /**
- * A container of a pod template: its ports, probes and literal environment values. {@code index}
- * is its place in the list.
+ * A container of a pod template: its ports, probes and literal environment values. {@code index} is
+ * its place in the list.
  */
 public record Container(
     int index,
@@ -24,8 +24,8 @@ public record Container(
   public record Port(String name, int number, String protocol) {}
 
   /**
-   * A probe: its handler ({@code httpGet}, {@code tcpSocket}, {@code grpc}, {@code exec}) and,
-   * for httpGet, the path and port (number or name, as written).
+   * A probe: its handler ({@code httpGet}, {@code tcpSocket}, {@code grpc}, {@code exec}) and, for
+   * httpGet, the path and port (number or name, as written).
    */
   public record Probe(String handler, String path, String port) {}
 

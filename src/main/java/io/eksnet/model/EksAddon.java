@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * An {@code aws_eks_addon} with its {@code configuration_values} JSON parsed: for {@code vpc-cni}
- * the {@code env} map (prefix delegation, custom networking, warm targets, pod ENI, external
- * SNAT), for {@code kube-proxy} the {@code mode}.
+ * the {@code env} map (prefix delegation, custom networking, warm targets, pod ENI, external SNAT),
+ * for {@code kube-proxy} the {@code mode}.
  */
 public final class EksAddon extends TerraformResource {
 

@@ -46,8 +46,8 @@ public final class EksCluster extends TerraformResource {
   }
 
   /**
-   * {@code vpc_config[0].cluster_security_group_id}: the security group EKS creates for the
-   * cluster and gives managed nodes without launch-template security groups; null until apply.
+   * {@code vpc_config[0].cluster_security_group_id}: the security group EKS creates for the cluster
+   * and gives managed nodes without launch-template security groups; null until apply.
    */
   public String getClusterSecurityGroupId() {
     return clusterSecurityGroupId;

@@ -15,17 +15,19 @@ public final class Ingress extends K8sObject {
   private final List<Backend> backends;
 
   /**
-   * A backend reference: the Service and port it names, and the map keys that lead to it (for
-   * the location of the {@code service:} block).
+   * A backend reference: the Service and port it names, and the map keys that lead to it (for the
+   * location of the {@code service:} block).
    */
-  public record Backend(String serviceName, Integer portNumber, String portName, String httpPath, List<String> path) {
+  public record Backend(
+      String serviceName, Integer portNumber, String portName, String httpPath, List<String> path) {
     public Backend {
       path = List.copyOf(path);
     }
 
     /** True for {@code spec.defaultBackend} (or the v1beta1 {@code spec.backend}). */
     public boolean isDefault() {
-      return path.size() > 1 && (path.get(1).equals("defaultBackend") || path.get(1).equals("backend"));
+      return path.size() > 1
+          && (path.get(1).equals("defaultBackend") || path.get(1).equals("backend"));
     }
 
     /** {@code path /api}, {@code its default backend}, or {@code a rule without a path}. */
@@ -38,11 +40,18 @@ public final class Ingress extends K8sObject {
 
     /** {@code web:80} or {@code web:http} for messages. */
     public String describe() {
-      return serviceName + ":" + (portNumber != null ? portNumber.toString() : String.valueOf(portName));
+      return serviceName
+          + ":"
+          + (portNumber != null ? portNumber.toString() : String.valueOf(portName));
     }
   }
 
-  public Ingress(String file, Tree.TMap root, String defaultNamespace, String ingressClassName, List<Backend> backends) {
+  public Ingress(
+      String file,
+      Tree.TMap root,
+      String defaultNamespace,
+      String ingressClassName,
+      List<Backend> backends) {
     super(file, root, defaultNamespace);
     this.ingressClassName = ingressClassName;
     this.backends = List.copyOf(backends);

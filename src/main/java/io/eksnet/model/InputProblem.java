@@ -7,8 +7,8 @@ package io.eksnet.model;
 public record InputProblem(Location location, String message) implements Comparable<InputProblem> {
 
   /**
-   * The message is one line and safe for a terminal: messages quote file content (keys, names,
-   * the character a parser choked on), so line breaks and control characters become spaces.
+   * The message is one line and safe for a terminal: messages quote file content (keys, names, the
+   * character a parser choked on), so line breaks and control characters become spaces.
    */
   public InputProblem {
     message = oneLine(message);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Kubernetes object from a manifest: identity, labels, annotations, and the parsed tree so that
- * a rule can point at the exact line of any field ({@link #at(String...)}).
+ * A Kubernetes object from a manifest: identity, labels, annotations, and the parsed tree so that a
+ * rule can point at the exact line of any field ({@link #at(String...)}).
  */
 public abstract class K8sObject {
 
@@ -106,10 +106,10 @@ public abstract class K8sObject {
   }
 
   /**
-   * The most specific existing node on a path of map keys and list indexes, e.g. {@code
-   * at("spec", "ports", "0", "nodePort")}. A map key points at the key's line; a list item at the
-   * item. When the path ends early, the deepest node found is used, so a finding about a missing
-   * field points at its would-be parent. The field path is kept as given, for fingerprints.
+   * The most specific existing node on a path of map keys and list indexes, e.g. {@code at("spec",
+   * "ports", "0", "nodePort")}. A map key points at the key's line; a list item at the item. When
+   * the path ends early, the deepest node found is used, so a finding about a missing field points
+   * at its would-be parent. The field path is kept as given, for fingerprints.
    */
   public Location at(String... path) {
     int[] pos = Tree.locate(root, root.line(), root.column(), path);
@@ -125,7 +125,6 @@ public abstract class K8sObject {
   public Location annotationLocation(String key) {
     return at("metadata", "annotations", key);
   }
-
 
   @Override
   public String toString() {

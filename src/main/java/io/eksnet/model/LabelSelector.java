@@ -71,7 +71,12 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
     if (matchLabels != null) {
       matchLabels.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> sb.append(sb.isEmpty() ? "" : ",").append(e.getKey()).append('=').append(e.getValue()));
+          .forEach(
+              e ->
+                  sb.append(sb.isEmpty() ? "" : ",")
+                      .append(e.getKey())
+                      .append('=')
+                      .append(e.getValue()));
     }
     for (Requirement r : expressions) {
       sb.append(sb.isEmpty() ? "" : ",").append(r.key()).append(' ').append(r.operator());

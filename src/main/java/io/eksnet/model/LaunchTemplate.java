@@ -1,8 +1,8 @@
 package io.eksnet.model;
 
 /**
- * An {@code aws_launch_template}: the instance type and the kubelet max pods found in its user
- * data ({@code --max-pods} for bootstrap.sh, {@code maxPods} of a nodeadm NodeConfig).
+ * An {@code aws_launch_template}: the instance type and the kubelet max pods found in its user data
+ * ({@code --max-pods} for bootstrap.sh, {@code maxPods} of a nodeadm NodeConfig).
  */
 public final class LaunchTemplate extends TerraformResource {
 

@@ -10,7 +10,12 @@ public final class LoadBalancer extends TerraformResource {
   private final TfRefs securityGroups;
 
   public LoadBalancer(
-      Header h, String lbName, String loadBalancerType, Boolean internal, TfRefs subnets, TfRefs securityGroups) {
+      Header h,
+      String lbName,
+      String loadBalancerType,
+      Boolean internal,
+      TfRefs subnets,
+      TfRefs securityGroups) {
     super(h);
     this.lbName = lbName;
     this.loadBalancerType = loadBalancerType;

@@ -34,7 +34,9 @@ public final class NatGateway extends TerraformResource {
     return !"private".equals(connectivityType);
   }
 
-  /** True for a regional NAT gateway ({@code availability_mode = regional}), which has no subnet. */
+  /**
+   * True for a regional NAT gateway ({@code availability_mode = regional}), which has no subnet.
+   */
   public boolean isRegional() {
     return regional;
   }

@@ -20,7 +20,11 @@ public final class NetworkPolicy extends K8sObject {
   }
 
   /** A peer: pod and/or namespace selector, or an ipBlock with its exceptions. */
-  public record Peer(LabelSelector podSelector, LabelSelector namespaceSelector, String cidr, List<String> except) {
+  public record Peer(
+      LabelSelector podSelector,
+      LabelSelector namespaceSelector,
+      String cidr,
+      List<String> except) {
     public Peer {
       except = List.copyOf(except);
     }

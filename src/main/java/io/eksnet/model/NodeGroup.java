@@ -114,6 +114,8 @@ public final class NodeGroup extends TerraformResource {
 
   /** {@code node group main (aws_eks_node_group.main)}, for messages. */
   public String describe() {
-    return nodeGroupName == null ? getAddress() : "node group " + nodeGroupName + " (" + getAddress() + ")";
+    return nodeGroupName == null
+        ? getAddress()
+        : "node group " + nodeGroupName + " (" + getAddress() + ")";
   }
 }

@@ -38,6 +38,8 @@ public record RouteEntry(String destination, Cidr destinationCidr, Target target
 
   /** True for an IPv4 default route ({@code 0.0.0.0/0}). */
   public boolean isIpv4Default() {
-    return destinationCidr != null && destinationCidr.prefixLength() == 0 && destinationCidr.network().isIpv4();
+    return destinationCidr != null
+        && destinationCidr.prefixLength() == 0
+        && destinationCidr.network().isIpv4();
   }
 }

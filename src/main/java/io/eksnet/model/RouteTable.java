@@ -15,7 +15,12 @@ public final class RouteTable extends TerraformResource {
   private final boolean routesKnown;
 
   public RouteTable(
-      Header h, String id, TfRefs vpc, List<RouteEntry> routes, boolean defaultTable, boolean routesKnown) {
+      Header h,
+      String id,
+      TfRefs vpc,
+      List<RouteEntry> routes,
+      boolean defaultTable,
+      boolean routesKnown) {
     super(h);
     this.routesKnown = routesKnown;
     this.id = id;

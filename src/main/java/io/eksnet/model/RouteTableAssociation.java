@@ -11,7 +11,8 @@ public final class RouteTableAssociation extends TerraformResource {
   private final TfRefs vpc;
   private final boolean main;
 
-  public RouteTableAssociation(Header h, TfRefs routeTable, TfRefs subnet, TfRefs vpc, boolean main) {
+  public RouteTableAssociation(
+      Header h, TfRefs routeTable, TfRefs subnet, TfRefs vpc, boolean main) {
     super(h);
     this.routeTable = routeTable;
     this.subnet = subnet;

@@ -12,7 +12,12 @@ public final class SecurityGroup extends TerraformResource {
   private final boolean inlineRulesKnown;
 
   public SecurityGroup(
-      Header h, String id, String groupName, TfRefs vpc, List<SgRule> rules, boolean inlineRulesKnown) {
+      Header h,
+      String id,
+      String groupName,
+      TfRefs vpc,
+      List<SgRule> rules,
+      boolean inlineRulesKnown) {
     super(h);
     this.id = id;
     this.groupName = groupName;

@@ -23,7 +23,8 @@ public final class Service extends K8sObject {
   private final String loadBalancerClass;
 
   /** A Service port; {@code targetPort} as written (number or name), null when absent. */
-  public record Port(int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
+  public record Port(
+      int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
     /** The target port as a number, or -1 when it is a name. Absent means the same as port. */
     public int targetPortNumber() {
       if (targetPort == null) {
@@ -135,8 +136,8 @@ public final class Service extends K8sObject {
   }
 
   /**
-   * True when the load balancer passes the client address on in the request: proxy protocol
-   * ({@code aws-load-balancer-proxy-protocol}), or an L7 Classic Load Balancer (backend protocol
+   * True when the load balancer passes the client address on in the request: proxy protocol ({@code
+   * aws-load-balancer-proxy-protocol}), or an L7 Classic Load Balancer (backend protocol
    * http/https), which adds X-Forwarded-For.
    */
   public boolean isClientIpForwarded() {
@@ -147,7 +148,9 @@ public final class Service extends K8sObject {
       return true;
     }
     String bp = annotation("service.beta.kubernetes.io/aws-load-balancer-backend-protocol");
-    return !isLbcNlb() && bp != null && (bp.equalsIgnoreCase("http") || bp.equalsIgnoreCase("https"));
+    return !isLbcNlb()
+        && bp != null
+        && (bp.equalsIgnoreCase("http") || bp.equalsIgnoreCase("https"));
   }
 
   /** A clause for messages about what the traffic policy costs this Service. */

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A request not to report some findings: a {@code # eksnet:ignore ID reason} comment (applies to
- * its own line and the next), an {@code eksnet.io/ignore} annotation (applies to its object), or
- * a config entry (applies to a path glob). {@code ruleIds} may hold {@code *}.
+ * its own line and the next), an {@code eksnet.io/ignore} annotation (applies to its object), or a
+ * config entry (applies to a path glob). {@code ruleIds} may hold {@code *}.
  */
-public record Suppression(Kind kind, Location location, List<String> ruleIds, String reason, String pathGlob) {
+public record Suppression(
+    Kind kind, Location location, List<String> ruleIds, String reason, String pathGlob) {
 
   /** Where the suppression was written. */
   public enum Kind {

@@ -9,7 +9,8 @@ public final class TargetGroup extends TerraformResource {
   private final String protocol;
   private final TfRefs vpc;
 
-  public TargetGroup(Header h, String groupName, String targetType, Integer port, String protocol, TfRefs vpc) {
+  public TargetGroup(
+      Header h, String groupName, String targetType, Integer port, String protocol, TfRefs vpc) {
     super(h);
     this.groupName = groupName;
     this.targetType = targetType;

@@ -96,7 +96,8 @@ public abstract class TerraformResource {
    * is not there. The field path is kept as given.
    */
   public Location at(String... path) {
-    int[] pos = Tree.locate(header.values(), header.object().line(), header.object().column(), path);
+    int[] pos =
+        Tree.locate(header.values(), header.object().line(), header.object().column(), path);
     return new Location(header.file(), pos[0], pos[1], header.address(), String.join(".", path));
   }
 
@@ -127,7 +128,6 @@ public abstract class TerraformResource {
   public static List<String> strings(Tree t) {
     return Tree.asList(t).stream().map(Tree::text).filter(s -> s != null).toList();
   }
-
 
   @Override
   public String toString() {

@@ -10,11 +10,12 @@ import java.util.TreeMap;
 public final class Thresholds {
 
   /** Defaults by name. Every name here is documented in the README. */
-  public static final Map<String, Long> DEFAULTS = Map.of(
-      "ipvsServiceCount", 5000L,
-      "subnetUtilizationPercent", 80L,
-      "nodeLocalDnsWorkloads", 50L,
-      "egressExceptHolePrefix", 8L);
+  public static final Map<String, Long> DEFAULTS =
+      Map.of(
+          "ipvsServiceCount", 5000L,
+          "subnetUtilizationPercent", 80L,
+          "nodeLocalDnsWorkloads", 50L,
+          "egressExceptHolePrefix", 8L);
 
   private final Map<String, Long> values;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed YAML or JSON value with the 1-based position of every node and key. Both loaders
- * produce this tree, so fact extraction and locations work the same for YAML and JSON.
+ * A parsed YAML or JSON value with the 1-based position of every node and key. Both loaders produce
+ * this tree, so fact extraction and locations work the same for YAML and JSON.
  */
 public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
 
@@ -166,8 +166,8 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
 
   /**
    * The position of the most specific existing node on a path of map keys and list indexes: a map
-   * key's own line and column, a list item's start. When the path ends early the deepest node
-   * found is used, starting from {@code line}/{@code column} (the position of {@code root} itself).
+   * key's own line and column, a list item's start. When the path ends early the deepest node found
+   * is used, starting from {@code line}/{@code column} (the position of {@code root} itself).
    * Returns {line, column}.
    */
   static int[] locate(Tree root, int line, int column, String... path) {
@@ -178,7 +178,9 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
         line = e.line();
         column = e.column();
         cur = e.value();
-      } else if (cur instanceof TList l && isIndex(seg) && Integer.parseInt(seg) < l.items().size()) {
+      } else if (cur instanceof TList l
+          && isIndex(seg)
+          && Integer.parseInt(seg) < l.items().size()) {
         cur = l.items().get(Integer.parseInt(seg));
         line = cur.line();
         column = cur.column();

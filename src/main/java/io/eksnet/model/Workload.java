@@ -143,7 +143,8 @@ public final class Workload extends K8sObject {
 
   /** Names of containers without a readiness probe, for messages. */
   public String describeContainersWithoutReadinessProbe() {
-    return String.join(", ", getContainersWithoutReadinessProbe().stream().map(Container::name).toList());
+    return String.join(
+        ", ", getContainersWithoutReadinessProbe().stream().map(Container::name).toList());
   }
 
   /** Location of a field inside the pod spec. */

@@ -49,8 +49,11 @@ public enum VpcCidrRestriction {
    * primary}, or null when the table permits it (or either CIDR is null or not IPv4).
    */
   public static VpcCidrRestriction of(Cidr primary, Cidr secondary) {
-    if (primary == null || secondary == null || primary.family() != IpFamily.IPV4
-        || secondary.family() != IpFamily.IPV4 || SHARED_ADDRESS_SPACE.contains(secondary)) {
+    if (primary == null
+        || secondary == null
+        || primary.family() != IpFamily.IPV4
+        || secondary.family() != IpFamily.IPV4
+        || SHARED_ADDRESS_SPACE.contains(secondary)) {
       return null;
     }
     Cidr primaryBlock = Ipv4Ranges.rfc1918BlockOf(primary);

@@ -11,9 +11,9 @@
  *   <li>{@link io.eksnet.net.Overlaps}: all overlapping pairs among many blocks by sweep.
  *   <li>AWS subnet arithmetic on {@link io.eksnet.net.Cidr}: usable addresses (5 reserved) and free
  *       aligned /28 blocks for prefix delegation.
- *   <li>{@link io.eksnet.net.Ipv4Ranges}: RFC 1918, 100.64.0.0/10 and 198.19.0.0/16;
- *       {@link io.eksnet.net.VpcCidrRestriction}: the secondary VPC CIDRs AWS refuses given the
- *       primary; {@link io.eksnet.net.EksServiceCidr}: the service CIDRs EKS accepts.
+ *   <li>{@link io.eksnet.net.Ipv4Ranges}: RFC 1918, 100.64.0.0/10 and 198.19.0.0/16; {@link
+ *       io.eksnet.net.VpcCidrRestriction}: the secondary VPC CIDRs AWS refuses given the primary;
+ *       {@link io.eksnet.net.EksServiceCidr}: the service CIDRs EKS accepts.
  * </ul>
  *
  * <p>Uses java.base only.

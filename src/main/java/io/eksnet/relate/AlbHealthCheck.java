@@ -13,7 +13,8 @@ public final class AlbHealthCheck {
   private final Location pathLocation;
   private final List<String> readinessPaths;
 
-  public AlbHealthCheck(BackendRef backend, String path, Location pathLocation, List<String> readinessPaths) {
+  public AlbHealthCheck(
+      BackendRef backend, String path, Location pathLocation, List<String> readinessPaths) {
     this.backend = backend;
     this.path = path;
     this.pathLocation = pathLocation;

@@ -5,10 +5,9 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Service;
 
 /**
- * One Ingress backend resolved against the scan: the Service in the Ingress's namespace (null
- * when the scan has none of that name), its port (null when not found), and for ALB Ingresses
- * the effective target type (a {@code target-type} annotation on the Service wins over the
- * Ingress's).
+ * One Ingress backend resolved against the scan: the Service in the Ingress's namespace (null when
+ * the scan has none of that name), its port (null when not found), and for ALB Ingresses the
+ * effective target type (a {@code target-type} annotation on the Service wins over the Ingress's).
  */
 public final class BackendRef {
   private final Ingress ingress;
@@ -19,7 +18,12 @@ public final class BackendRef {
   private final Service.Port port;
 
   public BackendRef(
-      Ingress ingress, Ingress.Backend backend, AlbIngress alb, String targetType, Service service, Service.Port port) {
+      Ingress ingress,
+      Ingress.Backend backend,
+      AlbIngress alb,
+      String targetType,
+      Service service,
+      Service.Port port) {
     this.ingress = ingress;
     this.backend = backend;
     this.alb = alb;

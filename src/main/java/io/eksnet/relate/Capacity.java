@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arithmetic of node group IP capacity: how many pods a node of the group runs, how many
- * subnet addresses it holds when full (its own and its ENIs' primary addresses, the pods' and the
- * warm pool's), and how a group's nodes spread over its subnets.
+ * The arithmetic of node group IP capacity: how many pods a node of the group runs, how many subnet
+ * addresses it holds when full (its own and its ENIs' primary addresses, the pods' and the warm
+ * pool's), and how a group's nodes spread over its subnets.
  */
 public final class Capacity {
 
@@ -49,7 +49,8 @@ public final class Capacity {
    * @param configuredMaxPods the kubelet max pods set in the launch template, or null for the
    *     managed node group default (the ENI formula with the EKS 110/250 cap)
    */
-  public static PerNode perNode(List<InstanceType> types, CniSettings cni, Integer configuredMaxPods) {
+  public static PerNode perNode(
+      List<InstanceType> types, CniSettings cni, Integer configuredMaxPods) {
     MaxPods detail = MaxPods.forNodeGroup(types, cni, MaxPodsCap.EKS_RECOMMENDED);
     int maxPods = configuredMaxPods != null ? configuredMaxPods : detail.value();
     int node = 0;
@@ -72,9 +73,9 @@ public final class Capacity {
 
   /**
    * The most nodes each subnet may hold when {@code nodes} spread over the subnets: the Auto
-   * Scaling group balances nodes over availability zones, so an AZ gets at most {@code
-   * ceil(nodes / AZs)}, shared by the group's subnets in that AZ. A subnet of unknown AZ counts as
-   * an AZ of its own.
+   * Scaling group balances nodes over availability zones, so an AZ gets at most {@code ceil(nodes /
+   * AZs)}, shared by the group's subnets in that AZ. A subnet of unknown AZ counts as an AZ of its
+   * own.
    *
    * @param azs the AZ of each subnet (null when unknown), in subnet order
    * @return the node count of each subnet, in the same order

@@ -27,8 +27,8 @@ import java.util.Set;
 /**
  * IP capacity: each node group's addresses per node (instance types, vpc-cni settings, launch
  * template max pods) spread over its subnets, against the subnets' sizes and what every node group
- * in a subnet holds ({@link NodeGroupCapacity}: EKS-IP-001 to EKS-IP-004; {@link SubnetDemand}:
- * the {@code eksnet capacity} table), the /28 prefix blocks prefix delegation needs ({@link
+ * in a subnet holds ({@link NodeGroupCapacity}: EKS-IP-001 to EKS-IP-004; {@link SubnetDemand}: the
+ * {@code eksnet capacity} table), the /28 prefix blocks prefix delegation needs ({@link
  * SubnetPrefixBlocks}: EKS-IP-005), and a launch template's or managed node group's max pods
  * against what the ENIs hold ({@link MaxPodsCheck}: EKS-IP-007). Node groups of IPv6 clusters and
  * with instance types that cannot be told are left out.
@@ -74,7 +74,10 @@ final class CapacityRelations {
         long[] d = demand.computeIfAbsent(k, x -> new long[4]);
         d[0] += (long) p.nodesAtDesired.get(i) * p.current.nodeSubnetIps();
         d[1] += (long) p.nodesAtMax.get(i) * p.current.nodeSubnetIps();
-        d[2] = d[2] < 0 || p.pd == null ? -1 : d[2] + (long) p.nodesAtMax.get(i) * p.pd.nodeSubnetIps();
+        d[2] =
+            d[2] < 0 || p.pd == null
+                ? -1
+                : d[2] + (long) p.nodesAtMax.get(i) * p.pd.nodeSubnetIps();
         d[3] += (long) p.nodesAtMax.get(i) * p.cn.nodeSubnetIps();
         groupsIn.computeIfAbsent(k, x -> new ArrayList<>()).add(p.group.getAddress());
       }
@@ -86,16 +89,40 @@ final class CapacityRelations {
         long[] d = demand.get(s.getKey());
         List<String> others = new ArrayList<>(groupsIn.get(s.getKey()));
         others.remove(p.group.getAddress());
-        shares.add(new SubnetShare(s, s.getCidr() == null ? 0 : s.getCidr().usableAddresses(), p.nodesAtMax.get(i),
-            p.nodesAtDesired.get(i), (long) p.nodesAtMax.get(i) * p.current.nodeSubnetIps(), d[1], d[0], others));
+        shares.add(
+            new SubnetShare(
+                s,
+                s.getCidr() == null ? 0 : s.getCidr().usableAddresses(),
+                p.nodesAtMax.get(i),
+                p.nodesAtDesired.get(i),
+                (long) p.nodesAtMax.get(i) * p.current.nodeSubnetIps(),
+                d[1],
+                d[0],
+                others));
       }
-      out.add(new NodeGroupCapacity(p.group, p.types, p.defaultType, p.cni, p.addon, p.lt, p.current, p.pd, p.cn,
-          p.desired, p.max, shares, p.subnetsKnown, t.threshold));
+      out.add(
+          new NodeGroupCapacity(
+              p.group,
+              p.types,
+              p.defaultType,
+              p.cni,
+              p.addon,
+              p.lt,
+              p.current,
+              p.pd,
+              p.cn,
+              p.desired,
+              p.max,
+              shares,
+              p.subnetsKnown,
+              t.threshold));
     }
     Map<String, List<Cidr>> explicitReservations = new HashMap<>();
     Set<String> prefixReserved = new HashSet<>();
     for (Object f : facts) {
-      if (f instanceof SubnetCidrReservation r && r.getSubnet().single() != null && r.getCidr() != null) {
+      if (f instanceof SubnetCidrReservation r
+          && r.getSubnet().single() != null
+          && r.getCidr() != null) {
         String k = TerraformResource.key(r.getFile(), r.getSubnet().single());
         if (r.isPrefix()) {
           prefixReserved.add(k);
@@ -109,9 +136,20 @@ final class CapacityRelations {
         continue;
       }
       long[] d = demand.getOrDefault(s.getKey(), new long[4]);
-      long free = s.getCidr().freePrefixBlocks(CidrSet.of(explicitReservations.getOrDefault(s.getKey(), List.of())));
-      out.add(new SubnetDemand(s, s.getCidr().usableAddresses(), free, d[0], d[1], d[2], d[3],
-          groupsIn.getOrDefault(s.getKey(), List.of())));
+      long free =
+          s.getCidr()
+              .freePrefixBlocks(
+                  CidrSet.of(explicitReservations.getOrDefault(s.getKey(), List.of())));
+      out.add(
+          new SubnetDemand(
+              s,
+              s.getCidr().usableAddresses(),
+              free,
+              d[0],
+              d[1],
+              d[2],
+              d[3],
+              groupsIn.getOrDefault(s.getKey(), List.of())));
     }
     prefixBlocks(plans, explicitReservations, prefixReserved, out);
   }
@@ -151,9 +189,13 @@ final class CapacityRelations {
     Integer configured = lt == null ? null : lt.getMaxPods();
     Capacity.PerNode current = Capacity.perNode(types, cni, configured);
     boolean pdOk = types.stream().allMatch(InstanceType::prefixDelegationSupported);
-    Capacity.PerNode pd = pdOk ? Capacity.perNode(types, cni.withPrefixDelegation(true), configured) : null;
+    Capacity.PerNode pd =
+        pdOk ? Capacity.perNode(types, cni.withPrefixDelegation(true), configured) : null;
     Capacity.PerNode cn = Capacity.perNode(types, cni.withCustomNetworking(true), configured);
-    int desired = g.getDesiredSize() != null ? g.getDesiredSize() : g.getMinSize() != null ? g.getMinSize() : max;
+    int desired =
+        g.getDesiredSize() != null
+            ? g.getDesiredSize()
+            : g.getMinSize() != null ? g.getMinSize() : max;
     List<Subnet> subs = t.subnetsOf(g);
     if (g.getSubnets().unresolved()) {
       subs = List.of(); // how many subnets share the nodes is unknown
@@ -163,35 +205,78 @@ final class CapacityRelations {
     for (int i = 0; i < g.getSubnets().external().size(); i++) {
       azs.add(null);
     }
-    boolean known = !subs.isEmpty() && g.getSubnets().complete() && subs.size() == g.getSubnets().addresses().size()
-        && subs.stream().allMatch(s -> s.getCidr() != null);
+    boolean known =
+        !subs.isEmpty()
+            && g.getSubnets().complete()
+            && subs.size() == g.getSubnets().addresses().size()
+            && subs.stream().allMatch(s -> s.getCidr() != null);
     int n = subs.size();
-    return new Plan(g, types, defaultType, cni, addon, lt, current, pd, cn, Math.min(desired, max), max, subs,
-        Capacity.spread(max, azs).subList(0, n), Capacity.spread(Math.min(desired, max), azs).subList(0, n), known);
+    return new Plan(
+        g,
+        types,
+        defaultType,
+        cni,
+        addon,
+        lt,
+        current,
+        pd,
+        cn,
+        Math.min(desired, max),
+        max,
+        subs,
+        Capacity.spread(max, azs).subList(0, n),
+        Capacity.spread(Math.min(desired, max), azs).subList(0, n),
+        known);
   }
 
   private static void maxPodsCheck(Plan p, List<Object> out) {
     MaxPods limit = MaxPods.forNodeGroup(p.types, p.cni, MaxPodsCap.NONE);
-    String mode = NodeGroupCapacity.describeMode(limit.mode(), p.cni)
-        + (p.addon == null ? " (EKS defaults: no vpc-cni add-on in the scan)" : " (" + p.addon.getAddress() + ")");
+    String mode =
+        NodeGroupCapacity.describeMode(limit.mode(), p.cni)
+            + (p.addon == null
+                ? " (EKS defaults: no vpc-cni add-on in the scan)"
+                : " (" + p.addon.getAddress() + ")");
     if (p.lt != null && p.lt.getMaxPods() != null) {
-      if (p.addon == null && p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
-          && p.lt.getMaxPods() <= MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
-              .value()) {
-        return; // a value that only prefix delegation explains: the CNI is likely configured outside the scan
+      if (p.addon == null
+          && p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
+          && p.lt.getMaxPods()
+              <= MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
+                  .value()) {
+        return; // a value that only prefix delegation explains: the CNI is likely configured
+        // outside the scan
       }
-      out.add(new MaxPodsCheck(p.group, p.lt, p.lt.getMaxPods(), p.lt.getMaxPodsSource(), limit.value(),
-          limit.instanceType(), mode));
+      out.add(
+          new MaxPodsCheck(
+              p.group,
+              p.lt,
+              p.lt.getMaxPods(),
+              p.lt.getMaxPodsSource(),
+              limit.value(),
+              limit.instanceType(),
+              mode));
     } else if (p.cni.customNetworking()) {
       // managed node groups compute max pods without knowing about custom networking
-      int dflt = MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.EKS_RECOMMENDED).value();
-      out.add(new MaxPodsCheck(p.group, null, dflt, "the managed node group default", limit.value(),
-          limit.instanceType(), mode));
+      int dflt =
+          MaxPods.forNodeGroup(
+                  p.types, p.cni.withCustomNetworking(false), MaxPodsCap.EKS_RECOMMENDED)
+              .value();
+      out.add(
+          new MaxPodsCheck(
+              p.group,
+              null,
+              dflt,
+              "the managed node group default",
+              limit.value(),
+              limit.instanceType(),
+              mode));
     }
   }
 
   private static void prefixBlocks(
-      List<Plan> plans, Map<String, List<Cidr>> explicit, Set<String> prefixReserved, List<Object> out) {
+      List<Plan> plans,
+      Map<String, List<Cidr>> explicit,
+      Set<String> prefixReserved,
+      List<Object> out) {
     Map<String, long[]> bySubnet = new LinkedHashMap<>(); // needed, singles
     Map<String, Subnet> subnet = new HashMap<>();
     Map<String, List<String>> groups = new HashMap<>();
@@ -220,7 +305,8 @@ final class CapacityRelations {
       Subnet s = subnet.get(k);
       long[] d = bySubnet.get(k);
       long free = s.getCidr().freePrefixBlocks(CidrSet.of(explicit.getOrDefault(k, List.of())));
-      out.add(new SubnetPrefixBlocks(s, d[0], free, d[1], prefixReserved.contains(k), groups.get(k)));
+      out.add(
+          new SubnetPrefixBlocks(s, d[0], free, d[1], prefixReserved.contains(k), groups.get(k)));
     }
   }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param nodeGroups one row per node group whose instance types and max size are known
  * @param thresholdPercent the utilisation that warns ({@code subnetUtilizationPercent})
  */
-public record CapacityTable(List<SubnetRow> subnets, List<NodeGroupRow> nodeGroups, int thresholdPercent) {
+public record CapacityTable(
+    List<SubnetRow> subnets, List<NodeGroupRow> nodeGroups, int thresholdPercent) {
 
   public CapacityTable {
     subnets = List.copyOf(subnets);
@@ -110,7 +111,10 @@ public record CapacityTable(List<SubnetRow> subnets, List<NodeGroupRow> nodeGrou
       subnets = List.copyOf(subnets);
     }
 
-    /** {@code over}, {@code warn} (above the threshold) or {@code ok}; {@code unknown} without subnets. */
+    /**
+     * {@code over}, {@code warn} (above the threshold) or {@code ok}; {@code unknown} without
+     * subnets.
+     */
     public String status(int thresholdPercent) {
       if (fullestPercent < 0 && subnetUsable < 0) {
         return "unknown";
@@ -129,9 +133,19 @@ public record CapacityTable(List<SubnetRow> subnets, List<NodeGroupRow> nodeGrou
     for (Object o : relations) {
       if (o instanceof SubnetDemand d) {
         Subnet s = d.getSubnet();
-        subnets.add(new SubnetRow(s.getFile(), s.getAddress(), s.getCidr().toString(), s.getAvailabilityZone(),
-            d.getUsable(), d.getFreePrefixBlocks(), d.getDemandAtDesired(), d.getDemandAtMax(),
-            d.getPrefixDelegationDemandAtMax(), d.getCustomNetworkingDemandAtMax(), d.getNodeGroups()));
+        subnets.add(
+            new SubnetRow(
+                s.getFile(),
+                s.getAddress(),
+                s.getCidr().toString(),
+                s.getAvailabilityZone(),
+                d.getUsable(),
+                d.getFreePrefixBlocks(),
+                d.getDemandAtDesired(),
+                d.getDemandAtMax(),
+                d.getPrefixDelegationDemandAtMax(),
+                d.getCustomNetworkingDemandAtMax(),
+                d.getNodeGroups()));
       } else if (o instanceof NodeGroupCapacity c) {
         groups.add(row(c));
       }
@@ -143,16 +157,37 @@ public record CapacityTable(List<SubnetRow> subnets, List<NodeGroupRow> nodeGrou
     NodeGroup g = c.getNodeGroup();
     int max = c.getMax();
     Capacity.PerNode cur = c.getCurrent();
-    Mode current = new Mode(c.describeMode(), cur.maxPods(), cur.nodeSubnetIps(), (long) max * cur.nodeSubnetIps());
+    Mode current =
+        new Mode(
+            c.describeMode(), cur.maxPods(), cur.nodeSubnetIps(), (long) max * cur.nodeSubnetIps());
     Capacity.PerNode pd = c.getPrefixDelegation();
-    Mode pdMode = pd == null ? null : new Mode("prefix delegation", pd.maxPods(), pd.nodeSubnetIps(),
-        (long) max * pd.nodeSubnetIps());
+    Mode pdMode =
+        pd == null
+            ? null
+            : new Mode(
+                "prefix delegation",
+                pd.maxPods(),
+                pd.nodeSubnetIps(),
+                (long) max * pd.nodeSubnetIps());
     Capacity.PerNode cn = c.getCustomNetworking();
-    Mode cnMode = new Mode("custom networking", cn.maxPods(), cn.nodeSubnetIps(), (long) max * cn.nodeSubnetIps());
+    Mode cnMode =
+        new Mode(
+            "custom networking", cn.maxPods(), cn.nodeSubnetIps(), (long) max * cn.nodeSubnetIps());
     List<String> types = c.getTypes().stream().map(InstanceType::name).toList();
-    return new NodeGroupRow(g.getFile(), g.getAddress(), g.getNodeGroupName(), types, c.describeCniSource(),
-        c.getDesired(), max, current, c.getDemandAtDesired(), c.isSubnetsKnown() ? c.getTotalUsable() : -1,
-        c.getFullest() == null ? -1 : c.getFullestUtilizationPercent(), pdMode, cnMode,
+    return new NodeGroupRow(
+        g.getFile(),
+        g.getAddress(),
+        g.getNodeGroupName(),
+        types,
+        c.describeCniSource(),
+        c.getDesired(),
+        max,
+        current,
+        c.getDemandAtDesired(),
+        c.isSubnetsKnown() ? c.getTotalUsable() : -1,
+        c.getFullest() == null ? -1 : c.getFullestUtilizationPercent(),
+        pdMode,
+        cnMode,
         c.getShares().stream().map(s -> s.subnet().getAddress()).toList());
   }
 }

@@ -80,7 +80,9 @@ final class CidrRelations {
       secondaryByVpc = new HashMap<>();
       for (Object f : facts) {
         if (f instanceof VpcCidrAssociation a && a.getVpcAddress() != null && a.getCidr() != null) {
-          secondaryByVpc.computeIfAbsent(TerraformResource.key(a.getFile(), a.getVpcAddress()), k -> new ArrayList<>())
+          secondaryByVpc
+              .computeIfAbsent(
+                  TerraformResource.key(a.getFile(), a.getVpcAddress()), k -> new ArrayList<>())
               .add(a.getCidr());
         }
       }
@@ -131,8 +133,12 @@ final class CidrRelations {
       }
       List<Cidr> secondary = new ArrayList<>(secondaryCidrs(vpc));
       for (Subnet s : t.subnets) {
-        if (s.getCidr() != null && vpc.getAddress().equals(s.getVpcAddress()) && s.getFile().equals(vpc.getFile())
-            && vpc.getCidr() != null && !vpc.getCidr().contains(s.getCidr()) && !secondary.contains(s.getCidr())) {
+        if (s.getCidr() != null
+            && vpc.getAddress().equals(s.getVpcAddress())
+            && s.getFile().equals(vpc.getFile())
+            && vpc.getCidr() != null
+            && !vpc.getCidr().contains(s.getCidr())
+            && !secondary.contains(s.getCidr())) {
           secondary.add(s.getCidr());
         }
       }

@@ -26,8 +26,9 @@ final class ClusterRelations {
     Workload nodeLocal = null;
     for (Workload x : workloads) {
       w.merge(x.getNamespace(), 1, Integer::sum);
-      if (x.isDaemonSet() && ("node-local-dns".equals(x.getName())
-          || "node-local-dns".equals(x.getPodLabels().get("k8s-app")))) {
+      if (x.isDaemonSet()
+          && ("node-local-dns".equals(x.getName())
+              || "node-local-dns".equals(x.getPodLabels().get("k8s-app")))) {
         nodeLocal = x;
       }
     }
@@ -44,7 +45,10 @@ final class ClusterRelations {
           || !("kube-proxy-config".equals(cm.getName()) || "kube-proxy".equals(cm.getName()))) {
         continue;
       }
-      String key = cm.getData().containsKey("config") ? "config" : cm.getData().containsKey("config.conf") ? "config.conf" : null;
+      String key =
+          cm.getData().containsKey("config")
+              ? "config"
+              : cm.getData().containsKey("config.conf") ? "config.conf" : null;
       if (key == null) {
         continue;
       }
@@ -63,10 +67,14 @@ final class ClusterRelations {
       Location keyLoc = cm.at("data", key);
       Tree.Entry e = ((Tree.TMap) Tree.path(cm.getRoot(), "data")).entry(key);
       boolean block = e.value().line() == e.line() && e.value() instanceof Tree.TScalar;
-      Location modeLoc = offset >= 0 && block
-          ? new Location(keyLoc.file(), e.line() + 1 + offset, 1, keyLoc.object(), "data." + key + ".mode")
-          : keyLoc;
-      out.add(new KubeProxyConfig(cm, mode.isEmpty() ? "iptables" : mode.toLowerCase(Locale.ROOT), modeLoc));
+      Location modeLoc =
+          offset >= 0 && block
+              ? new Location(
+                  keyLoc.file(), e.line() + 1 + offset, 1, keyLoc.object(), "data." + key + ".mode")
+              : keyLoc;
+      out.add(
+          new KubeProxyConfig(
+              cm, mode.isEmpty() ? "iptables" : mode.toLowerCase(Locale.ROOT), modeLoc));
     }
   }
 }

@@ -12,11 +12,10 @@ import java.util.Locale;
  * one of the two and names one cluster.
  *
  * <p>Which value applies: EKS applies the add-on's configuration with server-side apply and owns
- * the fields it sets; a DaemonSet edit of such a field is put back on the next add-on update
- * unless {@code resolve_conflicts_on_update = PRESERVE}. So a variable the add-on sets takes the
- * add-on's value, except with PRESERVE when the DaemonSet sets it too; a variable only the
- * DaemonSet sets takes the DaemonSet's value. Custom networking counts as on when either side
- * turns it on.
+ * the fields it sets; a DaemonSet edit of such a field is put back on the next add-on update unless
+ * {@code resolve_conflicts_on_update = PRESERVE}. So a variable the add-on sets takes the add-on's
+ * value, except with PRESERVE when the DaemonSet sets it too; a variable only the DaemonSet sets
+ * takes the DaemonSet's value. Custom networking counts as on when either side turns it on.
  */
 public final class CniConfig {
 
@@ -52,7 +51,9 @@ public final class CniConfig {
     if (daemonSet == null || daemonSet.env(name) == null) {
       return false;
     }
-    return addon == null || !addon.getEnv().containsKey(name) || "PRESERVE".equals(addon.getResolveConflictsOnUpdate());
+    return addon == null
+        || !addon.getEnv().containsKey(name)
+        || "PRESERVE".equals(addon.getResolveConflictsOnUpdate());
   }
 
   /** The value that applies (see the class comment); null when neither side sets it. */
@@ -89,8 +90,10 @@ public final class CniConfig {
     if (daemonSetWins(name) || (addon == null && daemonSet != null)) {
       return daemonSet.envAt(name);
     }
-    if (name.equals("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG") && !(addon != null && addon.isCustomNetworking())
-        && daemonSet != null && on(daemonSet.env(name))) {
+    if (name.equals("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
+        && !(addon != null && addon.isCustomNetworking())
+        && daemonSet != null
+        && on(daemonSet.env(name))) {
       return daemonSet.envAt(name);
     }
     return addon.getLocation();
@@ -107,7 +110,12 @@ public final class CniConfig {
       v = "true";
       fromDs = !(addon != null && addon.isCustomNetworking());
     }
-    String where = fromDs ? "the " + daemonSet.getDisplayName() + " env" : "the vpc-cni add-on " + addon.getAddress();
-    return v == null ? name + " unset (default false) in " + where : name + "=" + v.trim() + " in " + where;
+    String where =
+        fromDs
+            ? "the " + daemonSet.getDisplayName() + " env"
+            : "the vpc-cni add-on " + addon.getAddress();
+    return v == null
+        ? name + " unset (default false) in " + where
+        : name + "=" + v.trim() + " in " + where;
   }
 }

@@ -42,8 +42,9 @@ final class CniRelations {
   static boolean sameSetting(String a, String b) {
     String x = a.trim();
     String y = b.trim();
-    boolean bools = (x.equalsIgnoreCase("true") || x.equalsIgnoreCase("false"))
-        && (y.equalsIgnoreCase("true") || y.equalsIgnoreCase("false"));
+    boolean bools =
+        (x.equalsIgnoreCase("true") || x.equalsIgnoreCase("false"))
+            && (y.equalsIgnoreCase("true") || y.equalsIgnoreCase("false"));
     return bools ? x.equalsIgnoreCase(y) : x.equals(y);
   }
 
@@ -54,8 +55,12 @@ final class CniRelations {
     CniConfig cni = j.cni();
     if (cni != null && cni.getAddon() != null && cni.isKnown() && !cni.isTrue("ENABLE_POD_ENI")) {
       for (SecurityGroupPolicy p : j.policies) {
-        out.add(new SgpNodeProblem(p, false, cni.describeSetting("ENABLE_POD_ENI"),
-            cni.settingLocation("ENABLE_POD_ENI")));
+        out.add(
+            new SgpNodeProblem(
+                p,
+                false,
+                cni.describeSetting("ENABLE_POD_ENI"),
+                cni.settingLocation("ENABLE_POD_ENI")));
       }
       return;
     }
@@ -80,7 +85,9 @@ final class CniRelations {
       groups.add(g.describe() + ": " + String.join(", ", types));
     }
     for (SecurityGroupPolicy p : j.policies) {
-      out.add(new SgpNodeProblem(p, true, String.join("; ", groups), j.nodeGroups.get(0).getLocation()));
+      out.add(
+          new SgpNodeProblem(
+              p, true, String.join("; ", groups), j.nodeGroups.get(0).getLocation()));
     }
   }
 

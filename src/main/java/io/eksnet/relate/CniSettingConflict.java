@@ -16,7 +16,8 @@ public final class CniSettingConflict {
   private final String addonValue;
   private final String daemonSetValue;
 
-  public CniSettingConflict(EksAddon addon, Workload daemonSet, String name, String addonValue, String daemonSetValue) {
+  public CniSettingConflict(
+      EksAddon addon, Workload daemonSet, String name, String addonValue, String daemonSetValue) {
     this.addon = addon;
     this.daemonSet = daemonSet;
     this.name = name;
@@ -54,14 +55,19 @@ public final class CniSettingConflict {
     String r = addon.getResolveConflictsOnUpdate();
     if ("OVERWRITE".equals(r)) {
       return "with resolve_conflicts_on_update = OVERWRITE the add-on wins: EKS owns the fields its configuration sets"
-          + " (server-side apply) and puts " + addonValue + " back on the next add-on update, so the DaemonSet's "
-          + daemonSetValue + " lasts only until then";
+          + " (server-side apply) and puts "
+          + addonValue
+          + " back on the next add-on update, so the DaemonSet's "
+          + daemonSetValue
+          + " lasts only until then";
     }
     if ("PRESERVE".equals(r)) {
-      return "with resolve_conflicts_on_update = PRESERVE the DaemonSet wins: EKS keeps the edited " + daemonSetValue
+      return "with resolve_conflicts_on_update = PRESERVE the DaemonSet wins: EKS keeps the edited "
+          + daemonSetValue
           + " through add-on updates, so the Terraform configuration does not say what the nodes run";
     }
-    return "with resolve_conflicts_on_update " + (r == null ? "unset" : "= " + r)
+    return "with resolve_conflicts_on_update "
+        + (r == null ? "unset" : "= " + r)
         + " neither wins for sure: EKS owns the fields its configuration sets (server-side apply), does not resolve"
         + " the conflict and the next add-on update can fail on it, and until then the nodes run whichever was applied last";
   }

@@ -23,15 +23,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pods against RDS: where the manifests name an RDS endpoint (a container's env, a ConfigMap
- * value, an ExternalName Service), whether the database's security groups admit the pods that
- * connect, as {@link NetworkIdentities} describes them, on the database port ({@link
- * DbAccessGap}: EKS-SG-002). Databases in another VPC than the cluster's are left out.
+ * Pods against RDS: where the manifests name an RDS endpoint (a container's env, a ConfigMap value,
+ * an ExternalName Service), whether the database's security groups admit the pods that connect, as
+ * {@link NetworkIdentities} describes them, on the database port ({@link DbAccessGap}: EKS-SG-002).
+ * Databases in another VPC than the cluster's are left out.
  */
 final class DatabaseRelations {
 
   private static final Pattern RDS_HOST =
-      Pattern.compile("(?<![a-z0-9-])([a-z][a-z0-9-]{0,62})\\.[a-z0-9]+\\.[a-z0-9-]+\\.rds\\.amazonaws\\.com");
+      Pattern.compile(
+          "(?<![a-z0-9-])([a-z][a-z0-9-]{0,62})\\.[a-z0-9]+\\.[a-z0-9-]+\\.rds\\.amazonaws\\.com");
 
   /** Where the manifests name a database host: the object, the line, and the workload if known. */
   private record DbUse(K8sObject object, Location location, Workload workload, String what) {}
@@ -48,7 +49,12 @@ final class DatabaseRelations {
         for (Map.Entry<String, String> e : c.env().entrySet()) {
           for (String id : rdsIdentifiers(e.getValue())) {
             uses.computeIfAbsent(id, k -> new ArrayList<>())
-                .add(new DbUse(w, w.envAt(e.getKey()), w, w.getDisplayName() + " (env " + e.getKey() + ")"));
+                .add(
+                    new DbUse(
+                        w,
+                        w.envAt(e.getKey()),
+                        w,
+                        w.getDisplayName() + " (env " + e.getKey() + ")"));
           }
         }
       }
@@ -57,7 +63,12 @@ final class DatabaseRelations {
       for (Map.Entry<String, String> e : new TreeMap<>(cm.getData()).entrySet()) {
         for (String id : rdsIdentifiers(e.getValue())) {
           uses.computeIfAbsent(id, k -> new ArrayList<>())
-              .add(new DbUse(cm, cm.at("data", e.getKey()), null, cm.getDisplayName() + " (" + e.getKey() + ")"));
+              .add(
+                  new DbUse(
+                      cm,
+                      cm.at("data", e.getKey()),
+                      null,
+                      cm.getDisplayName() + " (" + e.getKey() + ")"));
         }
       }
     }
@@ -66,7 +77,12 @@ final class DatabaseRelations {
       if ("ExternalName".equals(s.getType()) && ext != null) {
         for (String id : rdsIdentifiers(ext)) {
           uses.computeIfAbsent(id, k -> new ArrayList<>())
-              .add(new DbUse(s, s.at("spec", "externalName"), null, s.getDisplayName() + " (externalName)"));
+              .add(
+                  new DbUse(
+                      s,
+                      s.at("spec", "externalName"),
+                      null,
+                      s.getDisplayName() + " (externalName)"));
         }
       }
     }
@@ -74,10 +90,14 @@ final class DatabaseRelations {
       return;
     }
     for (DbInstance db : j.databases) {
-      List<DbUse> u = db.getIdentifier() == null ? null : uses.get(db.getIdentifier().toLowerCase(Locale.ROOT));
+      List<DbUse> u =
+          db.getIdentifier() == null ? null : uses.get(db.getIdentifier().toLowerCase(Locale.ROOT));
       Integer port = db.getPort() != null ? db.getPort() : defaultPort(db.getEngine());
       TfRefs groups = db.getSecurityGroups();
-      if (u == null || port == null || groups.isEmpty() || groups.unresolved()
+      if (u == null
+          || port == null
+          || groups.isEmpty()
+          || groups.unresolved()
           || JoinIndex.differentVpc(dbVpc(j, db), j.vpcKey())) {
         continue;
       }
@@ -85,8 +105,10 @@ final class DatabaseRelations {
       Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
       Map<String, String> hints = new HashMap<>();
       for (DbUse use : u) {
-        // a ConfigMap or ExternalName Service in a namespace with policies: which pods connect is unknown
-        List<NetworkIdentities.Identity> pods = ids.pods(use.workload(), use.object().getNamespace());
+        // a ConfigMap or ExternalName Service in a namespace with policies: which pods connect is
+        // unknown
+        List<NetworkIdentities.Identity> pods =
+            ids.pods(use.workload(), use.object().getNamespace());
         if (ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
           continue;
         }
@@ -94,11 +116,14 @@ final class DatabaseRelations {
         pods.forEach(i -> d.add(i.description()));
         String sources = String.join("; ", d);
         bySources.computeIfAbsent(sources, k -> new ArrayList<>()).add(use);
-        if (!pods.get(0).nodes() && ids.admitsAll(targets, ids.nodes(), port, port) == SgIndex.Verdict.YES) {
-          hints.put(sources, " They admit the node security groups or subnets, but "
-              + (pods.get(0).description().startsWith("ENIConfig")
-                  ? "with custom networking pods connect from their ENIConfig subnets and security groups."
-                  : "pods with a SecurityGroupPolicy connect with the policy's security groups on a branch ENI."));
+        if (!pods.get(0).nodes()
+            && ids.admitsAll(targets, ids.nodes(), port, port) == SgIndex.Verdict.YES) {
+          hints.put(
+              sources,
+              " They admit the node security groups or subnets, but "
+                  + (pods.get(0).description().startsWith("ENIConfig")
+                      ? "with custom networking pods connect from their ENIConfig subnets and security groups."
+                      : "pods with a SecurityGroupPolicy connect with the policy's security groups on a branch ENI."));
         }
       }
       List<String> dbGroups = new ArrayList<>();
@@ -113,13 +138,23 @@ final class DatabaseRelations {
           }
           clients.add(use.what());
         }
-        out.add(new DbAccessGap(db, first, String.join(", ", dbGroups), port, String.join(", ", clients),
-            e.getValue().get(0).location(), e.getKey(), hints.getOrDefault(e.getKey(), "")));
+        out.add(
+            new DbAccessGap(
+                db,
+                first,
+                String.join(", ", dbGroups),
+                port,
+                String.join(", ", clients),
+                e.getValue().get(0).location(),
+                e.getKey(),
+                hints.getOrDefault(e.getKey(), "")));
       }
     }
   }
 
-  /** The identifiers of RDS endpoint host names in a value ({@code mydb.abc123.eu-west-1.rds...}). */
+  /**
+   * The identifiers of RDS endpoint host names in a value ({@code mydb.abc123.eu-west-1.rds...}).
+   */
   static List<String> rdsIdentifiers(String value) {
     if (value == null || !value.contains(".rds.amazonaws.com")) {
       return List.of();
@@ -143,7 +178,10 @@ final class DatabaseRelations {
     if (e.startsWith("postgres") || e.equals("aurora-postgresql")) {
       return 5432;
     }
-    if (e.equals("mysql") || e.equals("mariadb") || e.equals("aurora") || e.equals("aurora-mysql")) {
+    if (e.equals("mysql")
+        || e.equals("mariadb")
+        || e.equals("aurora")
+        || e.equals("aurora-mysql")) {
       return 3306;
     }
     if (e.startsWith("oracle")) {
@@ -161,7 +199,8 @@ final class DatabaseRelations {
   /** The VPC of a database's subnet group, or null. */
   private static String dbVpc(JoinIndex j, DbInstance db) {
     String a = db.getSubnetGroup().single();
-    if (a == null || !(j.byKey.get(TerraformResource.key(db.getFile(), a)) instanceof DbSubnetGroup g)) {
+    if (a == null
+        || !(j.byKey.get(TerraformResource.key(db.getFile(), a)) instanceof DbSubnetGroup g)) {
       return null;
     }
     for (String s : g.getSubnets().addresses()) {

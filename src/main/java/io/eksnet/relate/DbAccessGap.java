@@ -5,9 +5,9 @@ import io.eksnet.model.Location;
 import io.eksnet.model.TerraformResource;
 
 /**
- * An {@code aws_db_instance} that workloads of the manifests connect to (its endpoint host name
- * in an env value, a ConfigMap or an ExternalName Service) whose security groups admit none of
- * the sources the pods' traffic comes from on the database port.
+ * An {@code aws_db_instance} that workloads of the manifests connect to (its endpoint host name in
+ * an env value, a ConfigMap or an ExternalName Service) whose security groups admit none of the
+ * sources the pods' traffic comes from on the database port.
  */
 public final class DbAccessGap {
 
@@ -21,8 +21,14 @@ public final class DbAccessGap {
   private final String hint;
 
   public DbAccessGap(
-      DbInstance db, TerraformResource group, String groups, int port, String client, Location clientLocation,
-      String sources, String hint) {
+      DbInstance db,
+      TerraformResource group,
+      String groups,
+      int port,
+      String client,
+      Location clientLocation,
+      String sources,
+      String hint) {
     this.db = db;
     this.group = group;
     this.groups = groups;

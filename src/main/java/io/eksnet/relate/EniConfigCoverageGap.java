@@ -5,8 +5,8 @@ import io.eksnet.model.NodeGroup;
 import java.util.List;
 
 /**
- * A node group with nodes in availability zones that no ENIConfig of the scan serves while
- * custom networking is on: no ENIConfig is named for the AZ and none has a subnet there.
+ * A node group with nodes in availability zones that no ENIConfig of the scan serves while custom
+ * networking is on: no ENIConfig is named for the AZ and none has a subnet there.
  */
 public final class EniConfigCoverageGap {
 
@@ -15,7 +15,8 @@ public final class EniConfigCoverageGap {
   private final List<String> coveredAzs;
   private final CniConfig cni;
 
-  public EniConfigCoverageGap(NodeGroup nodeGroup, List<String> missingAzs, List<String> coveredAzs, CniConfig cni) {
+  public EniConfigCoverageGap(
+      NodeGroup nodeGroup, List<String> missingAzs, List<String> coveredAzs, CniConfig cni) {
     this.nodeGroup = nodeGroup;
     this.missingAzs = List.copyOf(missingAzs);
     this.coveredAzs = List.copyOf(coveredAzs);

@@ -62,23 +62,53 @@ final class EniConfigRelations {
           if (related == null) {
             related = j.eniSubnets.values().iterator().next();
           }
-          out.add(new EniConfigSubnet(e, null, related, true, null, vpcKey == null ? null : j.describeVpc(vpcKey),
-              null, null, null, String.join(", ", known)));
+          out.add(
+              new EniConfigSubnet(
+                  e,
+                  null,
+                  related,
+                  true,
+                  null,
+                  vpcKey == null ? null : j.describeVpc(vpcKey),
+                  null,
+                  null,
+                  null,
+                  String.join(", ", known)));
         }
         continue;
       }
       String subnetVpc = j.vpcKeyOf(s, s.getVpc());
       String other = JoinIndex.differentVpc(subnetVpc, vpcKey) ? j.describeVpc(subnetVpc) : null;
       Vpc v = j.vpc(subnetVpc);
-      String primary = v != null && v.getCidr() != null && s.getCidr() != null && v.getCidr().contains(s.getCidr())
-          ? v.getCidrText() : null;
+      String primary =
+          v != null
+                  && v.getCidr() != null
+                  && s.getCidr() != null
+                  && v.getCidr().contains(s.getCidr())
+              ? v.getCidrText()
+              : null;
       List<String> groups = groupsBySubnet.get(s.getKey());
       String az = s.getAvailabilityZone();
-      String named = AZ_NAME.matcher(e.getName()).matches() && az != null && AZ_NAME.matcher(az).matches()
-          && !az.equals(e.getName()) ? e.getName() : null;
+      String named =
+          AZ_NAME.matcher(e.getName()).matches()
+                  && az != null
+                  && AZ_NAME.matcher(az).matches()
+                  && !az.equals(e.getName())
+              ? e.getName()
+              : null;
       if (other != null || primary != null || named != null) {
-        out.add(new EniConfigSubnet(e, s, null, false, other, vpcKey == null ? null : j.describeVpc(vpcKey), primary,
-            groups == null ? null : String.join(", ", groups), named, String.join(", ", known)));
+        out.add(
+            new EniConfigSubnet(
+                e,
+                s,
+                null,
+                false,
+                other,
+                vpcKey == null ? null : j.describeVpc(vpcKey),
+                primary,
+                groups == null ? null : String.join(", ", groups),
+                named,
+                String.join(", ", known)));
       }
     }
   }
@@ -108,12 +138,17 @@ final class EniConfigRelations {
         if (r instanceof SecurityGroup g) {
           String groupVpc = j.vpcKeyOf(g, g.getVpc());
           if (JoinIndex.differentVpc(groupVpc, subnetVpc)) {
-            out.add(new EniConfigSecurityGroup(e, i, id, g, j.describeVpc(groupVpc), j.describeVpc(subnetVpc)));
+            out.add(
+                new EniConfigSecurityGroup(
+                    e, i, id, g, j.describeVpc(groupVpc), j.describeVpc(subnetVpc)));
           }
         } else if (r == null && s != null && JoinIndex.SG_ID.matcher(id).matches()) {
           Map.Entry<String, TerraformResource> f = found.entrySet().iterator().next();
-          String example = f.getKey() + (f.getValue() instanceof EksCluster c
-              ? ", the cluster security group of " + c.getAddress() : " (" + f.getValue().getAddress() + ")");
+          String example =
+              f.getKey()
+                  + (f.getValue() instanceof EksCluster c
+                      ? ", the cluster security group of " + c.getAddress()
+                      : " (" + f.getValue().getAddress() + ")");
           out.add(new EniConfigSecurityGroup(e, i, id, f.getValue(), null, example));
         }
       }
@@ -136,7 +171,10 @@ final class EniConfigRelations {
 
   static void coverage(JoinIndex j, List<Object> out) {
     CniConfig cni = j.cni();
-    if (!cni.isKnown() || !cni.isCustomNetworking() || j.eniConfigs.isEmpty() || j.nodeGroups.isEmpty()) {
+    if (!cni.isKnown()
+        || !cni.isCustomNetworking()
+        || j.eniConfigs.isEmpty()
+        || j.nodeGroups.isEmpty()) {
       return;
     }
     Set<String> covered = new TreeSet<>();
@@ -169,7 +207,8 @@ final class EniConfigRelations {
         }
       }
       if (known && !missing.isEmpty()) {
-        out.add(new EniConfigCoverageGap(g, new ArrayList<>(missing), new ArrayList<>(covered), cni));
+        out.add(
+            new EniConfigCoverageGap(g, new ArrayList<>(missing), new ArrayList<>(covered), cni));
       }
     }
   }
@@ -191,9 +230,11 @@ final class EniConfigRelations {
         nat.addAll(r.getDefaultTargets());
         nat.removeAll(PUBLIC_ONLY);
         if (nat.isEmpty()) {
-          String detail = r.describeRouteTable() + (r.isPublicRoute()
-              ? " sends 0.0.0.0/0 only to an internet gateway, which does not translate the pods' private addresses"
-              : " has no default route (0.0.0.0/0)");
+          String detail =
+              r.describeRouteTable()
+                  + (r.isPublicRoute()
+                      ? " sends 0.0.0.0/0 only to an internet gateway, which does not translate the pods' private addresses"
+                      : " has no default route (0.0.0.0/0)");
           out.add(new PodEgressRouteGap(e, s, true, r.describeRouteTable(), detail, cni));
         }
       }
@@ -217,10 +258,25 @@ final class EniConfigRelations {
     for (NodeGroup g : j.nodeGroups) {
       for (Subnet s : j.subnetsOf(g)) {
         SubnetRouting r = j.routing.get(s.getKey());
-        if (r != null && r.isKnown() && !r.isDefaultRoute() && !r.isPrivateEndpoints() && seen.add(s.getKey())) {
-          out.add(new PodEgressRouteGap(natPod, s, false, r.describeRouteTable(),
-              "the pod subnet " + natRouting.getSubnet().describe() + " of ENIConfig " + natPod.getName()
-                  + " has the NAT route (" + natRouting.describeRouteTable() + ")", cni));
+        if (r != null
+            && r.isKnown()
+            && !r.isDefaultRoute()
+            && !r.isPrivateEndpoints()
+            && seen.add(s.getKey())) {
+          out.add(
+              new PodEgressRouteGap(
+                  natPod,
+                  s,
+                  false,
+                  r.describeRouteTable(),
+                  "the pod subnet "
+                      + natRouting.getSubnet().describe()
+                      + " of ENIConfig "
+                      + natPod.getName()
+                      + " has the NAT route ("
+                      + natRouting.describeRouteTable()
+                      + ")",
+                  cni));
         }
       }
     }

@@ -5,9 +5,9 @@ import io.eksnet.model.Location;
 import io.eksnet.model.TerraformResource;
 
 /**
- * A security group id of an ENIConfig that the Terraform contradicts: no group of the scan (nor
- * the cluster security group) has that id while the ENIConfigs' other groups are found, or the
- * group belongs to another VPC than the ENIConfig's subnet.
+ * A security group id of an ENIConfig that the Terraform contradicts: no group of the scan (nor the
+ * cluster security group) has that id while the ENIConfigs' other groups are found, or the group
+ * belongs to another VPC than the ENIConfig's subnet.
  */
 public final class EniConfigSecurityGroup {
 
@@ -19,7 +19,12 @@ public final class EniConfigSecurityGroup {
   private final String subnetVpc;
 
   public EniConfigSecurityGroup(
-      EniConfig eniConfig, int index, String groupId, TerraformResource related, String groupVpc, String subnetVpc) {
+      EniConfig eniConfig,
+      int index,
+      String groupId,
+      TerraformResource related,
+      String groupVpc,
+      String subnetVpc) {
     this.eniConfig = eniConfig;
     this.index = index;
     this.groupId = groupId;

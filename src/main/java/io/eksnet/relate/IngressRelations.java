@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Ingress relations: ALB classification, backend → Service/port, the workloads an ALB serves, health checks and readiness gates. */
+/**
+ * Ingress relations: ALB classification, backend → Service/port, the workloads an ALB serves,
+ * health checks and readiness gates.
+ */
 final class IngressRelations {
 
   private IngressRelations() {}
@@ -25,7 +28,10 @@ final class IngressRelations {
   record NsName(String namespace, String name) {}
 
   static List<BackendRef> ingressBackends(
-      List<Ingress> ingresses, List<IngressClass> classes, List<Service> services, List<Object> out) {
+      List<Ingress> ingresses,
+      List<IngressClass> classes,
+      List<Service> services,
+      List<Object> out) {
     List<BackendRef> refs = new ArrayList<>();
     Map<String, IngressClass> byName = new HashMap<>();
     IngressClass defaultClass = null;
@@ -39,7 +45,9 @@ final class IngressRelations {
     Map<NsName, List<Service>> serviceByName = new HashMap<>();
     Map<String, List<Service>> floatingByName = new HashMap<>();
     for (Service s : services) {
-      serviceByName.computeIfAbsent(new NsName(s.getNamespace(), s.getName()), k -> new ArrayList<>()).add(s);
+      serviceByName
+          .computeIfAbsent(new NsName(s.getNamespace(), s.getName()), k -> new ArrayList<>())
+          .add(s);
       if (!s.isNamespaceWritten()) {
         floatingByName.computeIfAbsent(s.getName(), k -> new ArrayList<>()).add(s);
       }
@@ -48,7 +56,9 @@ final class IngressRelations {
       AlbIngress alb = null;
       if (isAlb(i, byName, defaultClass)) {
         String tt = i.albAnnotation("target-type");
-        alb = new AlbIngress(i, tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT), tt != null);
+        alb =
+            new AlbIngress(
+                i, tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT), tt != null);
         out.add(alb);
       }
       for (Ingress.Backend b : i.getBackends()) {
@@ -68,8 +78,10 @@ final class IngressRelations {
         }
         String targetType = null;
         if (alb != null) {
-          String onService = svc == null ? null : svc.annotation(Ingress.ALB_PREFIX + "target-type");
-          targetType = onService != null ? onService.trim().toLowerCase(Locale.ROOT) : alb.getTargetType();
+          String onService =
+              svc == null ? null : svc.annotation(Ingress.ALB_PREFIX + "target-type");
+          targetType =
+              onService != null ? onService.trim().toLowerCase(Locale.ROOT) : alb.getTargetType();
         }
         BackendRef ref = new BackendRef(i, b, alb, targetType, svc, port);
         refs.add(ref);
@@ -80,12 +92,13 @@ final class IngressRelations {
   }
 
   /**
-   * ALB when the class names an IngressClass of the AWS controller, or — with no such object in
-   * the scan — when the class (field or legacy annotation) is {@code alb}, the controller's
-   * default class name; an Ingress with no class uses the default IngressClass of the scan.
+   * ALB when the class names an IngressClass of the AWS controller, or — with no such object in the
+   * scan — when the class (field or legacy annotation) is {@code alb}, the controller's default
+   * class name; an Ingress with no class uses the default IngressClass of the scan.
    */
   static boolean isAlb(Ingress i, Map<String, IngressClass> classes, IngressClass defaultClass) {
-    String name = i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
+    String name =
+        i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
     if (name == null) {
       return defaultClass != null && defaultClass.isAlb();
     }
@@ -94,8 +107,11 @@ final class IngressRelations {
   }
 
   static void albTargets(
-      List<BackendRef> refs, Map<Service, ServiceBackends> backends, List<Service> services,
-      ScanInventory inventory, List<Object> out) {
+      List<BackendRef> refs,
+      Map<Service, ServiceBackends> backends,
+      List<Service> services,
+      ScanInventory inventory,
+      List<Object> out) {
     Map<Workload, AlbServed> served = new LinkedHashMap<>();
     Map<String, Workload> ipTargetNamespaces = new TreeMap<>();
     for (BackendRef r : refs) {
@@ -107,8 +123,13 @@ final class IngressRelations {
       for (Workload w : b.getWorkloads()) {
         AlbServed prev = served.get(w);
         if (prev == null || (ip && !prev.isIpTargets())) {
-          served.put(w, new AlbServed(w, prev != null ? prev.getIngress() : r.getIngress(),
-              prev != null ? prev.getService() : r.getService(), ip || (prev != null && prev.isIpTargets())));
+          served.put(
+              w,
+              new AlbServed(
+                  w,
+                  prev != null ? prev.getIngress() : r.getIngress(),
+                  prev != null ? prev.getService() : r.getService(),
+                  ip || (prev != null && prev.isIpTargets())));
         }
         if (ip) {
           ipTargetNamespaces.putIfAbsent(w.getNamespace(), w);
@@ -126,7 +147,8 @@ final class IngressRelations {
     }
     for (Map.Entry<String, Workload> e : ipTargetNamespaces.entrySet()) {
       Namespace ns = inventory.namespace(e.getKey());
-      if (ns != null && !"enabled".equals(ns.getLabels().get("elbv2.k8s.aws/pod-readiness-gate-inject"))) {
+      if (ns != null
+          && !"enabled".equals(ns.getLabels().get("elbv2.k8s.aws/pod-readiness-gate-inject"))) {
         out.add(new ReadinessGateGap(ns, e.getValue()));
       }
     }
@@ -147,13 +169,18 @@ final class IngressRelations {
     }
     String target = null;
     if (r.getPort() != null) {
-      target = r.getPort().targetPort() != null ? r.getPort().targetPort() : Integer.toString(r.getPort().port());
+      target =
+          r.getPort().targetPort() != null
+              ? r.getPort().targetPort()
+              : Integer.toString(r.getPort().port());
     }
     Set<String> paths = new LinkedHashSet<>();
     for (Workload w : b.getWorkloads()) {
       for (Container c : w.getContainers()) {
         boolean serves = target == null || c.exposes(target) || w.getContainers().size() == 1;
-        if (serves && c.readinessProbe() != null && "httpGet".equals(c.readinessProbe().handler())
+        if (serves
+            && c.readinessProbe() != null
+            && "httpGet".equals(c.readinessProbe().handler())
             && c.readinessProbe().path() != null) {
           paths.add(c.readinessProbe().path());
         }

@@ -103,7 +103,9 @@ final class JoinIndex {
           ingressClasses.putIfAbsent(c.getName(), c);
         } else if (o instanceof Workload w) {
           workloads.add(w);
-          if (awsNode == null && w.isDaemonSet() && "aws-node".equals(w.getName())
+          if (awsNode == null
+              && w.isDaemonSet()
+              && "aws-node".equals(w.getName())
               && "kube-system".equals(w.getNamespace())) {
             awsNode = w;
           }
@@ -258,8 +260,8 @@ final class JoinIndex {
   }
 
   /**
-   * True only when two canonical VPC keys certainly differ: two ids, or two addresses in one
-   * file. An address with an unknown id may be the VPC another file names by id.
+   * True only when two canonical VPC keys certainly differ: two ids, or two addresses in one file.
+   * An address with an unknown id may be the VPC another file names by id.
    */
   static boolean differentVpc(String a, String b) {
     if (a == null || b == null || a.equals(b)) {
@@ -317,11 +319,18 @@ final class JoinIndex {
   List<Subnet> allSubnetsOf(NodeGroup g) {
     List<Subnet> s = subnetsOf(g);
     TfRefs refs = g.getSubnets();
-    return refs.unresolved() || s.isEmpty() || s.size() != refs.addresses().size() + refs.external().size() ? null : s;
+    return refs.unresolved()
+            || s.isEmpty()
+            || s.size() != refs.addresses().size() + refs.external().size()
+        ? null
+        : s;
   }
 
   LaunchTemplate launchTemplate(NodeGroup g) {
     String a = g.getLaunchTemplate().single();
-    return a != null && byKey.get(TerraformResource.key(g.getFile(), a)) instanceof LaunchTemplate lt ? lt : null;
+    return a != null
+            && byKey.get(TerraformResource.key(g.getFile(), a)) instanceof LaunchTemplate lt
+        ? lt
+        : null;
   }
 }

@@ -6,10 +6,10 @@ import io.eksnet.model.Location;
 
 /**
  * kube-proxy's mode as configured in the scan, from whichever side gives it: the {@code
- * kube-proxy-config} (EKS) or {@code kube-proxy} (kubeadm) ConfigMap in kube-system, or the
- * {@code configuration_values} of a Terraform {@code kube-proxy} {@code aws_eks_addon}. {@code
- * mode} is {@code iptables} when the configuration leaves it empty, as kube-proxy does on Linux
- * and the EKS add-on does by default. One fact per source, so a scan with both gives two.
+ * kube-proxy-config} (EKS) or {@code kube-proxy} (kubeadm) ConfigMap in kube-system, or the {@code
+ * configuration_values} of a Terraform {@code kube-proxy} {@code aws_eks_addon}. {@code mode} is
+ * {@code iptables} when the configuration leaves it empty, as kube-proxy does on Linux and the EKS
+ * add-on does by default. One fact per source, so a scan with both gives two.
  */
 public final class KubeProxyConfig {
   private final ConfigMap configMap;
@@ -37,8 +37,11 @@ public final class KubeProxyConfig {
       return null;
     }
     String m = a.getKubeProxyMode();
-    return new KubeProxyConfig(null, a,
-        m == null || m.isBlank() ? "iptables" : m.trim().toLowerCase(java.util.Locale.ROOT), a.getLocation());
+    return new KubeProxyConfig(
+        null,
+        a,
+        m == null || m.isBlank() ? "iptables" : m.trim().toLowerCase(java.util.Locale.ROOT),
+        a.getLocation());
   }
 
   /** The ConfigMap that gives the mode; null when an add-on gives it. */
@@ -53,7 +56,9 @@ public final class KubeProxyConfig {
 
   /** {@code ConfigMap kube-system/kube-proxy-config} or {@code aws_eks_addon.kube_proxy}. */
   public String getDisplayName() {
-    return configMap != null ? configMap.getDisplayName() : "kube-proxy add-on " + addon.getAddress();
+    return configMap != null
+        ? configMap.getDisplayName()
+        : "kube-proxy add-on " + addon.getAddress();
   }
 
   public String getMode() {

@@ -21,17 +21,21 @@ final class LabelIndex {
     for (Workload w : workloads) {
       byNamespace.computeIfAbsent(w.getNamespace(), k -> new ArrayList<>()).add(w);
       for (Map.Entry<String, String> e : w.getPodLabels().entrySet()) {
-        postings.computeIfAbsent(new Key(w.getNamespace(), e.getKey(), e.getValue()), k -> new ArrayList<>()).add(w);
+        postings
+            .computeIfAbsent(
+                new Key(w.getNamespace(), e.getKey(), e.getValue()), k -> new ArrayList<>())
+            .add(w);
       }
     }
   }
 
   /**
-   * Workloads of a namespace a full label selector selects: candidates come from the posting
-   * lists of its matchLabels (or the namespace's workloads when it has none), then the whole
-   * selector is checked.
+   * Workloads of a namespace a full label selector selects: candidates come from the posting lists
+   * of its matchLabels (or the namespace's workloads when it has none), then the whole selector is
+   * checked.
    */
-  List<Workload> select(String namespace, io.eksnet.model.LabelSelector selector, List<Workload> all) {
+  List<Workload> select(
+      String namespace, io.eksnet.model.LabelSelector selector, List<Workload> all) {
     if (selector.isNone()) {
       return List.of();
     }

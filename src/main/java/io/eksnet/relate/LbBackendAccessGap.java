@@ -4,9 +4,9 @@ import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
 
 /**
- * A load balancer (ALB Ingress or NLB Service) with security groups named in its annotation
- * and backend rule management off, whose targets' security groups admit none of its groups on
- * the target port: the container port (ip targets) or the NodePort (instance targets).
+ * A load balancer (ALB Ingress or NLB Service) with security groups named in its annotation and
+ * backend rule management off, whose targets' security groups admit none of its groups on the
+ * target port: the container port (ip targets) or the NodePort (instance targets).
  */
 public final class LbBackendAccessGap {
 
@@ -19,7 +19,12 @@ public final class LbBackendAccessGap {
   private final Location related;
 
   public LbBackendAccessGap(
-      K8sObject object, String annotation, String lbGroups, String targets, String ports, String targetGroups,
+      K8sObject object,
+      String annotation,
+      String lbGroups,
+      String targets,
+      String ports,
+      String targetGroups,
       Location related) {
     this.object = object;
     this.annotation = annotation;

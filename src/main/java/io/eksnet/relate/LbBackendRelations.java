@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * Load balancer security groups against their targets: for an ALB (Ingress) or NLB (Service) that
- * names its own security groups and leaves the backend rules to the user, whether the groups of
- * its targets (the pods for ip targets, the nodes for instance targets, see {@link
- * NetworkIdentities}) admit it on the target port ({@link LbBackendAccessGap}: EKS-SG-001).
+ * names its own security groups and leaves the backend rules to the user, whether the groups of its
+ * targets (the pods for ip targets, the nodes for instance targets, see {@link NetworkIdentities})
+ * admit it on the target port ({@link LbBackendAccessGap}: EKS-SG-001).
  */
 final class LbBackendRelations {
 
@@ -43,7 +43,8 @@ final class LbBackendRelations {
       Ingress i = e.getKey().getIngress();
       String key = Ingress.ALB_PREFIX + "security-groups";
       if (i.annotation(key) == null
-          || "true".equalsIgnoreCase(trim(i.albAnnotation("manage-backend-security-group-rules")))) {
+          || "true"
+              .equalsIgnoreCase(trim(i.albAnnotation("manage-backend-security-group-rules")))) {
         continue;
       }
       for (BackendRef b : e.getValue()) {
@@ -54,9 +55,13 @@ final class LbBackendRelations {
     }
     for (Service s : j.services) {
       String key = JoinIndex.NLB_PREFIX + "security-groups";
-      if (!s.isLbcNlb() || s.annotation(key) == null
-          || !"false".equalsIgnoreCase(
-              trim(s.annotation(JoinIndex.NLB_PREFIX + "manage-backend-security-group-rules")))) {
+      if (!s.isLbcNlb()
+          || s.annotation(key) == null
+          || !"false"
+              .equalsIgnoreCase(
+                  trim(
+                      s.annotation(
+                          JoinIndex.NLB_PREFIX + "manage-backend-security-group-rules")))) {
         continue;
       }
       for (Service.Port p : s.getPorts()) {
@@ -72,8 +77,15 @@ final class LbBackendRelations {
   }
 
   /** Adds a gap when no target identity admits the load balancer's groups; true when added. */
-  private static boolean backendGap(JoinIndex j, NetworkIdentities ids, K8sObject lb, String key, String targetType,
-      Service svc, Service.Port port, List<Object> out) {
+  private static boolean backendGap(
+      JoinIndex j,
+      NetworkIdentities ids,
+      K8sObject lb,
+      String key,
+      String targetType,
+      Service svc,
+      Service.Port port,
+      List<Object> out) {
     Set<String> lbGroups = new LinkedHashSet<>();
     List<String> names = new ArrayList<>();
     boolean inScan = false;
@@ -143,7 +155,8 @@ final class LbBackendRelations {
       return false;
     }
     for (NetworkIdentities.Identity t : targets) {
-      if (!t.complete() || j.sgs.admitsAny(new ArrayList<>(t.groups()), source, from, to) != SgIndex.Verdict.NO) {
+      if (!t.complete()
+          || j.sgs.admitsAny(new ArrayList<>(t.groups()), source, from, to) != SgIndex.Verdict.NO) {
         return false;
       }
     }
@@ -161,8 +174,9 @@ final class LbBackendRelations {
     if (related == null && !j.nodeGroups.isEmpty()) {
       related = j.nodeGroups.get(0).getLocation();
     }
-    out.add(new LbBackendAccessGap(
-        lb, key, String.join(", ", names), what, ports, String.join("; ", described), related));
+    out.add(
+        new LbBackendAccessGap(
+            lb, key, String.join(", ", names), what, ports, String.join("; ", described), related));
     return true;
   }
 

@@ -5,11 +5,11 @@ import io.eksnet.model.Location;
 import io.eksnet.model.TerraformResource;
 
 /**
- * A problem with the subnets an ALB Ingress or NLB Service names in its subnets annotation,
- * judged against the Terraform subnets: {@code unknown} (not in the Terraform while the other
- * entries are), {@code otherVpc}, {@code private} (an internet-facing load balancer in a subnet
- * without a route to an internet gateway) or {@code az} (an ALB with fewer than two AZs, or two
- * subnets in one AZ).
+ * A problem with the subnets an ALB Ingress or NLB Service names in its subnets annotation, judged
+ * against the Terraform subnets: {@code unknown} (not in the Terraform while the other entries
+ * are), {@code otherVpc}, {@code private} (an internet-facing load balancer in a subnet without a
+ * route to an internet gateway) or {@code az} (an ALB with fewer than two AZs, or two subnets in
+ * one AZ).
  */
 public final class LbSubnetAnnotation {
 
@@ -21,7 +21,12 @@ public final class LbSubnetAnnotation {
   private final TerraformResource related;
 
   public LbSubnetAnnotation(
-      K8sObject object, String problem, String annotation, String entry, String detail, TerraformResource related) {
+      K8sObject object,
+      String problem,
+      String annotation,
+      String entry,
+      String detail,
+      TerraformResource related) {
     this.object = object;
     this.problem = problem;
     this.annotation = annotation;

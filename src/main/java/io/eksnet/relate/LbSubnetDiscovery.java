@@ -23,7 +23,13 @@ public final class LbSubnetDiscovery {
   private final int required;
 
   public LbSubnetDiscovery(
-      K8sObject object, String kind, String scheme, Location location, TerraformResource vpc, String tag, String found,
+      K8sObject object,
+      String kind,
+      String scheme,
+      Location location,
+      TerraformResource vpc,
+      String tag,
+      String found,
       int required) {
     this.object = object;
     this.kind = kind;
@@ -63,7 +69,9 @@ public final class LbSubnetDiscovery {
 
   /** {@code subnets in at least 2 availability zones} or {@code at least one subnet}. */
   public String describeRequired() {
-    return required == 1 ? "at least one subnet" : "subnets in at least " + required + " availability zones";
+    return required == 1
+        ? "at least one subnet"
+        : "subnets in at least " + required + " availability zones";
   }
 
   /** The scheme annotation, else where the controller is chosen. */

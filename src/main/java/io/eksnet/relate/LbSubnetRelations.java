@@ -76,12 +76,16 @@ final class LbSubnetRelations {
         continue;
       }
       String group = i.albAnnotation("group.name");
-      if (v == null || inVpc.isEmpty() || hasClassParameters(i)
+      if (v == null
+          || inVpc.isEmpty()
+          || hasClassParameters(i)
           || (group != null && groupsWithSubnets.contains(group.trim()))) {
         continue;
       }
-      Location loc = i.albAnnotation("scheme") != null ? i.annotationLocation(Ingress.ALB_PREFIX + "scheme")
-          : i.classLocation();
+      Location loc =
+          i.albAnnotation("scheme") != null
+              ? i.annotationLocation(Ingress.ALB_PREFIX + "scheme")
+              : i.classLocation();
       discover(i, "ALB", scheme, 2, loc, v, inVpc, out);
     }
     for (Service s : j.services) {
@@ -93,15 +97,18 @@ final class LbSubnetRelations {
         subnetAnnotation(s, JoinIndex.NLB_PREFIX + "subnets", scheme, false, out);
         continue;
       }
-      if (v == null || inVpc.isEmpty()
+      if (v == null
+          || inVpc.isEmpty()
           || (s.annotation(JoinIndex.NLB_PREFIX + "scheme") == null
               && s.annotation(JoinIndex.NLB_PREFIX + "internal") != null)) {
         continue;
       }
-      Location loc = s.annotation(JoinIndex.NLB_PREFIX + "scheme") != null
-          ? s.annotationLocation(JoinIndex.NLB_PREFIX + "scheme")
-          : s.getLoadBalancerClass() != null ? s.at("spec", "loadBalancerClass")
-          : s.annotationLocation(Service.LB_TYPE);
+      Location loc =
+          s.annotation(JoinIndex.NLB_PREFIX + "scheme") != null
+              ? s.annotationLocation(JoinIndex.NLB_PREFIX + "scheme")
+              : s.getLoadBalancerClass() != null
+                  ? s.at("spec", "loadBalancerClass")
+                  : s.annotationLocation(Service.LB_TYPE);
       discover(s, "NLB", scheme, 1, loc, v, inVpc, out);
     }
   }
@@ -110,12 +117,19 @@ final class LbSubnetRelations {
     return annotation == null ? "internal" : annotation.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** True when the Ingress's class takes parameters (IngressClassParams can set scheme and subnets). */
+  /**
+   * True when the Ingress's class takes parameters (IngressClassParams can set scheme and subnets).
+   */
   private boolean hasClassParameters(Ingress i) {
-    String name = i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
+    String name =
+        i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
     IngressClass c = name == null ? null : j.ingressClasses.get(name);
     if (name == null) {
-      c = j.ingressClasses.values().stream().filter(IngressClass::isDefaultClass).findFirst().orElse(null);
+      c =
+          j.ingressClasses.values().stream()
+              .filter(IngressClass::isDefaultClass)
+              .findFirst()
+              .orElse(null);
     }
     return c != null && Tree.path(c.getRoot(), "spec", "parameters") != null;
   }
@@ -144,12 +158,20 @@ final class LbSubnetRelations {
   }
 
   private void discover(
-      K8sObject o, String kind, String scheme, int required, Location loc, Vpc v, List<Subnet> inVpc,
+      K8sObject o,
+      String kind,
+      String scheme,
+      int required,
+      Location loc,
+      Vpc v,
+      List<Subnet> inVpc,
       List<Object> out) {
     if (!scheme.equals("internal") && !scheme.equals("internet-facing")) {
       return;
     }
-    String found = discovered.computeIfAbsent(scheme + "/" + required, k -> shortfall(scheme, required, inVpc));
+    String found =
+        discovered.computeIfAbsent(
+            scheme + "/" + required, k -> shortfall(scheme, required, inVpc));
     if (!found.isEmpty()) {
       out.add(new LbSubnetDiscovery(o, kind, scheme, loc, v, tag(scheme), found, required));
     }
@@ -175,9 +197,15 @@ final class LbSubnetRelations {
       if (azs == null || azs.size() >= required) {
         return "";
       }
-      found = "only " + describe(tagged) + ", in " + azs.size() + (azs.size() == 1 ? " availability zone" : " zones");
+      found =
+          "only "
+              + describe(tagged)
+              + ", in "
+              + azs.size()
+              + (azs.size() == 1 ? " availability zone" : " zones");
     } else {
-      // no subnet carries the tag: controller 2.12.1+ falls back on the route to an internet gateway
+      // no subnet carries the tag: controller 2.12.1+ falls back on the route to an internet
+      // gateway
       List<Subnet> byRoute = new ArrayList<>();
       for (Subnet s : inVpc) {
         SubnetRouting r = j.routing.get(s.getKey());
@@ -192,9 +220,16 @@ final class LbSubnetRelations {
       if (azs == null || azs.size() >= required) {
         return "";
       }
-      found = "no subnet is tagged " + tag + ", and the controllers that fall back on routes (2.12.1 and later) find "
-          + (byRoute.isEmpty() ? "no " + (internet ? "public" : "private") + " subnet either"
-              : "only " + describe(byRoute) + " by " + (internet ? "its route to an internet gateway" : "its routes"));
+      found =
+          "no subnet is tagged "
+              + tag
+              + ", and the controllers that fall back on routes (2.12.1 and later) find "
+              + (byRoute.isEmpty()
+                  ? "no " + (internet ? "public" : "private") + " subnet either"
+                  : "only "
+                      + describe(byRoute)
+                      + " by "
+                      + (internet ? "its route to an internet gateway" : "its routes"));
     }
     return found;
   }
@@ -219,7 +254,8 @@ final class LbSubnetRelations {
     return String.join(", ", d);
   }
 
-  private void subnetAnnotation(K8sObject o, String key, String scheme, boolean alb, List<Object> out) {
+  private void subnetAnnotation(
+      K8sObject o, String key, String scheme, boolean alb, List<Object> out) {
     List<String> entries = new ArrayList<>();
     for (String e : o.annotation(key).split(",")) {
       if (!e.isBlank()) {
@@ -252,21 +288,42 @@ final class LbSubnetRelations {
         continue;
       }
       if (s == null) {
-        out.add(new LbSubnetAnnotation(o, "unknown", key, e,
-            "the other entries are (" + describe(new ArrayList<>(resolved.values())) + ")", first));
+        out.add(
+            new LbSubnetAnnotation(
+                o,
+                "unknown",
+                key,
+                e,
+                "the other entries are (" + describe(new ArrayList<>(resolved.values())) + ")",
+                first));
         continue;
       }
       String subnetVpc = j.vpcKeyOf(s, s.getVpc());
       if (JoinIndex.differentVpc(subnetVpc, vpcKey)) {
-        out.add(new LbSubnetAnnotation(o, "otherVpc", key, e,
-            s.describe() + " belongs to " + j.describeVpc(subnetVpc) + ", not to the cluster's VPC "
-                + j.describeVpc(vpcKey), s));
+        out.add(
+            new LbSubnetAnnotation(
+                o,
+                "otherVpc",
+                key,
+                e,
+                s.describe()
+                    + " belongs to "
+                    + j.describeVpc(subnetVpc)
+                    + ", not to the cluster's VPC "
+                    + j.describeVpc(vpcKey),
+                s));
         continue;
       }
       SubnetRouting r = j.routing.get(s.getKey());
       if (scheme.equals("internet-facing") && r != null && r.isKnown() && !r.isPublicRoute()) {
-        out.add(new LbSubnetAnnotation(o, "private", key, e, s.describe() + " has no route to an internet gateway in "
-            + r.describeRouteTable(), s));
+        out.add(
+            new LbSubnetAnnotation(
+                o,
+                "private",
+                key,
+                e,
+                s.describe() + " has no route to an internet gateway in " + r.describeRouteTable(),
+                s));
       }
     }
     if (alb && resolved.size() == entries.size()) {
@@ -279,16 +336,30 @@ final class LbSubnetRelations {
       }
       for (List<Subnet> same : byAz.values()) {
         if (same.size() > 1) {
-          out.add(new LbSubnetAnnotation(o, "az", key, String.join(",", entries),
-              describe(same) + " are in the same availability zone, and an ALB takes one subnet per zone",
-              same.get(1)));
+          out.add(
+              new LbSubnetAnnotation(
+                  o,
+                  "az",
+                  key,
+                  String.join(",", entries),
+                  describe(same)
+                      + " are in the same availability zone, and an ALB takes one subnet per zone",
+                  same.get(1)));
           return;
         }
       }
       if (byAz.size() < 2) {
-        out.add(new LbSubnetAnnotation(o, "az", key, String.join(",", entries),
-            "they are all in " + byAz.keySet().iterator().next() + ", and an ALB needs subnets in at least two"
-                + " availability zones", first));
+        out.add(
+            new LbSubnetAnnotation(
+                o,
+                "az",
+                key,
+                String.join(",", entries),
+                "they are all in "
+                    + byAz.keySet().iterator().next()
+                    + ", and an ALB needs subnets in at least two"
+                    + " availability zones",
+                first));
       }
     }
   }

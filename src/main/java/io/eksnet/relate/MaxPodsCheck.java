@@ -5,8 +5,8 @@ import io.eksnet.model.NodeGroup;
 
 /**
  * The max pods a node group's kubelet runs with against the pods its ENIs can address in the
- * current mode. {@code launchTemplate} is null when the value is the managed node group's
- * default, which ignores custom networking.
+ * current mode. {@code launchTemplate} is null when the value is the managed node group's default,
+ * which ignores custom networking.
  */
 public final class MaxPodsCheck {
 

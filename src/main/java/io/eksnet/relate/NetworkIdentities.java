@@ -24,7 +24,8 @@ import java.util.Set;
 final class NetworkIdentities {
 
   /** Where pod or node traffic comes from: a description, security groups and address ranges. */
-  record Identity(String description, Set<String> groups, boolean complete, List<Cidr> cidrs, boolean nodes) {
+  record Identity(
+      String description, Set<String> groups, boolean complete, List<Cidr> cidrs, boolean nodes) {
     SgIndex.Source source() {
       return new SgIndex.Source(groups, complete, cidrs);
     }
@@ -64,8 +65,11 @@ final class NetworkIdentities {
       if (subs != null && subs.stream().allMatch(s -> s.getCidr() != null)) {
         subs.forEach(s -> cidrs.add(s.getCidr()));
       }
-      String d = g.describe() + ": security groups " + describeGroups(groups, complete)
-          + (cidrs.isEmpty() ? "" : " and subnets " + describeCidrs(cidrs));
+      String d =
+          g.describe()
+              + ": security groups "
+              + describeGroups(groups, complete)
+              + (cidrs.isEmpty() ? "" : " and subnets " + describeCidrs(cidrs));
       out.add(new Identity(d, groups, complete, cidrs, true));
     }
     nodeIdentities = out;
@@ -109,8 +113,12 @@ final class NetworkIdentities {
       }
       Subnet s = j.eniSubnets.get(e);
       List<Cidr> cidrs = s == null || s.getCidr() == null ? List.of() : List.of(s.getCidr());
-      String d = "ENIConfig " + e.getName() + ": security groups " + describeGroups(groups, complete)
-          + (cidrs.isEmpty() ? "" : " and subnet " + describeCidrs(cidrs));
+      String d =
+          "ENIConfig "
+              + e.getName()
+              + ": security groups "
+              + describeGroups(groups, complete)
+              + (cidrs.isEmpty() ? "" : " and subnet " + describeCidrs(cidrs));
       out.add(new Identity(d, groups, complete, cidrs, false));
     }
     eniIdentities = out;
@@ -156,8 +164,16 @@ final class NetworkIdentities {
           return null;
         }
         List<Cidr> cidrs = podRanges();
-        return List.of(new Identity(p.getDisplayName() + ": security groups " + describeGroups(groups, complete)
-            + (cidrs.isEmpty() ? "" : " and pod subnets " + describeCidrs(cidrs)), groups, complete, cidrs, false));
+        return List.of(
+            new Identity(
+                p.getDisplayName()
+                    + ": security groups "
+                    + describeGroups(groups, complete)
+                    + (cidrs.isEmpty() ? "" : " and pod subnets " + describeCidrs(cidrs)),
+                groups,
+                complete,
+                cidrs,
+                false));
       }
     }
     return cni != null && cni.isCustomNetworking() ? eniConfigs() : nodes();

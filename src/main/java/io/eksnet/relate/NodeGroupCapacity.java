@@ -9,9 +9,9 @@ import io.eksnet.model.NodeGroup;
 import java.util.List;
 
 /**
- * What a node group needs from its subnets at desired and max size in the current addressing
- * mode, and what prefix delegation or custom networking would change. One per node group whose
- * instance types and max size are known; the subnet numbers only when its subnets are.
+ * What a node group needs from its subnets at desired and max size in the current addressing mode,
+ * and what prefix delegation or custom networking would change. One per node group whose instance
+ * types and max size are known; the subnet numbers only when its subnets are.
  */
 public final class NodeGroupCapacity {
 
@@ -178,7 +178,10 @@ public final class NodeGroupCapacity {
 
   /** Types that cannot use prefix delegation (not Nitro, not bare metal). */
   public List<String> getNonNitroTypes() {
-    return types.stream().filter(t -> !t.prefixDelegationSupported()).map(InstanceType::name).toList();
+    return types.stream()
+        .filter(t -> !t.prefixDelegationSupported())
+        .map(InstanceType::name)
+        .toList();
   }
 
   public boolean hasNonNitroTypes() {
@@ -186,8 +189,8 @@ public final class NodeGroupCapacity {
   }
 
   /**
-   * True when the ENIs' IP slots, not the EKS cap, limit pods per node, and prefix delegation
-   * would allow more: secondary-IP mode, no max pods set by hand, all types Nitro.
+   * True when the ENIs' IP slots, not the EKS cap, limit pods per node, and prefix delegation would
+   * allow more: secondary-IP mode, no max pods set by hand, all types Nitro.
    */
   public boolean isEniCapped() {
     return current.mode() == AddressingMode.SECONDARY_IP
@@ -215,7 +218,9 @@ public final class NodeGroupCapacity {
     return worst;
   }
 
-  /** Advise prefix delegation: ENI-capped pods, and the subnets hold the prefixes (or are unknown). */
+  /**
+   * Advise prefix delegation: ENI-capped pods, and the subnets hold the prefixes (or are unknown).
+   */
   public boolean isPrefixDelegationAdvised() {
     return isEniCapped() && getPrefixDelegationFullestPercent() <= thresholdPercent;
   }
@@ -251,7 +256,9 @@ public final class NodeGroupCapacity {
   }
 
   static String describeMode(AddressingMode mode, CniSettings cni) {
-    StringBuilder sb = new StringBuilder(mode == AddressingMode.PREFIX_DELEGATION ? "/28 prefixes" : "secondary IPs");
+    StringBuilder sb =
+        new StringBuilder(
+            mode == AddressingMode.PREFIX_DELEGATION ? "/28 prefixes" : "secondary IPs");
     if (cni.usesIpTargets()) {
       if (cni.warmIpTarget() > 0) {
         sb.append(", WARM_IP_TARGET=").append(cni.warmIpTarget());
@@ -272,21 +279,31 @@ public final class NodeGroupCapacity {
 
   /** Where the CNI settings come from. */
   public String describeCniSource() {
-    return addon == null ? "the default VPC CNI settings (no vpc-cni add-on in the scan)" : addon.getAddress();
+    return addon == null
+        ? "the default VPC CNI settings (no vpc-cni add-on in the scan)"
+        : addon.getAddress();
   }
 
   /** The mode and where its settings come from, for messages. */
   public String describeModeAndSource() {
-    return describeMode() + (addon == null ? " (EKS defaults: no vpc-cni add-on in the scan)" : " (" + addon.getAddress() + ")");
+    return describeMode()
+        + (addon == null
+            ? " (EKS defaults: no vpc-cni add-on in the scan)"
+            : " (" + addon.getAddress() + ")");
   }
 
   /** The subnets that cannot hold their nodes, or the total shortfall. */
   public String describeShortage() {
-    List<String> over = shares.stream().filter(SubnetShare::over).map(SubnetShare::describe).toList();
+    List<String> over =
+        shares.stream().filter(SubnetShare::over).map(SubnetShare::describe).toList();
     if (!over.isEmpty()) {
       return String.join("; ", over);
     }
-    return "its " + shares.size() + " subnets have " + getTotalUsable() + " usable addresses in total";
+    return "its "
+        + shares.size()
+        + " subnets have "
+        + getTotalUsable()
+        + " usable addresses in total";
   }
 
   /** {@code 10.0.1.0/24 and 10.0.2.0/24 (/24)}: the prefix lengths of the group's subnets. */
@@ -296,7 +313,14 @@ public final class NodeGroupCapacity {
 
   @Override
   public String toString() {
-    return "NodeGroupCapacity[" + nodeGroup.getAddress() + " max=" + max + " perNode=" + current.nodeSubnetIps()
-        + " fullest=" + getFullestUtilizationPercent() + "%]";
+    return "NodeGroupCapacity["
+        + nodeGroup.getAddress()
+        + " max="
+        + max
+        + " perNode="
+        + current.nodeSubnetIps()
+        + " fullest="
+        + getFullestUtilizationPercent()
+        + "%]";
   }
 }

@@ -7,9 +7,9 @@ import io.eksnet.model.Subnet;
 /**
  * Custom networking with internet egress routed through the wrong subnets. With {@code
  * AWS_VPC_K8S_CNI_EXTERNALSNAT=true} pods keep their own (ENIConfig subnet) addresses, so the pod
- * subnet needs a default route to a NAT gateway or other NAT; with it false (the default) the
- * CNI SNATs to the node's primary address, so the node subnet needs it, which this reports when
- * only the pod subnets have one.
+ * subnet needs a default route to a NAT gateway or other NAT; with it false (the default) the CNI
+ * SNATs to the node's primary address, so the node subnet needs it, which this reports when only
+ * the pod subnets have one.
  */
 public final class PodEgressRouteGap {
 
@@ -21,7 +21,12 @@ public final class PodEgressRouteGap {
   private final CniConfig cni;
 
   public PodEgressRouteGap(
-      EniConfig eniConfig, Subnet subnet, boolean externalSnat, String routeTable, String detail, CniConfig cni) {
+      EniConfig eniConfig,
+      Subnet subnet,
+      boolean externalSnat,
+      String routeTable,
+      String detail,
+      CniConfig cni) {
     this.eniConfig = eniConfig;
     this.subnet = subnet;
     this.externalSnat = externalSnat;

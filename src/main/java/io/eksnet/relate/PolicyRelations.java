@@ -15,13 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Network policy relations: the workloads a policy selects, FQDN clients, DNS-proxy coverage, egress open to the internet. */
+/**
+ * Network policy relations: the workloads a policy selects, FQDN clients, DNS-proxy coverage,
+ * egress open to the internet.
+ */
 final class PolicyRelations {
 
   private PolicyRelations() {}
 
   static void policyTargets(
-      List<NetworkPolicy> netpols, List<CiliumPolicy> cilium, List<Workload> workloads, LabelIndex index,
+      List<NetworkPolicy> netpols,
+      List<CiliumPolicy> cilium,
+      List<Workload> workloads,
+      LabelIndex index,
       List<Object> out) {
     for (NetworkPolicy p : netpols) {
       out.add(new PolicyTargets(p, index.select(p.getNamespace(), p.getPodSelector(), workloads)));
@@ -30,8 +36,12 @@ final class PolicyRelations {
       Set<Workload> selected = new LinkedHashSet<>();
       for (LabelSelector sel : p.getEndpointSelectors()) {
         LabelSelector plain = ciliumPlain(sel);
-        String ns = sel.matchLabels() == null ? null : stripCiliumPrefixes(sel.matchLabels()).get("io.kubernetes.pod.namespace");
-        if (p.getNamespace().isEmpty()) { // clusterwide: every namespace, unless the selector names one
+        String ns =
+            sel.matchLabels() == null
+                ? null
+                : stripCiliumPrefixes(sel.matchLabels()).get("io.kubernetes.pod.namespace");
+        if (p.getNamespace()
+            .isEmpty()) { // clusterwide: every namespace, unless the selector names one
           for (Workload w : workloads) {
             if ((ns == null || ns.equals(w.getNamespace())) && plain.matches(w.getPodLabels())) {
               selected.add(w);
@@ -44,9 +54,14 @@ final class PolicyRelations {
       out.add(new PolicyTargets(p, new ArrayList<>(selected)));
       Set<Workload> clients = new LinkedHashSet<>();
       for (CiliumPolicy.EgressRule r : p.getEgress()) {
-        if (!r.fqdns().isEmpty() && !r.endpointSelector().isEmpty() && !r.endpointSelector().isNone()) {
+        if (!r.fqdns().isEmpty()
+            && !r.endpointSelector().isEmpty()
+            && !r.endpointSelector().isNone()) {
           LabelSelector plain = ciliumPlain(r.endpointSelector());
-          for (Workload w : p.getNamespace().isEmpty() ? workloads : index.select(p.getNamespace(), plain, workloads)) {
+          for (Workload w :
+              p.getNamespace().isEmpty()
+                  ? workloads
+                  : index.select(p.getNamespace(), plain, workloads)) {
             if (plain.matches(w.getPodLabels())) {
               clients.add(w);
             }
@@ -98,7 +113,10 @@ final class PolicyRelations {
         }
         boolean world = r.toEntities().contains("world") || r.toEntities().contains("all");
         if (world || coversInternet(r.toCidrs(), r.toCidrExcept(), holePrefix)) {
-          String dest = world ? "toEntities " + String.join(",", r.toEntities()) : describe(r.toCidrs(), r.toCidrExcept());
+          String dest =
+              world
+                  ? "toEntities " + String.join(",", r.toEntities())
+                  : describe(r.toCidrs(), r.toCidrExcept());
           out.add(new OpenEgress(p, p.at(r.path()), dest, ports));
         }
       }
@@ -131,7 +149,9 @@ final class PolicyRelations {
     List<Cidr> holes = new ArrayList<>();
     for (String c : except) {
       ParsedCidr pc = Cidr.tryParse(c.trim());
-      if (pc.isValid() && pc.cidr().prefixLength() < (pc.cidr().network().isIpv4() ? holePrefix : holePrefix + 96)) {
+      if (pc.isValid()
+          && pc.cidr().prefixLength()
+              < (pc.cidr().network().isIpv4() ? holePrefix : holePrefix + 96)) {
         holes.add(pc.cidr());
       }
     }
@@ -140,7 +160,8 @@ final class PolicyRelations {
   }
 
   static String describe(List<String> cidrs, List<String> except) {
-    return String.join(", ", cidrs) + (except.isEmpty() ? "" : " except " + String.join(", ", except));
+    return String.join(", ", cidrs)
+        + (except.isEmpty() ? "" : " except " + String.join(", ", except));
   }
 
   static void dnsProviders(List<CiliumPolicy> policies, List<Object> out) {
@@ -155,13 +176,17 @@ final class PolicyRelations {
       if (fq == null || p.hasDnsProxyRule()) {
         continue;
       }
-      List<CiliumPolicy> candidates = new ArrayList<>(providersByNs.getOrDefault(p.getNamespace(), List.of()));
+      List<CiliumPolicy> candidates =
+          new ArrayList<>(providersByNs.getOrDefault(p.getNamespace(), List.of()));
       if (!p.getNamespace().isEmpty()) {
         candidates.addAll(providersByNs.getOrDefault("", List.of())); // clusterwide policies
       }
       for (CiliumPolicy c : candidates) {
         if (c.getEgress().stream()
-            .anyMatch(r -> r.allowsDnsThroughProxy() && covers(r.endpointSelector(), fq.endpointSelector()))) {
+            .anyMatch(
+                r ->
+                    r.allowsDnsThroughProxy()
+                        && covers(r.endpointSelector(), fq.endpointSelector()))) {
           out.add(new DnsProxyProvider(p, c));
           break;
         }
@@ -177,7 +202,10 @@ final class PolicyRelations {
     if (outer.isEmpty()) {
       return true;
     }
-    if (outer.isNone() || inner.isNone() || outer.matchLabels() == null || inner.matchLabels() == null
+    if (outer.isNone()
+        || inner.isNone()
+        || outer.matchLabels() == null
+        || inner.matchLabels() == null
         || !outer.expressions().isEmpty()) {
       return false;
     }

@@ -27,7 +27,9 @@ public final class PolicyTargets {
     if (policy instanceof io.eksnet.model.NetworkPolicy) {
       return policy.at("spec", "podSelector");
     }
-    return policy.getRoot().get("spec") != null ? policy.at("spec", "endpointSelector") : policy.at("specs");
+    return policy.getRoot().get("spec") != null
+        ? policy.at("spec", "endpointSelector")
+        : policy.at("specs");
   }
 
   /** {@code pods with app=web} or {@code every pod} for messages. */
@@ -36,7 +38,8 @@ public final class PolicyTargets {
       return np.getPodSelector().isEmpty() ? "every pod" : "pods with " + np.getPodSelector();
     }
     io.eksnet.model.CiliumPolicy cp = (io.eksnet.model.CiliumPolicy) policy;
-    return "endpoints with " + String.join(" or ", cp.getEndpointSelectors().stream().map(Object::toString).toList());
+    return "endpoints with "
+        + String.join(" or ", cp.getEndpointSelectors().stream().map(Object::toString).toList());
   }
 
   public boolean isEmpty() {

@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * VPC routing: the route tables that apply to each subnet (its explicit association, else the
- * VPC's main table) and where their default routes go ({@link SubnetRouting}: EKS-VPC-004, and
- * read by the load balancer subnet and custom networking egress joins), and the routing of the
- * subnet each NAT gateway is placed in ({@link NatPlacement}: EKS-VPC-005). A file with a route or
- * association whose table or subnet is unknown until apply makes its subnets' routing unknown.
+ * VPC routing: the route tables that apply to each subnet (its explicit association, else the VPC's
+ * main table) and where their default routes go ({@link SubnetRouting}: EKS-VPC-004, and read by
+ * the load balancer subnet and custom networking egress joins), and the routing of the subnet each
+ * NAT gateway is placed in ({@link NatPlacement}: EKS-VPC-005). A file with a route or association
+ * whose table or subnet is unknown until apply makes its subnets' routing unknown.
  */
 final class RoutingRelations {
 
@@ -50,12 +50,15 @@ final class RoutingRelations {
           uncertainFiles.add(r.getFile());
         }
         for (String a : r.getRouteTable().addresses()) {
-          routes.computeIfAbsent(TerraformResource.key(r.getFile(), a), k -> new ArrayList<>()).add(r.getEntry());
+          routes
+              .computeIfAbsent(TerraformResource.key(r.getFile(), a), k -> new ArrayList<>())
+              .add(r.getEntry());
         }
       } else if (f instanceof RouteTableAssociation a) {
         if (a.isMain()) {
           if (a.getVpc().single() != null && a.getRouteTable().single() != null) {
-            mainByVpc.put(TerraformResource.key(a.getFile(), a.getVpc().single()),
+            mainByVpc.put(
+                TerraformResource.key(a.getFile(), a.getVpc().single()),
                 TerraformResource.key(a.getFile(), a.getRouteTable().single()));
           } else {
             uncertainFiles.add(a.getFile());
@@ -69,7 +72,9 @@ final class RoutingRelations {
           continue;
         }
         for (String s : a.getSubnet().addresses()) {
-          List<String> ts = explicit.computeIfAbsent(TerraformResource.key(a.getFile(), s), k -> new ArrayList<>());
+          List<String> ts =
+              explicit.computeIfAbsent(
+                  TerraformResource.key(a.getFile(), s), k -> new ArrayList<>());
           if (a.getRouteTable().addresses().isEmpty()) {
             ts.add(null); // associated with a table not in the scan, or unknown
           }
@@ -84,7 +89,8 @@ final class RoutingRelations {
     Map<String, List<String>> groupsBySubnet = new HashMap<>();
     for (NodeGroup g : t.nodeGroups) {
       for (String a : g.getSubnets().addresses()) {
-        groupsBySubnet.computeIfAbsent(TerraformResource.key(g.getFile(), a), k -> new ArrayList<>())
+        groupsBySubnet
+            .computeIfAbsent(TerraformResource.key(g.getFile(), a), k -> new ArrayList<>())
             .add(g.getAddress());
       }
     }
@@ -94,7 +100,8 @@ final class RoutingRelations {
       boolean main = ts == null;
       boolean known = !uncertainFiles.contains(s.getFile());
       List<String> effective = new ArrayList<>();
-      String vpcKey = s.getVpcAddress() == null ? null : TerraformResource.key(s.getFile(), s.getVpcAddress());
+      String vpcKey =
+          s.getVpcAddress() == null ? null : TerraformResource.key(s.getFile(), s.getVpcAddress());
       if (main) {
         if (vpcKey == null || !(t.byKey.get(vpcKey) instanceof Vpc)) {
           known = false; // the VPC (and its main table) is not in the scan
@@ -126,8 +133,16 @@ final class RoutingRelations {
           tableAddresses.add(tables.get(rt).getAddress());
         }
       }
-      out.put(s.getKey(), new SubnetRouting(s, tableAddresses, main, known, targets,
-          groupsBySubnet.getOrDefault(s.getKey(), List.of()), vpcKey != null && ecrByVpc.containsKey(vpcKey)));
+      out.put(
+          s.getKey(),
+          new SubnetRouting(
+              s,
+              tableAddresses,
+              main,
+              known,
+              targets,
+              groupsBySubnet.getOrDefault(s.getKey(), List.of()),
+              vpcKey != null && ecrByVpc.containsKey(vpcKey)));
     }
     return out;
   }

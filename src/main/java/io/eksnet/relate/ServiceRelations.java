@@ -19,7 +19,8 @@ final class ServiceRelations {
       List<Service> services, LabelIndex index, List<Object> out) {
     Map<Service, ServiceBackends> byService = new java.util.IdentityHashMap<>();
     for (Service s : services) {
-      List<Workload> selected = s.hasSelector() ? index.select(s.getNamespace(), s.getSelector()) : List.of();
+      List<Workload> selected =
+          s.hasSelector() ? index.select(s.getNamespace(), s.getSelector()) : List.of();
       for (Workload w : selected) {
         out.add(new Selects(s, w));
       }
@@ -107,14 +108,17 @@ final class ServiceRelations {
         for (Container c : w.getContainers()) {
           for (Container.Port cp : c.ports()) {
             declares = true;
-            declared.add(cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
+            declared.add(
+                cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
           }
           anyExposes |= c.exposes(target);
         }
         allDeclare &= declares;
       }
       if (!anyExposes && (p.isNamedTarget() || allDeclare)) {
-        out.add(new UnexposedTargetPort(s, p, b, declared.isEmpty() ? "none" : String.join(", ", declared)));
+        out.add(
+            new UnexposedTargetPort(
+                s, p, b, declared.isEmpty() ? "none" : String.join(", ", declared)));
       }
     }
   }

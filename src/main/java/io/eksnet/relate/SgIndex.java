@@ -37,12 +37,12 @@ final class SgIndex {
   }
 
   /**
-   * Where traffic comes from: the security groups of its network interfaces and the address
-   * ranges its addresses lie in.
+   * Where traffic comes from: the security groups of its network interfaces and the address ranges
+   * its addresses lie in.
    *
    * @param groups group keys ({@link #keyOfId}, {@link #key})
-   * @param groupsComplete false when some group of the source is not known (a rule naming a
-   *     group that is not among {@code groups} may then still admit it)
+   * @param groupsComplete false when some group of the source is not known (a rule naming a group
+   *     that is not among {@code groups} may then still admit it)
    * @param cidrs the ranges the source addresses lie in; empty when unknown
    */
   record Source(Set<String> groups, boolean groupsComplete, List<Cidr> cidrs) {
@@ -97,12 +97,17 @@ final class SgIndex {
           continue;
         }
         for (String a : sg.addresses()) {
-          ingress.computeIfAbsent(key(r, a), x -> new ArrayList<>()).add(new Ingress(r.getRule(), r.getFile()));
+          ingress
+              .computeIfAbsent(key(r, a), x -> new ArrayList<>())
+              .add(new Ingress(r.getRule(), r.getFile()));
         }
         for (String id : sg.external()) {
-          ingress.computeIfAbsent(keyOfId(id), x -> new ArrayList<>()).add(new Ingress(r.getRule(), r.getFile()));
+          ingress
+              .computeIfAbsent(keyOfId(id), x -> new ArrayList<>())
+              .add(new Ingress(r.getRule(), r.getFile()));
         }
-      } else if (f instanceof EksCluster c && c.getClusterSecurityGroupId() != null
+      } else if (f instanceof EksCluster c
+          && c.getClusterSecurityGroupId() != null
           && !c.getClusterSecurityGroupId().isEmpty()) {
         clusterGroups.add(keyOfId(c.getClusterSecurityGroupId()));
       }
@@ -118,7 +123,9 @@ final class SgIndex {
     return "tf:" + TerraformResource.key(from.getFile(), address);
   }
 
-  /** The key of the group with this id: the scan's group when it has the id, else {@code id:<id>}. */
+  /**
+   * The key of the group with this id: the scan's group when it has the id, else {@code id:<id>}.
+   */
   String keyOfId(String id) {
     String k = keyById.get(id);
     return k != null ? k : "id:" + id;
@@ -147,7 +154,9 @@ final class SgIndex {
     return g != null ? g : byName.get(value);
   }
 
-  /** {@code aws_security_group.node} or {@code sg-0123 (EKS cluster security group)}, for messages. */
+  /**
+   * {@code aws_security_group.node} or {@code sg-0123 (EKS cluster security group)}, for messages.
+   */
   String describe(String key) {
     SecurityGroup g = groups.get(key);
     if (g != null) {

@@ -16,7 +16,8 @@ public final class SgpNodeProblem {
   private final String detail;
   private final Location related;
 
-  public SgpNodeProblem(SecurityGroupPolicy policy, boolean noTrunk, String detail, Location related) {
+  public SgpNodeProblem(
+      SecurityGroupPolicy policy, boolean noTrunk, String detail, Location related) {
     this.policy = policy;
     this.noTrunk = noTrunk;
     this.detail = detail;

@@ -18,7 +18,12 @@ public final class SubnetPrefixBlocks {
   private final List<String> nodeGroups;
 
   public SubnetPrefixBlocks(
-      Subnet subnet, long needed, long free, long singles, boolean prefixReservation, List<String> nodeGroups) {
+      Subnet subnet,
+      long needed,
+      long free,
+      long singles,
+      boolean prefixReservation,
+      List<String> nodeGroups) {
     this.subnet = subnet;
     this.needed = needed;
     this.free = free;

@@ -88,6 +88,7 @@ public final class SubnetRouting {
     if (routeTables.isEmpty()) {
       return "the VPC's main route table";
     }
-    return (routeTables.size() == 1 ? "route table " : "route tables ") + String.join(", ", routeTables);
+    return (routeTables.size() == 1 ? "route table " : "route tables ")
+        + String.join(", ", routeTables);
   }
 }

@@ -47,9 +47,15 @@ public record SubnetShare(
   /** {@code aws_subnet.a (10.0.1.0/24, eu-west-1a): 7 nodes need 126 of 251 usable}. */
   public String describe() {
     StringBuilder sb = new StringBuilder(subnet.describe()).append(": ");
-    sb.append(nodesAtMax).append(nodesAtMax == 1 ? " node needs " : " nodes need ").append(demandAtMax);
+    sb.append(nodesAtMax)
+        .append(nodesAtMax == 1 ? " node needs " : " nodes need ")
+        .append(demandAtMax);
     if (totalDemandAtMax != demandAtMax) {
-      sb.append(" (").append(totalDemandAtMax).append(" with ").append(String.join(", ", others)).append(')');
+      sb.append(" (")
+          .append(totalDemandAtMax)
+          .append(" with ")
+          .append(String.join(", ", others))
+          .append(')');
     }
     return sb.append(" of ").append(usable).append(" usable").toString();
   }

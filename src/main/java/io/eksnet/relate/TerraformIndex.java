@@ -78,7 +78,8 @@ final class TerraformIndex {
 
   /** The cluster of that name, preferring the same file. */
   EksCluster cluster(TerraformResource from, String name) {
-    return sameFileFirst(from, name == null ? List.of() : clustersByName.getOrDefault(name, List.of()));
+    return sameFileFirst(
+        from, name == null ? List.of() : clustersByName.getOrDefault(name, List.of()));
   }
 
   /**
@@ -89,18 +90,23 @@ final class TerraformIndex {
   EksAddon addon(TerraformResource from, String clusterName) {
     if (clusterName == null) {
       // a single vpc-cni add-on in the same file is the cluster's
-      List<EksAddon> same = cniAddons.stream().filter(a -> a.getFile().equals(from.getFile())).toList();
+      List<EksAddon> same =
+          cniAddons.stream().filter(a -> a.getFile().equals(from.getFile())).toList();
       return same.size() == 1 ? same.get(0) : null;
     }
     List<EksAddon> candidates = cniByCluster.getOrDefault(clusterName, List.of());
     EksCluster cluster = cluster(from, clusterName);
     if (cluster != null) {
-      return candidates.stream().filter(a -> a.getFile().equals(cluster.getFile())).findFirst().orElse(null);
+      return candidates.stream()
+          .filter(a -> a.getFile().equals(cluster.getFile()))
+          .findFirst()
+          .orElse(null);
     }
     return sameFileFirst(from, candidates);
   }
 
-  private static <T extends TerraformResource> T sameFileFirst(TerraformResource from, List<T> candidates) {
+  private static <T extends TerraformResource> T sameFileFirst(
+      TerraformResource from, List<T> candidates) {
     for (T c : candidates) {
       if (c.getFile().equals(from.getFile())) {
         return c;

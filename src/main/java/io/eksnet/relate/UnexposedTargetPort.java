@@ -13,7 +13,8 @@ public final class UnexposedTargetPort {
   private final ServiceBackends backends;
   private final String declared;
 
-  public UnexposedTargetPort(Service service, Service.Port port, ServiceBackends backends, String declared) {
+  public UnexposedTargetPort(
+      Service service, Service.Port port, ServiceBackends backends, String declared) {
     this.service = service;
     this.port = port;
     this.backends = backends;

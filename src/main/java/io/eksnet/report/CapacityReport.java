@@ -39,11 +39,33 @@ public final class CapacityReport {
   }
 
   private static final String[] SUBNET_HEADERS = {
-    "subnet", "CIDR", "AZ", "usable", "free /28", "at desired", "at max", "use at max", "with PD", "with CN",
-    "node groups"};
+    "subnet",
+    "CIDR",
+    "AZ",
+    "usable",
+    "free /28",
+    "at desired",
+    "at max",
+    "use at max",
+    "with PD",
+    "with CN",
+    "node groups"
+  };
   private static final String[] GROUP_HEADERS = {
-    "node group", "types", "mode", "max pods", "IPs/node", "desired/max", "at desired", "at max", "subnet IPs",
-    "fullest", "status", "with PD (pods, IPs/node, at max)", "with CN (pods, at max)"};
+    "node group",
+    "types",
+    "mode",
+    "max pods",
+    "IPs/node",
+    "desired/max",
+    "at desired",
+    "at max",
+    "subnet IPs",
+    "fullest",
+    "status",
+    "with PD (pods, IPs/node, at max)",
+    "with CN (pods, at max)"
+  };
 
   private CapacityReport() {}
 
@@ -67,22 +89,40 @@ public final class CapacityReport {
 
   private static String[] cells(SubnetRow s) {
     return new String[] {
-      s.address(), s.cidr(), s.availabilityZone() == null ? "?" : s.availabilityZone(), str(s.usable()),
-      str(s.freePrefixBlocks()), str(s.demandAtDesired()), str(s.demandAtMax()), s.utilizationPercent() + "%",
+      s.address(),
+      s.cidr(),
+      s.availabilityZone() == null ? "?" : s.availabilityZone(),
+      str(s.usable()),
+      str(s.freePrefixBlocks()),
+      str(s.demandAtDesired()),
+      str(s.demandAtMax()),
+      s.utilizationPercent() + "%",
       s.prefixDelegationDemandAtMax() < 0 ? "n/a" : str(s.prefixDelegationDemandAtMax()),
-      str(s.customNetworkingDemandAtMax()), s.nodeGroups().isEmpty() ? "-" : String.join(", ", s.nodeGroups())};
+      str(s.customNetworkingDemandAtMax()),
+      s.nodeGroups().isEmpty() ? "-" : String.join(", ", s.nodeGroups())
+    };
   }
 
   private static String[] cells(NodeGroupRow g, int threshold) {
     Mode pd = g.prefixDelegation();
     Mode cn = g.customNetworking();
     return new String[] {
-      g.address(), String.join(", ", g.instanceTypes()), g.current().name(), str(g.current().maxPods()),
-      str(g.current().ipsPerNode()), g.desired() + "/" + g.max(), str(g.demandAtDesired()),
-      str(g.current().demandAtMax()), g.subnetUsable() < 0 ? "?" : str(g.subnetUsable()),
-      g.fullestPercent() < 0 ? "?" : g.fullestPercent() + "%", g.status(threshold),
-      pd == null ? "n/a (not Nitro)" : pd.maxPods() + ", " + pd.ipsPerNode() + ", " + pd.demandAtMax(),
-      cn.maxPods() + ", " + cn.demandAtMax()};
+      g.address(),
+      String.join(", ", g.instanceTypes()),
+      g.current().name(),
+      str(g.current().maxPods()),
+      str(g.current().ipsPerNode()),
+      g.desired() + "/" + g.max(),
+      str(g.demandAtDesired()),
+      str(g.current().demandAtMax()),
+      g.subnetUsable() < 0 ? "?" : str(g.subnetUsable()),
+      g.fullestPercent() < 0 ? "?" : g.fullestPercent() + "%",
+      g.status(threshold),
+      pd == null
+          ? "n/a (not Nitro)"
+          : pd.maxPods() + ", " + pd.ipsPerNode() + ", " + pd.demandAtMax(),
+      cn.maxPods() + ", " + cn.demandAtMax()
+    };
   }
 
   private static String str(long n) {
@@ -105,7 +145,9 @@ public final class CapacityReport {
         table(sb, upper(SUBNET_HEADERS), rows);
       }
       List<String[]> groups = new ArrayList<>();
-      t.nodeGroups().stream().filter(g -> g.file().equals(file)).forEach(g -> groups.add(cells(g, t.thresholdPercent())));
+      t.nodeGroups().stream()
+          .filter(g -> g.file().equals(file))
+          .forEach(g -> groups.add(cells(g, t.thresholdPercent())));
       if (!groups.isEmpty()) {
         sb.append("\nNode groups\n");
         table(sb, upper(GROUP_HEADERS), groups);
@@ -120,7 +162,8 @@ public final class CapacityReport {
     return "Demand counts full nodes (max pods, warm pool included), spread over the subnets' AZs; other\n"
         + "consumers of the subnets are not counted. PD: prefix delegation; CN: custom networking (one\n"
         + "node-subnet address a node, pods in a secondary CIDR). Status warns above "
-        + t.thresholdPercent() + "% (subnetUtilizationPercent).\n";
+        + t.thresholdPercent()
+        + "% (subnetUtilizationPercent).\n";
   }
 
   private static String[] upper(String[] h) {
@@ -161,7 +204,9 @@ public final class CapacityReport {
   private static String markdown(CapacityTable t) {
     StringBuilder sb = new StringBuilder("# IP capacity\n\n");
     if (t.subnets().isEmpty() && t.nodeGroups().isEmpty()) {
-      return sb.append("No subnets or node groups with known CIDRs and sizes in the Terraform input.\n").toString();
+      return sb.append(
+              "No subnets or node groups with known CIDRs and sizes in the Terraform input.\n")
+          .toString();
     }
     for (String file : files(t)) {
       sb.append("## `").append(file).append("`\n\n");
@@ -172,7 +217,9 @@ public final class CapacityReport {
         mdTable(sb, SUBNET_HEADERS, rows);
       }
       List<String[]> groups = new ArrayList<>();
-      t.nodeGroups().stream().filter(g -> g.file().equals(file)).forEach(g -> groups.add(cells(g, t.thresholdPercent())));
+      t.nodeGroups().stream()
+          .filter(g -> g.file().equals(file))
+          .forEach(g -> groups.add(cells(g, t.thresholdPercent())));
       if (!groups.isEmpty()) {
         sb.append("### Node groups\n\n");
         mdTable(sb, GROUP_HEADERS, groups);
@@ -212,7 +259,9 @@ public final class CapacityReport {
       m.put("demandAtDesired", s.demandAtDesired());
       m.put("demandAtMax", s.demandAtMax());
       m.put("utilizationPercent", s.utilizationPercent());
-      m.put("prefixDelegationDemandAtMax", s.prefixDelegationDemandAtMax() < 0 ? null : s.prefixDelegationDemandAtMax());
+      m.put(
+          "prefixDelegationDemandAtMax",
+          s.prefixDelegationDemandAtMax() < 0 ? null : s.prefixDelegationDemandAtMax());
       m.put("customNetworkingDemandAtMax", s.customNetworkingDemandAtMax());
       m.put("nodeGroups", s.nodeGroups());
       subnets.add(m);
@@ -259,21 +308,26 @@ public final class CapacityReport {
         .append("<title>eksnet IP capacity</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n")
         .append("table{border-collapse:collapse;margin-bottom:2em}\n")
-        .append("th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:middle}\n")
+        .append(
+            "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:middle}\n")
         .append("td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append(".bar{position:relative;width:16em;height:1.1em;background:#e6e6e6;border:1px solid #999}\n")
-        .append(".used{height:100%;background:#4a8}\n.warn .used{background:#e9a23b}\n.over .used{background:#d9453d}\n")
+        .append(
+            ".bar{position:relative;width:16em;height:1.1em;background:#e6e6e6;border:1px solid #999}\n")
+        .append(
+            ".used{height:100%;background:#4a8}\n.warn .used{background:#e9a23b}\n.over .used{background:#d9453d}\n")
         .append(".limit{position:absolute;top:-2px;bottom:-2px;border-left:2px dashed #333}\n")
         .append("code{font-size:.95em}\n</style>\n</head>\n<body>\n<h1>IP capacity</h1>\n");
     if (t.subnets().isEmpty() && t.nodeGroups().isEmpty()) {
-      sb.append("<p>No subnets or node groups with known CIDRs and sizes in the Terraform input.</p>\n");
+      sb.append(
+          "<p>No subnets or node groups with known CIDRs and sizes in the Terraform input.</p>\n");
     }
     for (String file : files(t)) {
       sb.append("<h2><code>").append(esc(file)).append("</code></h2>\n");
       List<SubnetRow> subnets = t.subnets().stream().filter(s -> s.file().equals(file)).toList();
       if (!subnets.isEmpty()) {
         sb.append("<h3>Subnets</h3>\n<table>\n<tr><th>used at max size (dashed: ")
-            .append(t.thresholdPercent()).append("%)</th>");
+            .append(t.thresholdPercent())
+            .append("%)</th>");
         for (String h : SUBNET_HEADERS) {
           sb.append("<th>").append(esc(h)).append("</th>");
         }
@@ -281,17 +335,26 @@ public final class CapacityReport {
         for (SubnetRow s : subnets) {
           int pct = s.utilizationPercent();
           String cls = pct > 100 ? "over" : pct > t.thresholdPercent() ? "warn" : "ok";
-          sb.append("<tr class=\"").append(cls).append("\"><td><div class=\"bar\" title=\"")
-              .append(s.demandAtMax()).append(" of ").append(s.usable()).append(" usable addresses\">")
-              .append("<div class=\"used\" style=\"width:").append(Math.min(100, pct)).append("%\"></div>")
-              .append("<div class=\"limit\" style=\"left:").append(Math.min(100, t.thresholdPercent()))
+          sb.append("<tr class=\"")
+              .append(cls)
+              .append("\"><td><div class=\"bar\" title=\"")
+              .append(s.demandAtMax())
+              .append(" of ")
+              .append(s.usable())
+              .append(" usable addresses\">")
+              .append("<div class=\"used\" style=\"width:")
+              .append(Math.min(100, pct))
+              .append("%\"></div>")
+              .append("<div class=\"limit\" style=\"left:")
+              .append(Math.min(100, t.thresholdPercent()))
               .append("%\"></div></div></td>");
           cellsHtml(sb, cells(s));
           sb.append("</tr>\n");
         }
         sb.append("</table>\n");
       }
-      List<NodeGroupRow> groups = t.nodeGroups().stream().filter(g -> g.file().equals(file)).toList();
+      List<NodeGroupRow> groups =
+          t.nodeGroups().stream().filter(g -> g.file().equals(file)).toList();
       if (!groups.isEmpty()) {
         sb.append("<h3>Node groups</h3>\n<table>\n<tr>");
         for (String h : GROUP_HEADERS) {
@@ -306,13 +369,17 @@ public final class CapacityReport {
         sb.append("</table>\n");
       }
     }
-    sb.append("<p>").append(esc(legend(t).replace("\n", " ").trim())).append("</p>\n</body>\n</html>\n");
+    sb.append("<p>")
+        .append(esc(legend(t).replace("\n", " ").trim()))
+        .append("</p>\n</body>\n</html>\n");
     return sb.toString();
   }
 
   private static void cellsHtml(StringBuilder sb, String[] cells) {
     for (int i = 0; i < cells.length; i++) {
-      boolean number = !cells[i].isEmpty() && cells[i].chars().allMatch(c -> Character.isDigit(c) || c == '%' || c == '/');
+      boolean number =
+          !cells[i].isEmpty()
+              && cells[i].chars().allMatch(c -> Character.isDigit(c) || c == '%' || c == '/');
       sb.append(number ? "<td class=\"n\">" : "<td>");
       sb.append(i == 0 ? "<code>" + esc(cells[i]) + "</code>" : esc(cells[i])).append("</td>");
     }

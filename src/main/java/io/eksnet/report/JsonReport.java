@@ -34,8 +34,8 @@ import io.eksnet.scan.ScanResult;
  * reason), sorted by {@link Finding#ORDER}; {@code summary.findings} and {@code bySeverity} count
  * the unsuppressed ones, with every severity present. {@code name} is null for a rule missing from
  * the catalog. With {@code --baseline}, {@code summary.baseline} counts {@code new}, {@code
- * unchanged} and {@code absent} (fixed) findings, and each finding has {@code baselineState} ({@code
- * new} or {@code unchanged}). Same input, same bytes.
+ * unchanged} and {@code absent} (fixed) findings, and each finding has {@code baselineState}
+ * ({@code new} or {@code unchanged}). Same input, same bytes.
  */
 public final class JsonReport {
 
@@ -79,13 +79,14 @@ public final class JsonReport {
     ArrayNode findings = root.putArray("findings");
     result.findings().stream()
         .sorted(Finding.ORDER)
-        .forEach(f -> {
-          ObjectNode n = finding(f, result.enabledRules().get(f.ruleId()));
-          if (result.baseline() != null) {
-            n.put("baselineState", result.baseline().state(f));
-          }
-          findings.add(n);
-        });
+        .forEach(
+            f -> {
+              ObjectNode n = finding(f, result.enabledRules().get(f.ruleId()));
+              if (result.baseline() != null) {
+                n.put("baselineState", result.baseline().state(f));
+              }
+              findings.add(n);
+            });
 
     ArrayNode problems = root.putArray("problems");
     result.problems().stream().sorted().forEach(p -> problems.add(problem(p)));

@@ -57,8 +57,8 @@ public final class TextReport {
   /**
    * One line: {@code 3 findings (1 high, 2 medium) in 12 files; 2 suppressed; 1 input problem}, or
    * {@code No findings in 12 files}. Suppressed and problems only when there are any. With a
-   * baseline the findings counted are the new ones, followed by {@code 5 unchanged and 1 fixed since
-   * the baseline}.
+   * baseline the findings counted are the new ones, followed by {@code 5 unchanged and 1 fixed
+   * since the baseline}.
    */
   public static String summary(ScanResult result) {
     List<Finding> active = result.newFindings();
@@ -77,8 +77,11 @@ public final class TextReport {
     }
     s.append(" in ").append(plural(result.files().size(), "file"));
     if (result.baseline() != null) {
-      s.append("; ").append(result.baseline().unchangedCount())
-          .append(" unchanged and ").append(result.baseline().absent()).append(" fixed since the baseline");
+      s.append("; ")
+          .append(result.baseline().unchangedCount())
+          .append(" unchanged and ")
+          .append(result.baseline().absent())
+          .append(" fixed since the baseline");
     }
     int suppressed = result.findings().size() - result.activeFindings().size();
     if (suppressed > 0) {

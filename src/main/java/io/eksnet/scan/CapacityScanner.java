@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The entry point of {@code eksnet capacity}: discovers and loads the Terraform JSON under the
- * paths (with the config's and the request's excludes, and the config's thresholds) and computes the capacity table. Kubernetes
- * manifests are read but contribute nothing.
+ * paths (with the config's and the request's excludes, and the config's thresholds) and computes
+ * the capacity table. Kubernetes manifests are read but contribute nothing.
  */
 public final class CapacityScanner {
 
@@ -36,8 +36,9 @@ public final class CapacityScanner {
     }
     Thresholds thresholds = new Thresholds(config.thresholds());
     facts.add(thresholds);
-    CapacityTable table = CapacityTable.of(TerraformRelations.compute(facts),
-        (int) thresholds.get("subnetUtilizationPercent"));
+    CapacityTable table =
+        CapacityTable.of(
+            TerraformRelations.compute(facts), (int) thresholds.get("subnetUtilizationPercent"));
     Collections.sort(problems);
     return new Result(table, problems, files);
   }

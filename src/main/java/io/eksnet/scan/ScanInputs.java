@@ -55,7 +55,8 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
    * Discovers the files under {@code req}'s paths, except those the globs {@code excludes} match
    * and the file {@code skip} (absolute and normalized; null for none).
    */
-  static ScanInputs discover(ScanRequest req, List<String> excludes, Path skip, List<InputProblem> problems) {
+  static ScanInputs discover(
+      ScanRequest req, List<String> excludes, Path skip, List<InputProblem> problems) {
     Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
     problems.addAll(found.problems());
     return new ScanInputs(found, skip, problems);

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What to scan and how.
  *
- * @param root repository root: reported paths are relative to it; {@code .eksnet.yaml} is looked
- *     up there when {@code configFile} is null
+ * @param root repository root: reported paths are relative to it; {@code .eksnet.yaml} is looked up
+ *     there when {@code configFile} is null
  * @param paths files and directories to scan
  * @param configFile explicit config file, or null
  * @param ruleDirs directories of user DRL rules
@@ -46,7 +46,12 @@ public record ScanRequest(
 
   /** No extra excludes, no baseline, stop at broken user rules. */
   public ScanRequest(
-      Path root, List<Path> paths, Path configFile, List<Path> ruleDirs, Set<String> enable, Set<String> disable) {
+      Path root,
+      List<Path> paths,
+      Path configFile,
+      List<Path> ruleDirs,
+      Set<String> enable,
+      Set<String> disable) {
     this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null, false, null);
   }
 
@@ -56,30 +61,36 @@ public record ScanRequest(
   }
 
   public ScanRequest withEnabled(Set<String> ids) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing, workingDir);
+    return new ScanRequest(
+        root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing, workingDir);
   }
 
   public ScanRequest withRuleDirs(List<Path> dirs) {
-    return new ScanRequest(root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing, workingDir);
+    return new ScanRequest(
+        root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing, workingDir);
   }
 
   /** Also skip these root-relative globs (the Maven plugin's {@code excludes}). */
   public ScanRequest withExcludes(List<String> globs) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing, workingDir);
+    return new ScanRequest(
+        root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing, workingDir);
   }
 
   /** Compare the findings with this earlier eksnet SARIF report (null: no baseline). */
   public ScanRequest withBaseline(Path sarif) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing, workingDir);
+    return new ScanRequest(
+        root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing, workingDir);
   }
 
   /** Leave broken user rules out and run the rest (see {@code keepGoing}). */
   public ScanRequest withKeepGoing(boolean keep) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep, workingDir);
+    return new ScanRequest(
+        root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep, workingDir);
   }
 
   /** Show user rule files relative to this directory (the CLI caller's working directory). */
   public ScanRequest withWorkingDir(Path dir) {
-    return new ScanRequest(root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keepGoing, dir);
+    return new ScanRequest(
+        root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keepGoing, dir);
   }
 }

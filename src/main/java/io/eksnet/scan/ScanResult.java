@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * What a scan produced: findings (sorted; suppressed ones carry their reason), input problems
  * (sorted), the catalog of the rules that were enabled, the files read (relative to the root),
- * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, the
- * config's fail-on level (null when the config sets none), and the comparison with the baseline
- * (null when no baseline was given or it could not be read).
+ * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, the config's
+ * fail-on level (null when the config sets none), and the comparison with the baseline (null when
+ * no baseline was given or it could not be read).
  */
 public record ScanResult(
     List<Finding> findings,
@@ -44,13 +44,17 @@ public record ScanResult(
 
   /** The shape the report package was first written against: no notes, no config fail-on. */
   public ScanResult(
-      List<Finding> findings, List<InputProblem> problems, Catalog enabledRules, List<String> files, Timings timings) {
+      List<Finding> findings,
+      List<InputProblem> problems,
+      Catalog enabledRules,
+      List<String> files,
+      Timings timings) {
     this(findings, problems, enabledRules, files, List.of(), timings, null, null);
   }
 
   /**
-   * Milliseconds spent in each phase, and per rule its firings and the nanoseconds its
-   * consequences took ({@code ruleFirings}, {@code ruleNanos}; matching itself is in rulesMs).
+   * Milliseconds spent in each phase, and per rule its firings and the nanoseconds its consequences
+   * took ({@code ruleFirings}, {@code ruleNanos}; matching itself is in rulesMs).
    */
   public record Timings(
       long loadMs,

@@ -28,8 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * The one entry point: discover → load → relate → rules → suppress. The CLI, the Maven plugin and
- * the pre-commit hook only map their options onto a {@link ScanRequest} and the {@link
- * ScanResult} onto output and exit codes.
+ * the pre-commit hook only map their options onto a {@link ScanRequest} and the {@link ScanResult}
+ * onto output and exit codes.
  */
 public final class Scanner {
 
@@ -60,8 +60,10 @@ public final class Scanner {
     List<String> excludes = new ArrayList<>(config.excludes());
     excludes.addAll(req.excludes());
     // the config is read as the config, not as a manifest (its errors once, not twice)
-    Path configPath = (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
-        .toAbsolutePath().normalize();
+    Path configPath =
+        (req.configFile() != null ? req.configFile() : req.root().resolve(".eksnet.yaml"))
+            .toAbsolutePath()
+            .normalize();
     ScanInputs inputs = ScanInputs.discover(req, excludes, configPath, problems);
     notes.addAll(inputs.notices());
 
@@ -85,17 +87,24 @@ public final class Scanner {
     for (Object f : facts) {
       if (f instanceof K8sObject o && o.annotation(IGNORE_ANNOTATION) != null) {
         String reason = o.annotation(IGNORE_REASON_ANNOTATION);
-        suppressions.add(new Suppression(Suppression.Kind.ANNOTATION,
-            o.annotationLocation(IGNORE_ANNOTATION),
-            ids(o.annotation(IGNORE_ANNOTATION)),
-            reason == null ? "suppressed by annotation" : reason,
-            null));
+        suppressions.add(
+            new Suppression(
+                Suppression.Kind.ANNOTATION,
+                o.annotationLocation(IGNORE_ANNOTATION),
+                ids(o.annotation(IGNORE_ANNOTATION)),
+                reason == null ? "suppressed by annotation" : reason,
+                null));
       }
     }
     String configName = configDisplayName(req);
     for (Config.Ignore ig : config.ignores()) {
-      suppressions.add(new Suppression(Suppression.Kind.CONFIG,
-          new Location(configName, ig.line(), 1, ig.object(), ""), ids(ig.rule()), ig.reason(), ig.path()));
+      suppressions.add(
+          new Suppression(
+              Suppression.Kind.CONFIG,
+              new Location(configName, ig.line(), 1, ig.object(), ""),
+              ids(ig.rule()),
+              ig.reason(),
+              ig.path()));
     }
     RuleEngine engine = await(engineLoad);
     problems.addAll(ruleProblems);
@@ -121,8 +130,19 @@ public final class Scanner {
           ran.add(r.id()); // after an aborted evaluation no suppression is "unused"
         }
         Severity override = config.severities().get(r.id());
-        enabledInfos.add(override == null ? r : new RuleInfo(r.id(), r.name(), override, r.summary(),
-            r.messages(), r.remediation(), r.tags(), r.since(), r.source()));
+        enabledInfos.add(
+            override == null
+                ? r
+                : new RuleInfo(
+                    r.id(),
+                    r.name(),
+                    override,
+                    r.summary(),
+                    r.messages(),
+                    r.remediation(),
+                    r.tags(),
+                    r.since(),
+                    r.source()));
       }
     }
     Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
@@ -136,10 +156,21 @@ public final class Scanner {
     Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
     Collections.sort(problems);
     long t3 = System.nanoTime();
-    return new ScanResult(sorted, problems, new Catalog(enabledInfos), files, notes,
-        new ScanResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0),
-            outcome.ruleFirings(), outcome.ruleNanos()),
-        config.failOn(), comparison);
+    return new ScanResult(
+        sorted,
+        problems,
+        new Catalog(enabledInfos),
+        files,
+        notes,
+        new ScanResult.Timings(
+            ms(t1 - t0),
+            ms(t2 - t1),
+            ms(t3 - t2),
+            ms(t3 - t0),
+            outcome.ruleFirings(),
+            outcome.ruleNanos()),
+        config.failOn(),
+        comparison);
   }
 
   /** Null without a baseline or when it cannot be used (then there is an input problem). */
@@ -154,8 +185,16 @@ public final class Scanner {
       return null;
     }
     Baseline.Comparison c = baseline.compare(findings);
-    notes.add("baseline " + name + ": " + c.newCount() + " new, " + c.unchangedCount()
-        + " unchanged, " + c.absent() + " absent (fixed or removed)");
+    notes.add(
+        "baseline "
+            + name
+            + ": "
+            + c.newCount()
+            + " new, "
+            + c.unchangedCount()
+            + " unchanged, "
+            + c.absent()
+            + " absent (fixed or removed)");
     return c;
   }
 
@@ -176,7 +215,9 @@ public final class Scanner {
   /** Input problems listed per file at most; a file with a thousand duplicate keys is one story. */
   static final int MAX_PROBLEMS_PER_FILE = 100;
 
-  /** The first {@link #MAX_PROBLEMS_PER_FILE} problems of each file, then one that counts the rest. */
+  /**
+   * The first {@link #MAX_PROBLEMS_PER_FILE} problems of each file, then one that counts the rest.
+   */
   static List<InputProblem> firstPerFile(List<InputProblem> sorted) {
     List<InputProblem> out = new ArrayList<>();
     for (int i = 0; i < sorted.size(); ) {
@@ -188,8 +229,14 @@ public final class Scanner {
       int keep = Math.min(end - i, MAX_PROBLEMS_PER_FILE);
       out.addAll(sorted.subList(i, i + keep));
       if (end - i > keep) {
-        out.add(new InputProblem(sorted.get(i + keep).location(), "and " + (end - i - keep)
-            + " more problems in this file (only the first " + MAX_PROBLEMS_PER_FILE + " are listed)"));
+        out.add(
+            new InputProblem(
+                sorted.get(i + keep).location(),
+                "and "
+                    + (end - i - keep)
+                    + " more problems in this file (only the first "
+                    + MAX_PROBLEMS_PER_FILE
+                    + " are listed)"));
       }
       i = end;
     }
@@ -227,7 +274,9 @@ public final class Scanner {
     return Discovery.relative(req.root(), p);
   }
 
-  /** The request's config: its {@code configFile}, else {@code .eksnet.yaml} at the root, else none. */
+  /**
+   * The request's config: its {@code configFile}, else {@code .eksnet.yaml} at the root, else none.
+   */
   static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
     return ConfigLoader.forScan(req.root(), req.configFile(), configDisplayName(req), problems);
   }
@@ -251,8 +300,10 @@ public final class Scanner {
     }
     if (!unknown.isEmpty()) {
       Collections.sort(unknown);
-      problems.add(new InputProblem(Location.ofFile(configDisplayName(req)),
-          "unknown rule id(s): " + String.join(", ", unknown) + " (see `eksnet rules`)"));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(configDisplayName(req)),
+              "unknown rule id(s): " + String.join(", ", unknown) + " (see `eksnet rules`)"));
     }
     return id -> (enable.isEmpty() || enable.contains(id)) && !disable.contains(id);
   }

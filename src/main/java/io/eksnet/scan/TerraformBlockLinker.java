@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Adds the {@code resource} block of the {@code .tf} sources in the scan as a related location to
  * findings on Terraform resources of the root module or of local modules ({@code source =
- * "./..."}). The root module's directory is the one whose blocks match most of the plan's
- * resources (ties go to the directory nearest the plan file).
+ * "./..."}). The root module's directory is the one whose blocks match most of the plan's resources
+ * (ties go to the directory nearest the plan file).
  */
 final class TerraformBlockLinker {
 
@@ -34,8 +34,14 @@ final class TerraformBlockLinker {
           continue;
         }
         for (TerraformSources.Block b : byAddress.getOrDefault(localAddress(r), List.of())) {
-          String root = d.isEmpty() ? b.dir() : b.dir().equals(d) ? "" : b.dir().endsWith("/" + d)
-              ? b.dir().substring(0, b.dir().length() - d.length() - 1) : null;
+          String root =
+              d.isEmpty()
+                  ? b.dir()
+                  : b.dir().equals(d)
+                      ? ""
+                      : b.dir().endsWith("/" + d)
+                          ? b.dir().substring(0, b.dir().length() - d.length() - 1)
+                          : null;
           if (root != null) {
             votes.computeIfAbsent(r.getFile(), k -> new HashMap<>()).merge(root, 1, Integer::sum);
           }
@@ -75,7 +81,9 @@ final class TerraformBlockLinker {
       }
       List<Location> related = new ArrayList<>(f.related());
       related.add(block);
-      out.add(new Finding(f.ruleId(), f.severity(), f.message(), f.location(), related, f.suppression()));
+      out.add(
+          new Finding(
+              f.ruleId(), f.severity(), f.message(), f.location(), related, f.suppression()));
     }
     return out;
   }

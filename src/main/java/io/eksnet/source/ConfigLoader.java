@@ -33,10 +33,11 @@ public final class ConfigLoader {
 
   /**
    * The scan's config: {@code explicit} when given (a missing file is a problem), else {@code
-   * .eksnet.yaml} at the root when present, else the empty config. Problems name the file as
-   * {@code displayName}.
+   * .eksnet.yaml} at the root when present, else the empty config. Problems name the file as {@code
+   * displayName}.
    */
-  public static Config forScan(Path root, Path explicit, String displayName, List<InputProblem> problems) {
+  public static Config forScan(
+      Path root, Path explicit, String displayName, List<InputProblem> problems) {
     Path p = explicit;
     if (p == null) {
       p = root.resolve(".eksnet.yaml");
@@ -58,25 +59,36 @@ public final class ConfigLoader {
     try {
       long size = Files.size(file);
       if (size > Limits.DEFAULT.maxYamlBytes()) {
-        problems.add(new InputProblem(Location.ofFile(displayName),
-            "config is " + (size >> 20) + " MiB; eksnet reads config files up to "
-                + (Limits.DEFAULT.maxYamlBytes() >> 20) + " MiB"));
+        problems.add(
+            new InputProblem(
+                Location.ofFile(displayName),
+                "config is "
+                    + (size >> 20)
+                    + " MiB; eksnet reads config files up to "
+                    + (Limits.DEFAULT.maxYamlBytes() >> 20)
+                    + " MiB"));
         return new Result(Config.EMPTY, problems);
       }
       decoded = Encoding.decode(Files.readAllBytes(file));
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(displayName), "cannot read config: " + InputProblem.describe(e)));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(displayName), "cannot read config: " + InputProblem.describe(e)));
       return new Result(Config.EMPTY, problems);
     }
     if (decoded.problem() != null) {
       LoadException e = decoded.problem();
-      problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
+      problems.add(
+          new InputProblem(
+              new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
       return new Result(Config.EMPTY, problems);
     }
     String text = decoded.text();
     YamlLoader.Result r = new YamlLoader(Limits.DEFAULT).load(text);
     for (LoadException e : r.problems()) {
-      problems.add(new InputProblem(new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
+      problems.add(
+          new InputProblem(
+              new Location(displayName, e.line(), e.column(), "", ""), e.getMessage()));
     }
     if (r.documents().isEmpty()) {
       return new Result(Config.EMPTY, problems);
@@ -88,7 +100,14 @@ public final class ConfigLoader {
     Reader rd = new Reader(displayName, problems);
     for (Tree.Entry e : root.entries().values()) {
       if (!TOP_KEYS.contains(e.key())) {
-        rd.problem(e.line(), e.column(), "unknown key '" + e.key() + "' (known: " + String.join(", ", TOP_KEYS.stream().sorted().toList()) + ")");
+        rd.problem(
+            e.line(),
+            e.column(),
+            "unknown key '"
+                + e.key()
+                + "' (known: "
+                + String.join(", ", TOP_KEYS.stream().sorted().toList())
+                + ")");
       }
     }
     String failOn = Tree.text(root.get("failOn"));
@@ -113,8 +132,13 @@ public final class ConfigLoader {
     if (root.get("thresholds") instanceof Tree.TMap tm) {
       for (Tree.Entry e : tm.entries().values()) {
         if (!Thresholds.DEFAULTS.containsKey(e.key())) {
-          rd.problem(e, "unknown threshold '" + e.key() + "' (known: "
-              + String.join(", ", Thresholds.DEFAULTS.keySet().stream().sorted().toList()) + ")");
+          rd.problem(
+              e,
+              "unknown threshold '"
+                  + e.key()
+                  + "' (known: "
+                  + String.join(", ", Thresholds.DEFAULTS.keySet().stream().sorted().toList())
+                  + ")");
           continue;
         }
         Integer v = K8sFactory.integer(e.value());
@@ -131,22 +155,32 @@ public final class ConfigLoader {
       String path = Tree.text(Tree.path(t, "path"));
       String reason = Tree.text(Tree.path(t, "reason"));
       if (rule == null || reason == null || reason.isBlank()) {
-        rd.problem(t.line(), t.column(), "each ignore entry needs a rule and a reason (path and object are optional)");
+        rd.problem(
+            t.line(),
+            t.column(),
+            "each ignore entry needs a rule and a reason (path and object are optional)");
         continue;
       }
       if (path != null && !rd.isGlob(Tree.path(t, "path"), "path")) {
         continue;
       }
-      ignores.add(new Config.Ignore(rule, path == null ? "**" : path, Tree.text(Tree.path(t, "object")), reason, t.line()));
+      ignores.add(
+          new Config.Ignore(
+              rule,
+              path == null ? "**" : path,
+              Tree.text(Tree.path(t, "object")),
+              reason,
+              t.line()));
     }
-    Config c = new Config(
-        rd.strings(root, "enable"),
-        rd.strings(root, "disable"),
-        severities,
-        thresholds,
-        excludes(root, rd),
-        failOn,
-        ignores);
+    Config c =
+        new Config(
+            rd.strings(root, "enable"),
+            rd.strings(root, "disable"),
+            severities,
+            thresholds,
+            excludes(root, rd),
+            failOn,
+            ignores);
     return new Result(c, problems);
   }
 
@@ -174,7 +208,10 @@ public final class ConfigLoader {
         FileSystems.getDefault().getPathMatcher("glob:" + g);
         return true;
       } catch (IllegalArgumentException e) { // PatternSyntaxException among others
-        String why = e instanceof PatternSyntaxException p ? p.getDescription() : String.valueOf(e.getMessage());
+        String why =
+            e instanceof PatternSyntaxException p
+                ? p.getDescription()
+                : String.valueOf(e.getMessage());
         problem(t.line(), t.column(), what + " '" + g + "' is not a valid glob: " + why);
         return false;
       }

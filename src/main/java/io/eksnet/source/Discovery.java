@@ -19,18 +19,18 @@ import java.util.TreeSet;
 
 /**
  * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json}, and
- * {@code *.tf} (only to point findings at resource blocks);
- * skips VCS and build folders, Helm chart {@code templates/} (with a notice) and excluded globs;
- * never follows a symbolic link to a directory inside a walk, nor one to a file outside the scan
- * root. The result is sorted, so the walk order of the
- * file system never changes the output.
+ * {@code *.tf} (only to point findings at resource blocks); skips VCS and build folders, Helm chart
+ * {@code templates/} (with a notice) and excluded globs; never follows a symbolic link to a
+ * directory inside a walk, nor one to a file outside the scan root. The result is sorted, so the
+ * walk order of the file system never changes the output.
  */
 public final class Discovery {
 
   /** Files found, notices (skipped chart templates), and problems (missing paths). */
   public record Result(List<SourceFile> files, List<String> notices, List<InputProblem> problems) {}
 
-  private static final List<String> SKIP_DIRS = List.of(".git", ".hg", ".svn", "node_modules", ".terraform");
+  private static final List<String> SKIP_DIRS =
+      List.of(".git", ".hg", ".svn", "node_modules", ".terraform");
 
   private Discovery() {}
 
@@ -41,7 +41,9 @@ public final class Discovery {
 
   /** Terraform sources, read only for the lines of their resource blocks. */
   static boolean isFound(Path p) {
-    return isScannable(p) || (p.getFileName() != null && TerraformSources.isTerraformSource(p.getFileName().toString()));
+    return isScannable(p)
+        || (p.getFileName() != null
+            && TerraformSources.isTerraformSource(p.getFileName().toString()));
   }
 
   /**
@@ -61,7 +63,8 @@ public final class Discovery {
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
       if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-        problems.add(new InputProblem(Location.ofFile(relative(root, abs)), "no such file or directory"));
+        problems.add(
+            new InputProblem(Location.ofFile(relative(root, abs)), "no such file or directory"));
         continue;
       }
       if (Files.isRegularFile(abs)) {
@@ -79,79 +82,97 @@ public final class Discovery {
 
   /**
    * Walks a directory the user named (following it when it is itself a symbolic link: they asked
-   * for it). Inside it, symbolic links to directories are never followed (no loops, no escapes,
-   * no file read twice), and links to files only when the file is inside the repository root or
-   * the named directory. Reported paths keep the name the user gave.
+   * for it). Inside it, symbolic links to directories are never followed (no loops, no escapes, no
+   * file read twice), and links to files only when the file is inside the repository root or the
+   * named directory. Reported paths keep the name the user gave.
    */
-  private static void walk(Path root, Path realRoot, Path dir, List<PathMatcher> matchers,
-      java.util.Set<SourceFile> files, List<String> notices, List<InputProblem> problems) {
+  private static void walk(
+      Path root,
+      Path realRoot,
+      Path dir,
+      List<PathMatcher> matchers,
+      java.util.Set<SourceFile> files,
+      List<String> notices,
+      List<InputProblem> problems) {
     Path start = Files.isSymbolicLink(dir) ? real(dir) : dir;
     Path realStart = real(dir);
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        /** The path as the user would write it: under the directory they named. */
-        private Path shown(Path p) {
-          return start == dir ? p : dir.resolve(start.relativize(p));
-        }
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            /** The path as the user would write it: under the directory they named. */
+            private Path shown(Path p) {
+              return start == dir ? p : dir.resolve(start.relativize(p));
+            }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          String name = d.getFileName() == null ? "" : d.getFileName().toString();
-          if (!d.equals(start) && SKIP_DIRS.contains(name)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          String rel = relative(root, shown(d));
-          if (!d.equals(start) && excluded(rel, matchers)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if ("templates".equals(name) && d.getParent() != null
-              && (Files.exists(d.getParent().resolve("Chart.yaml")) || Files.exists(d.getParent().resolve("Chart.yml")))) {
-            notices.add(rel + "/: Helm chart templates skipped (render them with `helm template` and scan the output)");
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          String rel = relative(root, shown(f));
-          if (attrs.isSymbolicLink()) {
-            Path target = real(f);
-            boolean exists = Files.exists(f);
-            if (exists && Files.isDirectory(f)) {
-              if (!excluded(rel, matchers)) {
-                notices.add(rel + "/: symbolic link to a directory not followed");
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              String name = d.getFileName() == null ? "" : d.getFileName().toString();
+              if (!d.equals(start) && SKIP_DIRS.contains(name)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              String rel = relative(root, shown(d));
+              if (!d.equals(start) && excluded(rel, matchers)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if ("templates".equals(name)
+                  && d.getParent() != null
+                  && (Files.exists(d.getParent().resolve("Chart.yaml"))
+                      || Files.exists(d.getParent().resolve("Chart.yml")))) {
+                notices.add(
+                    rel
+                        + "/: Helm chart templates skipped (render them with `helm template` and scan the output)");
+                return FileVisitResult.SKIP_SUBTREE;
               }
               return FileVisitResult.CONTINUE;
             }
-            if (!isFound(f)) {
-              return FileVisitResult.CONTINUE;
-            }
-            if (!exists) {
-              notices.add(rel + ": dangling symbolic link skipped");
-              return FileVisitResult.CONTINUE;
-            }
-            if (!(target.startsWith(realRoot) || target.startsWith(realStart)) || !Files.isRegularFile(target)) {
-              notices.add(rel + ": symbolic link out of the scan root skipped");
-              return FileVisitResult.CONTINUE;
-            }
-          } else if (!attrs.isRegularFile() || !isFound(f)) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (!excluded(rel, matchers)) {
-            files.add(new SourceFile(f, rel));
-          }
-          return FileVisitResult.CONTINUE;
-        }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          problems.add(new InputProblem(Location.ofFile(relative(root, shown(f))), "cannot read: " + InputProblem.describe(e)));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              String rel = relative(root, shown(f));
+              if (attrs.isSymbolicLink()) {
+                Path target = real(f);
+                boolean exists = Files.exists(f);
+                if (exists && Files.isDirectory(f)) {
+                  if (!excluded(rel, matchers)) {
+                    notices.add(rel + "/: symbolic link to a directory not followed");
+                  }
+                  return FileVisitResult.CONTINUE;
+                }
+                if (!isFound(f)) {
+                  return FileVisitResult.CONTINUE;
+                }
+                if (!exists) {
+                  notices.add(rel + ": dangling symbolic link skipped");
+                  return FileVisitResult.CONTINUE;
+                }
+                if (!(target.startsWith(realRoot) || target.startsWith(realStart))
+                    || !Files.isRegularFile(target)) {
+                  notices.add(rel + ": symbolic link out of the scan root skipped");
+                  return FileVisitResult.CONTINUE;
+                }
+              } else if (!attrs.isRegularFile() || !isFound(f)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (!excluded(rel, matchers)) {
+                files.add(new SourceFile(f, rel));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              problems.add(
+                  new InputProblem(
+                      Location.ofFile(relative(root, shown(f))),
+                      "cannot read: " + InputProblem.describe(e)));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      problems.add(new InputProblem(Location.ofFile(relative(root, dir)), "cannot read: " + InputProblem.describe(e)));
+      problems.add(
+          new InputProblem(
+              Location.ofFile(relative(root, dir)), "cannot read: " + InputProblem.describe(e)));
     }
   }
 

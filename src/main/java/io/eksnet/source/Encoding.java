@@ -57,17 +57,22 @@ final class Encoding {
     return decode(b, bom, cs);
   }
 
-  /** True for UTF-8 (where NUL bytes mean binary); false when NUL bytes are part of the encoding. */
+  /**
+   * True for UTF-8 (where NUL bytes mean binary); false when NUL bytes are part of the encoding.
+   */
   static boolean isUtf8(Decoded d) {
     return d.charset().equals(StandardCharsets.UTF_8.name());
   }
 
   private static Decoded decode(byte[] b, int offset, Charset cs) {
-    CharsetDecoder dec = cs.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder dec =
+        cs.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b, offset, b.length - offset);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) (b.length - offset) + 16));
+    CharBuffer out =
+        CharBuffer.allocate(
+            (int) Math.min(Integer.MAX_VALUE - 16, (long) (b.length - offset) + 16));
     CoderResult r = dec.decode(in, out, true);
     if (!r.isError()) {
       r = dec.flush(out);
@@ -89,12 +94,26 @@ final class Encoding {
       }
       StringBuilder bytes = new StringBuilder();
       for (int i = bad; i < Math.min(b.length, bad + r.length()); i++) {
-        bytes.append(bytes.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", b[i] & 0xff));
+        bytes
+            .append(bytes.isEmpty() ? "" : " ")
+            .append(String.format(Locale.ROOT, "0x%02X", b[i] & 0xff));
       }
-      String what = bytes.isEmpty() ? "a truncated character at the end of the file" : "the bytes " + bytes;
-      return new Decoded(null, cs.name(), new LoadException(line, col,
-          "not valid " + cs.name() + ": " + what + " (byte offset " + bad + ") cannot be decoded;"
-              + " save the file as UTF-8"));
+      String what =
+          bytes.isEmpty() ? "a truncated character at the end of the file" : "the bytes " + bytes;
+      return new Decoded(
+          null,
+          cs.name(),
+          new LoadException(
+              line,
+              col,
+              "not valid "
+                  + cs.name()
+                  + ": "
+                  + what
+                  + " (byte offset "
+                  + bad
+                  + ") cannot be decoded;"
+                  + " save the file as UTF-8"));
     }
     return new Decoded(text, cs.name(), null);
   }

@@ -50,21 +50,29 @@ final class JsonLoader {
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation l = p.currentTokenLocation();
-        problems.add(new LoadException((int) l.getLineNr(), (int) l.getColumnNr(),
-            "JSON syntax error: unexpected content after the end of the document"));
+        problems.add(
+            new LoadException(
+                (int) l.getLineNr(),
+                (int) l.getColumnNr(),
+                "JSON syntax error: unexpected content after the end of the document"));
       }
       return new YamlLoader.Result(List.of(tree), problems);
     } catch (TimeUp e) {
       problems.add(new LoadException(1, 1, e.getMessage()));
     } catch (StreamConstraintsException e) {
-      problems.add(new LoadException(1, 1, "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage())));
+      problems.add(
+          new LoadException(
+              1, 1, "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage())));
     } catch (JsonParseException e) {
       JsonLocation l = e.getLocation();
       int line = l == null ? 1 : Math.max(1, l.getLineNr());
       int col = l == null ? 1 : Math.max(1, l.getColumnNr());
-      problems.add(new LoadException(line, col, "JSON syntax error: " + YamlLoader.firstLine(e.getOriginalMessage())));
+      problems.add(
+          new LoadException(
+              line, col, "JSON syntax error: " + YamlLoader.firstLine(e.getOriginalMessage())));
     } catch (IOException e) {
-      problems.add(new LoadException(1, 1, "cannot read JSON: " + YamlLoader.firstLine(e.getMessage())));
+      problems.add(
+          new LoadException(1, 1, "cannot read JSON: " + YamlLoader.firstLine(e.getMessage())));
     }
     return new YamlLoader.Result(List.of(), problems);
   }
@@ -97,8 +105,11 @@ final class JsonLoader {
           Tree v = read(p, problems, count);
           Tree.Entry prev = entries.get(key);
           if (prev != null) {
-            problems.add(new LoadException(kl.getLineNr(), kl.getColumnNr(),
-                "duplicate key '" + key + "' (first at line " + prev.line() + ")"));
+            problems.add(
+                new LoadException(
+                    kl.getLineNr(),
+                    kl.getColumnNr(),
+                    "duplicate key '" + key + "' (first at line " + prev.line() + ")"));
           }
           entries.put(key, new Tree.Entry(key, kl.getLineNr(), kl.getColumnNr(), v));
         }

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one parsed Kubernetes object into facts. Unknown kinds give no fact; a List gives the
- * facts of its items. Values of the wrong shape are treated as absent, never as a crash.
+ * Turns one parsed Kubernetes object into facts. Unknown kinds give no fact; a List gives the facts
+ * of its items. Values of the wrong shape are treated as absent, never as a crash.
  */
 final class K8sFactory {
 
@@ -53,14 +53,17 @@ final class K8sFactory {
       case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController" ->
           out.add(workload(file, doc, List.of("spec", "template"), replicas(doc, kind)));
       case "Job" -> out.add(workload(file, doc, List.of("spec", "template"), 1));
-      case "CronJob" -> out.add(workload(file, doc, List.of("spec", "jobTemplate", "spec", "template"), 1));
+      case "CronJob" ->
+          out.add(workload(file, doc, List.of("spec", "jobTemplate", "spec", "template"), 1));
       case "Pod" -> out.add(workload(file, doc, List.of(), 1));
       case "Service" -> out.add(service(file, doc));
       case "Ingress" -> out.add(ingress(file, doc));
-      case "IngressClass" -> out.add(new IngressClass(file, doc, Tree.text(Tree.path(doc, "spec", "controller"))));
+      case "IngressClass" ->
+          out.add(new IngressClass(file, doc, Tree.text(Tree.path(doc, "spec", "controller"))));
       case "NetworkPolicy" -> out.add(networkPolicy(file, doc));
       case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> out.add(cilium(file, doc));
-      case "ConfigMap" -> out.add(new ConfigMap(file, doc, DEFAULT_NS, Tree.stringMap(doc.get("data"))));
+      case "ConfigMap" ->
+          out.add(new ConfigMap(file, doc, DEFAULT_NS, Tree.stringMap(doc.get("data"))));
       case "ENIConfig" -> out.add(eniConfig(file, doc));
       case "Namespace" -> out.add(new Namespace(file, doc));
       case "SecurityGroupPolicy" -> {
@@ -135,7 +138,8 @@ final class K8sFactory {
       Integer n = integer(Tree.path(p, "containerPort"));
       if (n != null) {
         String proto = Tree.text(Tree.path(p, "protocol"));
-        ports.add(new Container.Port(Tree.text(Tree.path(p, "name")), n, proto == null ? "TCP" : proto));
+        ports.add(
+            new Container.Port(Tree.text(Tree.path(p, "name")), n, proto == null ? "TCP" : proto));
       }
     }
     Map<String, String> env = new LinkedHashMap<>();
@@ -162,7 +166,8 @@ final class K8sFactory {
     }
     for (String h : List.of("httpGet", "tcpSocket", "grpc", "exec")) {
       if (m.get(h) != null) {
-        return new Container.Probe(h, Tree.text(Tree.path(m, h, "path")), Tree.text(Tree.path(m, h, "port")));
+        return new Container.Probe(
+            h, Tree.text(Tree.path(m, h, "path")), Tree.text(Tree.path(m, h, "port")));
       }
     }
     return new Container.Probe("unknown", null, null);
@@ -215,15 +220,26 @@ final class K8sFactory {
       for (int p = 0; p < paths.size(); p++) {
         Tree b = Tree.path(paths.get(p), "backend");
         String httpPath = Tree.text(Tree.path(paths.get(p), "path"));
-        addBackend(b, httpPath,
-            List.of("spec", "rules", Integer.toString(r), "http", "paths", Integer.toString(p), "backend"),
+        addBackend(
+            b,
+            httpPath,
+            List.of(
+                "spec",
+                "rules",
+                Integer.toString(r),
+                "http",
+                "paths",
+                Integer.toString(p),
+                "backend"),
             backends);
       }
     }
-    return new Ingress(file, doc, DEFAULT_NS, Tree.text(Tree.path(spec, "ingressClassName")), backends);
+    return new Ingress(
+        file, doc, DEFAULT_NS, Tree.text(Tree.path(spec, "ingressClassName")), backends);
   }
 
-  private static void addBackend(Tree b, String httpPath, List<String> path, List<Ingress.Backend> out) {
+  private static void addBackend(
+      Tree b, String httpPath, List<String> path, List<Ingress.Backend> out) {
     if (!(b instanceof TMap m)) {
       return;
     }
@@ -235,8 +251,13 @@ final class K8sFactory {
       }
       List<String> p = new ArrayList<>(path);
       p.add("service");
-      out.add(new Ingress.Backend(name, integer(Tree.path(s, "port", "number")),
-          Tree.text(Tree.path(s, "port", "name")), httpPath, p));
+      out.add(
+          new Ingress.Backend(
+              name,
+              integer(Tree.path(s, "port", "number")),
+              Tree.text(Tree.path(s, "port", "name")),
+              httpPath,
+              p));
       return;
     }
     String name = Tree.text(m.get("serviceName")); // v1beta1
@@ -310,11 +331,12 @@ final class K8sFactory {
         }
         Tree ps = Tree.path(p, "podSelector");
         Tree ns = Tree.path(p, "namespaceSelector");
-        peers.add(new NetworkPolicy.Peer(
-            ps == null ? null : selector(ps),
-            ns == null ? null : selector(ns),
-            Tree.text(Tree.path(ip, "cidr")),
-            except));
+        peers.add(
+            new NetworkPolicy.Peer(
+                ps == null ? null : selector(ps),
+                ns == null ? null : selector(ns),
+                Tree.text(Tree.path(ip, "cidr")),
+                except));
       }
       List<String> ports = new ArrayList<>();
       for (Tree p : Tree.asList(Tree.path(r, "ports"))) {
@@ -347,7 +369,8 @@ final class K8sFactory {
         : selector(Tree.path(spec, "nodeSelector"));
   }
 
-  private static void ciliumEgress(Tree spec, List<String> base, List<CiliumPolicy.EgressRule> out) {
+  private static void ciliumEgress(
+      Tree spec, List<String> base, List<CiliumPolicy.EgressRule> out) {
     List<Tree> rules = Tree.asList(Tree.path(spec, "egress"));
     for (int i = 0; i < rules.size(); i++) {
       Tree r = rules.get(i);
@@ -360,8 +383,11 @@ final class K8sFactory {
         List<String> fp = new ArrayList<>(path);
         fp.add("toFQDNs");
         fp.add(Integer.toString(f));
-        fqdns.add(new CiliumPolicy.Fqdn(
-            Tree.text(Tree.path(fq.get(f), "matchName")), Tree.text(Tree.path(fq.get(f), "matchPattern")), fp));
+        fqdns.add(
+            new CiliumPolicy.Fqdn(
+                Tree.text(Tree.path(fq.get(f), "matchName")),
+                Tree.text(Tree.path(fq.get(f), "matchPattern")),
+                fp));
       }
       boolean dns = false;
       List<String> ports = new ArrayList<>();
@@ -406,7 +432,9 @@ final class K8sFactory {
         }
       }
       LabelSelector sel = ciliumSelector(spec);
-      out.add(new CiliumPolicy.EgressRule(sel, path, fqdns, dns, endpoints, ports, cidrs, except, entities));
+      out.add(
+          new CiliumPolicy.EgressRule(
+              sel, path, fqdns, dns, endpoints, ports, cidrs, except, entities));
     }
   }
 
@@ -428,7 +456,12 @@ final class K8sFactory {
       }
     }
     Tree ps = Tree.path(doc, "spec", "podSelector");
-    return new SecurityGroupPolicy(file, doc, DEFAULT_NS, ps == null ? LabelSelector.NONE : selector(ps),
-        Tree.path(doc, "spec", "serviceAccountSelector") != null, groups);
+    return new SecurityGroupPolicy(
+        file,
+        doc,
+        DEFAULT_NS,
+        ps == null ? LabelSelector.NONE : selector(ps),
+        Tree.path(doc, "spec", "serviceAccountSelector") != null,
+        groups);
   }
 }

@@ -11,9 +11,18 @@ package io.eksnet.source;
  * @param maxLoadMillis wall-clock time one file may take to load: a backstop behind the limits
  *     above (which bound the work), so that nothing a file holds can stall a scan
  */
-record Limits(long maxYamlBytes, long maxJsonBytes, int maxDepth, int maxAliases, long maxNodes, long maxLoadMillis) {
+record Limits(
+    long maxYamlBytes,
+    long maxJsonBytes,
+    int maxDepth,
+    int maxAliases,
+    long maxNodes,
+    long maxLoadMillis) {
 
-  /** Generous for real manifests and plans (a 16 MiB manifest loads in about 4 s), small enough to reject hostile files quickly. */
+  /**
+   * Generous for real manifests and plans (a 16 MiB manifest loads in about 4 s), small enough to
+   * reject hostile files quickly.
+   */
   static final Limits DEFAULT = new Limits(16L << 20, 256L << 20, 100, 100, 2_000_000, 10_000);
 
   Limits(long maxYamlBytes, long maxJsonBytes, int maxDepth, int maxAliases, long maxNodes) {
@@ -32,7 +41,8 @@ record Limits(long maxYamlBytes, long maxJsonBytes, int maxDepth, int maxAliases
     }
 
     String message() {
-      return "file took longer than " + (millis >= 1000 ? millis / 1000 + " s" : millis + " ms")
+      return "file took longer than "
+          + (millis >= 1000 ? millis / 1000 + " s" : millis + " ms")
           + " to load; skipped";
     }
   }

@@ -2,6 +2,7 @@ package io.eksnet.source;
 
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
+import io.eksnet.model.Suppression;
 import io.eksnet.model.Tree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.eksnet.model.Suppression;
 
 /**
- * Loads one file into facts. YAML files may hold many documents; JSON files hold one (a
- * Kubernetes object or List, or Terraform {@code show -json} output, recognised by content).
+ * Loads one file into facts. YAML files may hold many documents; JSON files hold one (a Kubernetes
+ * object or List, or Terraform {@code show -json} output, recognised by content).
  */
 public final class Loader {
 
@@ -59,8 +59,18 @@ public final class Loader {
       long size = Files.size(f.path());
       long max = json ? limits.maxJsonBytes() : limits.maxYamlBytes();
       if (size > max) {
-        problems.add(problem(rel, 1, 1, "file is " + mib(size) + "; eksnet reads " + (json ? "JSON" : "YAML")
-            + " files up to " + mib(max) + ", so it was skipped"));
+        problems.add(
+            problem(
+                rel,
+                1,
+                1,
+                "file is "
+                    + mib(size)
+                    + "; eksnet reads "
+                    + (json ? "JSON" : "YAML")
+                    + " files up to "
+                    + mib(max)
+                    + ", so it was skipped"));
         return new Loaded(facts, problems, terraform);
       }
       bytes = Files.readAllBytes(f.path());
@@ -79,13 +89,14 @@ public final class Loader {
       return new Loaded(facts, problems, terraform);
     }
     String text = decoded.text();
-    YamlLoader.Result r = json
-        ? new JsonLoader(limits).load(text)
-        : new YamlLoader(limits, strings).load(text);
+    YamlLoader.Result r =
+        json ? new JsonLoader(limits).load(text) : new YamlLoader(limits, strings).load(text);
     boolean template = !json && text.contains("{{");
     for (LoadException e : r.problems()) {
-      String hint = template && e.getMessage().startsWith("YAML syntax error")
-          ? " (the file contains {{ }}: a Helm or Go template must be rendered before it is scanned)" : "";
+      String hint =
+          template && e.getMessage().startsWith("YAML syntax error")
+              ? " (the file contains {{ }}: a Helm or Go template must be rendered before it is scanned)"
+              : "";
       problems.add(problem(rel, e.line(), e.column(), e.getMessage() + hint));
     }
     for (Tree doc : r.documents()) {
@@ -106,13 +117,22 @@ public final class Loader {
         K8sFactory.facts(rel, m, facts);
       } else if (hasKind && m.get("metadata") != null && Tree.text(m.get("kind")) != null) {
         // kubectl would reject it, but the kind says what it is: scan it and say so
-        notes.add(rel + ":" + m.line() + ": " + Tree.text(m.get("kind"))
-            + " has no apiVersion; scanned by its kind, but kubectl will reject it");
+        notes.add(
+            rel
+                + ":"
+                + m.line()
+                + ": "
+                + Tree.text(m.get("kind"))
+                + " has no apiVersion; scanned by its kind, but kubectl will reject it");
         K8sFactory.facts(rel, m, facts);
       } else if (hasApi && !hasKind && m.get("metadata") != null) {
         Tree.Entry present = m.entry("apiVersion");
-        problems.add(problem(rel, present.line(), present.column(),
-            "Kubernetes object has apiVersion but no kind, so eksnet cannot tell what it is"));
+        problems.add(
+            problem(
+                rel,
+                present.line(),
+                present.column(),
+                "Kubernetes object has apiVersion but no kind, so eksnet cannot tell what it is"));
       }
       // anything else is not a Kubernetes object (values files, CI configs) and is skipped quietly
     }
@@ -138,7 +158,9 @@ public final class Loader {
         problems.add(new InputProblem(loc, "eksnet:ignore needs a reason after the rule ids"));
         continue;
       }
-      out.add(new Suppression(Suppression.Kind.COMMENT, loc, List.of(m.group(1).split(",")), reason, null));
+      out.add(
+          new Suppression(
+              Suppression.Kind.COMMENT, loc, List.of(m.group(1).split(",")), reason, null));
     }
     return out;
   }

@@ -5,14 +5,15 @@ import java.util.Arrays;
 /**
  * Turns a code point offset into a text (what SnakeYAML's marks carry) into the 1-based line and
  * column that editors and GitHub show: LF, CRLF and a lone CR end a line, and columns count UTF-16
- * code units (SARIF's {@code columnKind}). SnakeYAML's own line numbers follow YAML 1.1, where
- * NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end lines too, so a file holding one of them would
- * get findings below its last line.
+ * code units (SARIF's {@code columnKind}). SnakeYAML's own line numbers follow YAML 1.1, where NEL,
+ * LINE SEPARATOR and PARAGRAPH SEPARATOR end lines too, so a file holding one of them would get
+ * findings below its last line.
  */
 final class Positions {
 
   private final String text;
   private final boolean bmpOnly;
+
   /** Per line: the code point offset and the char offset where it starts. */
   private final int[] startCp;
 
@@ -27,7 +28,12 @@ final class Positions {
     int cp = 0;
     for (int i = 0; i < text.length(); cp++) {
       char c = text.charAt(i);
-      int len = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+      int len =
+          Character.isHighSurrogate(c)
+                  && i + 1 < text.length()
+                  && Character.isLowSurrogate(text.charAt(i + 1))
+              ? 2
+              : 1;
       i += len;
       boolean end = c == '\n' || (c == '\r' && (i == text.length() || text.charAt(i) != '\n'));
       if (end) {

@@ -31,13 +31,22 @@ final class TerraformDocument {
     final String mode;
     final String type;
     final String name;
+
     /** The instance key as it appears in addresses ({@code 0}, {@code "a"}), or null. */
     final String index;
+
     final Tree.TMap object;
     Tree.TMap values;
     Tree unknown;
 
-    Res(String address, String module, String mode, String type, String name, String index, Tree.TMap object,
+    Res(
+        String address,
+        String module,
+        String mode,
+        String type,
+        String name,
+        String index,
+        Tree.TMap object,
         Tree.TMap values) {
       this.address = address;
       this.module = module;
@@ -105,7 +114,9 @@ final class TerraformDocument {
     }
     readConfig(Tree.path(doc, "configuration", "root_module"), "", "");
     for (Res r : byAddress.values()) {
-      byConfig.computeIfAbsent(r.module + "|" + r.localConfigAddress(), k -> new ArrayList<>()).add(r);
+      byConfig
+          .computeIfAbsent(r.module + "|" + r.localConfigAddress(), k -> new ArrayList<>())
+          .add(r);
       String m = r.module;
       while (!m.isEmpty()) {
         moduleInstances.add(m);
@@ -181,7 +192,14 @@ final class TerraformDocument {
     } else if (module.isEmpty() || !address.startsWith(module + ".")) {
       module = moduleOf(address);
     }
-    return new Res(address, module, mode == null ? "managed" : mode, type, name, index, r,
+    return new Res(
+        address,
+        module,
+        mode == null ? "managed" : mode,
+        type,
+        name,
+        index,
+        r,
         values == null ? EMPTY : values);
   }
 
@@ -238,8 +256,12 @@ final class TerraformDocument {
         if (e.value() instanceof Tree.TMap call) {
           cm.calls.put(e.key(), call);
           String source = Tree.text(call.get("source"));
-          String childDir = dir == null || source == null || !(source.startsWith("./") || source.startsWith("../"))
-              ? null : joinDir(dir, source);
+          String childDir =
+              dir == null
+                      || source == null
+                      || !(source.startsWith("./") || source.startsWith("../"))
+                  ? null
+                  : joinDir(dir, source);
           readConfig(call.get("module"), path.isEmpty() ? e.key() : path + "." + e.key(), childDir);
         }
       }
@@ -264,7 +286,8 @@ final class TerraformDocument {
 
   /** The local source directory of a resource's module (see {@link TerraformResource.Header}). */
   String configDir(Res r) {
-    return configDirs.getOrDefault(configPath(r.module), config.isEmpty() && r.module.isEmpty() ? "" : null);
+    return configDirs.getOrDefault(
+        configPath(r.module), config.isEmpty() && r.module.isEmpty() ? "" : null);
   }
 
   /** The expression of an argument in the configuration, e.g. {@code vpc_config, 0, subnet_ids}. */
@@ -290,12 +313,13 @@ final class TerraformDocument {
     if (cur instanceof Tree.TScalar s && "true".equals(s.value())) {
       return true;
     }
-    return cur instanceof Tree.TList l && l.items().stream().anyMatch(i -> "true".equals(Tree.text(i)));
+    return cur instanceof Tree.TList l
+        && l.items().stream().anyMatch(i -> "true".equals(Tree.text(i)));
   }
 
   /**
-   * Resolves a reference argument (a string or a list of strings) to resources of the given
-   * types: known values by id, unknown ones through the configuration's references.
+   * Resolves a reference argument (a string or a list of strings) to resources of the given types:
+   * known values by id, unknown ones through the configuration's references.
    */
   TfRefs refs(Res r, Set<String> types, String... path) {
     Tree v = TerraformResource.navigate(r.values, path);
@@ -385,7 +409,9 @@ final class TerraformDocument {
   /** True when a reference other than {@code count.index}/{@code each} feeds the value. */
   private static boolean mentionsResources(List<String> refs) {
     for (String ref : refs) {
-      if (!ref.startsWith("count.") && !ref.startsWith("each.") && !ref.startsWith("path.")
+      if (!ref.startsWith("count.")
+          && !ref.startsWith("each.")
+          && !ref.startsWith("path.")
           && !ref.startsWith("terraform.")) {
         return true;
       }
@@ -393,12 +419,16 @@ final class TerraformDocument {
     return false;
   }
 
-  private void resolve(String module, List<String> refs, Res from, Set<String> types, int depth, Set<String> out) {
+  private void resolve(
+      String module, List<String> refs, Res from, Set<String> types, int depth, Set<String> out) {
     if (depth > 32) {
       return;
     }
-    boolean byIndex = from != null
-        && (refs.contains("count.index") || refs.contains("each.key") || refs.contains("each.value"));
+    boolean byIndex =
+        from != null
+            && (refs.contains("count.index")
+                || refs.contains("each.key")
+                || refs.contains("each.value"));
     for (String ref : refs) {
       List<String> segs = segments(ref);
       if (segs.size() < 2) {
@@ -410,20 +440,32 @@ final class TerraformDocument {
         case "module" -> resolveOutput(module, segs, types, depth, out);
         case "data" -> {
           if (segs.size() >= 3) {
-            instances(module, "data." + segs.get(1) + "." + base(segs.get(2)), key(segs.get(2)),
-                byIndex ? from : null, types, out);
+            instances(
+                module,
+                "data." + segs.get(1) + "." + base(segs.get(2)),
+                key(segs.get(2)),
+                byIndex ? from : null,
+                types,
+                out);
           }
         }
         default -> {
           if (!NON_RESOURCE_ROOTS.contains(root)) {
-            instances(module, root + "." + base(segs.get(1)), key(segs.get(1)), byIndex ? from : null, types, out);
+            instances(
+                module,
+                root + "." + base(segs.get(1)),
+                key(segs.get(1)),
+                byIndex ? from : null,
+                types,
+                out);
           }
         }
       }
     }
   }
 
-  private void instances(String module, String local, String key, Res from, Set<String> types, Set<String> out) {
+  private void instances(
+      String module, String local, String key, Res from, Set<String> types, Set<String> out) {
     List<Res> all = byConfig.getOrDefault(module + "|" + local, List.of());
     if (all.isEmpty() || !types.contains(all.get(0).type)) {
       return;
@@ -444,7 +486,8 @@ final class TerraformDocument {
         }
       }
       // element(list, count.index) wraps around
-      if (isNumber(from.index) && all.stream().allMatch(r -> r.index != null && isNumber(r.index))) {
+      if (isNumber(from.index)
+          && all.stream().allMatch(r -> r.index != null && isNumber(r.index))) {
         int i = Integer.parseInt(from.index) % all.size();
         for (Res r : all) {
           if (Integer.parseInt(r.index) == i) {
@@ -459,7 +502,8 @@ final class TerraformDocument {
     }
   }
 
-  private void resolveVariable(String module, String var, Set<String> types, int depth, Set<String> out) {
+  private void resolveVariable(
+      String module, String var, Set<String> types, int depth, Set<String> out) {
     if (module.isEmpty()) {
       return;
     }
@@ -483,16 +527,19 @@ final class TerraformDocument {
         out.add(a);
       }
     }
-    resolve(parent, TerraformResource.strings(Tree.path(e, "references")), null, types, depth + 1, out);
+    resolve(
+        parent, TerraformResource.strings(Tree.path(e, "references")), null, types, depth + 1, out);
   }
 
-  private void resolveOutput(String module, List<String> segs, Set<String> types, int depth, Set<String> out) {
+  private void resolveOutput(
+      String module, List<String> segs, Set<String> types, int depth, Set<String> out) {
     if (segs.size() < 3) {
       return;
     }
     String call = base(segs.get(1));
     String key = key(segs.get(1));
-    ConfigModule child = config.get(configPath(module).isEmpty() ? call : configPath(module) + "." + call);
+    ConfigModule child =
+        config.get(configPath(module).isEmpty() ? call : configPath(module) + "." + call);
     Tree.TMap output = child == null ? null : child.outputs.get(segs.get(2));
     if (output == null) {
       return;
@@ -500,8 +547,11 @@ final class TerraformDocument {
     List<String> refs = TerraformResource.strings(Tree.path(output, "expression", "references"));
     String prefix = (module.isEmpty() ? "" : module + ".") + "module." + call;
     for (String inst : moduleInstances) {
-      boolean match = key == null ? inst.equals(prefix) || (inst.startsWith(prefix + "[") && parentModule(inst).equals(module))
-          : inst.equals(prefix + "[" + key + "]");
+      boolean match =
+          key == null
+              ? inst.equals(prefix)
+                  || (inst.startsWith(prefix + "[") && parentModule(inst).equals(module))
+              : inst.equals(prefix + "[" + key + "]");
       if (match) {
         resolve(inst, refs, null, types, depth + 1, out);
       }

@@ -14,7 +14,8 @@ final class TerraformJson {
     if (m.get("format_version") == null) {
       // some tools strip the header: planned values with a root module still say what it is
       return Tree.path(m, "planned_values", "root_module") instanceof Tree.TMap
-          && m.get("apiVersion") == null && m.get("kind") == null;
+          && m.get("apiVersion") == null
+          && m.get("kind") == null;
     }
     return m.get("terraform_version") != null
         || m.get("planned_values") != null

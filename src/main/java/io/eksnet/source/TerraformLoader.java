@@ -28,8 +28,8 @@ import io.eksnet.model.TerraformResource;
 import io.eksnet.model.TfRefs;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Vpc;
-import io.eksnet.model.VpcEndpoint;
 import io.eksnet.model.VpcCidrAssociation;
+import io.eksnet.model.VpcEndpoint;
 import io.eksnet.net.Cidr;
 import io.eksnet.net.ParsedCidr;
 import io.eksnet.source.TerraformDocument.Res;
@@ -47,17 +47,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns one {@code terraform show -json} document (a plan or a state, format versions 0.1 to
- * 1.x) into facts of the AWS resources the rules read. Values unknown until apply become null;
- * references between resources are resolved within the document (see {@link
- * TerraformDocument}). Other providers and resource types are ignored.
+ * Turns one {@code terraform show -json} document (a plan or a state, format versions 0.1 to 1.x)
+ * into facts of the AWS resources the rules read. Values unknown until apply become null;
+ * references between resources are resolved within the document (see {@link TerraformDocument}).
+ * Other providers and resource types are ignored.
  */
 public final class TerraformLoader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> VPC = Set.of("aws_vpc", "aws_default_vpc");
   private static final Set<String> SUBNET = Set.of("aws_subnet", "aws_default_subnet");
-  private static final Set<String> ROUTE_TABLE = Set.of("aws_route_table", "aws_default_route_table");
+  private static final Set<String> ROUTE_TABLE =
+      Set.of("aws_route_table", "aws_default_route_table");
   private static final Set<String> SG = Set.of("aws_security_group", "aws_default_security_group");
   private static final Set<String> NAT = Set.of("aws_nat_gateway");
   private static final Set<String> IGW = Set.of("aws_internet_gateway");
@@ -65,8 +66,9 @@ public final class TerraformLoader {
   private static final Set<String> LAUNCH_TEMPLATE = Set.of("aws_launch_template");
   private static final Set<String> DB_SUBNET_GROUP = Set.of("aws_db_subnet_group");
 
-  private static final Pattern MAX_PODS = Pattern.compile(
-      "(--max-pods[= ]+['\"]?(\\d+))|(\"?maxPods\"?\\s*:\\s*['\"]?(\\d+))|(max-pods\\s*=\\s*['\"]?(\\d+))");
+  private static final Pattern MAX_PODS =
+      Pattern.compile(
+          "(--max-pods[= ]+['\"]?(\\d+))|(\"?maxPods\"?\\s*:\\s*['\"]?(\\d+))|(max-pods\\s*=\\s*['\"]?(\\d+))");
 
   private final TerraformDocument doc;
   private final Map<String, Subnet> subnets = new HashMap<>();
@@ -76,15 +78,19 @@ public final class TerraformLoader {
   }
 
   /**
-   * The facts of one document. A format version with an unknown major version is an input
-   * problem, and the document is not read.
+   * The facts of one document. A format version with an unknown major version is an input problem,
+   * and the document is not read.
    */
   public static List<Object> facts(String file, Tree.TMap root, List<InputProblem> problems) {
     String fv = Tree.text(root.get("format_version"));
     if (fv != null && !fv.startsWith("0.") && !fv.startsWith("1.")) {
       Tree.Entry e = root.entry("format_version");
-      problems.add(new InputProblem(new Location(file, e.line(), e.column(), "", ""),
-          "Terraform JSON format_version " + fv + " is not supported (eksnet reads 0.x and 1.x)"));
+      problems.add(
+          new InputProblem(
+              new Location(file, e.line(), e.column(), "", ""),
+              "Terraform JSON format_version "
+                  + fv
+                  + " is not supported (eksnet reads 0.x and 1.x)"));
       return List.of();
     }
     return new TerraformLoader(new TerraformDocument(file, root)).facts();
@@ -137,45 +143,93 @@ public final class TerraformLoader {
 
   private Object fact(Res r) {
     return switch (r.type) {
-      case "aws_vpc", "aws_default_vpc" -> new Vpc(header(r), str(r, "id"), str(r, "cidr_block"), cidr(str(r, "cidr_block")));
-      case "aws_vpc_ipv4_cidr_block_association" -> new VpcCidrAssociation(header(r), vpc(r, "vpc_id"),
-          str(r, "cidr_block"), cidr(str(r, "cidr_block")));
+      case "aws_vpc", "aws_default_vpc" ->
+          new Vpc(header(r), str(r, "id"), str(r, "cidr_block"), cidr(str(r, "cidr_block")));
+      case "aws_vpc_ipv4_cidr_block_association" ->
+          new VpcCidrAssociation(
+              header(r), vpc(r, "vpc_id"), str(r, "cidr_block"), cidr(str(r, "cidr_block")));
       case "aws_route_table", "aws_default_route_table" -> routeTable(r);
-      case "aws_route" -> new Route(header(r), doc.refs(r, ROUTE_TABLE, "route_table_id"), routeEntry(r, r.values, true));
-      case "aws_vpn_gateway_route_propagation" -> new Route(header(r), doc.refs(r, ROUTE_TABLE, "route_table_id"),
-          new RouteEntry(null, null, RouteEntry.Target.VPN_GATEWAY, doc.refs(r, Set.of("aws_vpn_gateway"), "vpn_gateway_id")));
-      case "aws_route_table_association" -> new RouteTableAssociation(header(r),
-          doc.refs(r, ROUTE_TABLE, "route_table_id"), doc.refs(r, SUBNET, "subnet_id"), TfRefs.NONE, false);
-      case "aws_main_route_table_association" -> new RouteTableAssociation(header(r),
-          doc.refs(r, ROUTE_TABLE, "route_table_id"), TfRefs.NONE, vpc(r, "vpc_id"), true);
-      case "aws_nat_gateway" -> new NatGateway(header(r), str(r, "id"), doc.refs(r, SUBNET, "subnet_id"),
-          orDefault(str(r, "connectivity_type"), "public"), "regional".equals(str(r, "availability_mode")));
+      case "aws_route" ->
+          new Route(
+              header(r), doc.refs(r, ROUTE_TABLE, "route_table_id"), routeEntry(r, r.values, true));
+      case "aws_vpn_gateway_route_propagation" ->
+          new Route(
+              header(r),
+              doc.refs(r, ROUTE_TABLE, "route_table_id"),
+              new RouteEntry(
+                  null,
+                  null,
+                  RouteEntry.Target.VPN_GATEWAY,
+                  doc.refs(r, Set.of("aws_vpn_gateway"), "vpn_gateway_id")));
+      case "aws_route_table_association" ->
+          new RouteTableAssociation(
+              header(r),
+              doc.refs(r, ROUTE_TABLE, "route_table_id"),
+              doc.refs(r, SUBNET, "subnet_id"),
+              TfRefs.NONE,
+              false);
+      case "aws_main_route_table_association" ->
+          new RouteTableAssociation(
+              header(r),
+              doc.refs(r, ROUTE_TABLE, "route_table_id"),
+              TfRefs.NONE,
+              vpc(r, "vpc_id"),
+              true);
+      case "aws_nat_gateway" ->
+          new NatGateway(
+              header(r),
+              str(r, "id"),
+              doc.refs(r, SUBNET, "subnet_id"),
+              orDefault(str(r, "connectivity_type"), "public"),
+              "regional".equals(str(r, "availability_mode")));
       case "aws_internet_gateway" -> new InternetGateway(header(r), str(r, "id"), vpc(r, "vpc_id"));
       case "aws_security_group", "aws_default_security_group" -> securityGroup(r);
       case "aws_security_group_rule" -> sgRuleResource(r);
-      case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule" -> vpcSgRule(r);
+      case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule" ->
+          vpcSgRule(r);
       case "aws_eks_cluster" -> cluster(r);
       case "aws_eks_node_group" -> nodeGroup(r);
       case "aws_launch_template" -> launchTemplate(r);
       case "aws_eks_addon" -> addon(r);
-      case "aws_db_subnet_group" -> new DbSubnetGroup(header(r), str(r, "name"), doc.refs(r, SUBNET, "subnet_ids"));
-      case "aws_db_instance" -> new DbInstance(header(r), str(r, "identifier"), str(r, "engine"),
-          doc.refsByAttribute(r, DB_SUBNET_GROUP, "name", "db_subnet_group_name"),
-          doc.refs(r, SG, "vpc_security_group_ids"), integer(r, "port"), bool(r, "publicly_accessible") == Boolean.TRUE);
+      case "aws_db_subnet_group" ->
+          new DbSubnetGroup(header(r), str(r, "name"), doc.refs(r, SUBNET, "subnet_ids"));
+      case "aws_db_instance" ->
+          new DbInstance(
+              header(r),
+              str(r, "identifier"),
+              str(r, "engine"),
+              doc.refsByAttribute(r, DB_SUBNET_GROUP, "name", "db_subnet_group_name"),
+              doc.refs(r, SG, "vpc_security_group_ids"),
+              integer(r, "port"),
+              bool(r, "publicly_accessible") == Boolean.TRUE);
       case "aws_lb", "aws_alb" -> loadBalancer(r);
-      case "aws_lb_target_group", "aws_alb_target_group" -> new TargetGroup(header(r), str(r, "name"),
-          orDefault(str(r, "target_type"), "instance"), integer(r, "port"), str(r, "protocol"), vpc(r, "vpc_id"));
-      case "aws_vpc_endpoint" -> new VpcEndpoint(header(r), str(r, "service_name"),
-          orDefault(str(r, "vpc_endpoint_type"), "Gateway"), vpc(r, "vpc_id"));
-      case "aws_ec2_subnet_cidr_reservation" -> new SubnetCidrReservation(header(r), doc.refs(r, SUBNET, "subnet_id"),
-          cidr(str(r, "cidr_block")), str(r, "reservation_type"));
+      case "aws_lb_target_group", "aws_alb_target_group" ->
+          new TargetGroup(
+              header(r),
+              str(r, "name"),
+              orDefault(str(r, "target_type"), "instance"),
+              integer(r, "port"),
+              str(r, "protocol"),
+              vpc(r, "vpc_id"));
+      case "aws_vpc_endpoint" ->
+          new VpcEndpoint(
+              header(r),
+              str(r, "service_name"),
+              orDefault(str(r, "vpc_endpoint_type"), "Gateway"),
+              vpc(r, "vpc_id"));
+      case "aws_ec2_subnet_cidr_reservation" ->
+          new SubnetCidrReservation(
+              header(r),
+              doc.refs(r, SUBNET, "subnet_id"),
+              cidr(str(r, "cidr_block")),
+              str(r, "reservation_type"));
       default -> null;
     };
   }
 
   private TerraformResource.Header header(Res r) {
-    return new TerraformResource.Header(doc.file, r.object, r.values, r.address, r.module, r.type, r.name,
-        doc.configDir(r));
+    return new TerraformResource.Header(
+        doc.file, r.object, r.values, r.address, r.module, r.type, r.name, doc.configDir(r));
   }
 
   // ---- network ----
@@ -185,8 +239,15 @@ public final class TerraformLoader {
     if (az == null) {
       az = str(r, "availability_zone_id");
     }
-    return new Subnet(header(r), str(r, "id"), vpc(r, "vpc_id"), str(r, "cidr_block"), cidr(str(r, "cidr_block")),
-        az, bool(r, "map_public_ip_on_launch"), Tree.stringMap(r.values.get("tags")));
+    return new Subnet(
+        header(r),
+        str(r, "id"),
+        vpc(r, "vpc_id"),
+        str(r, "cidr_block"),
+        cidr(str(r, "cidr_block")),
+        az,
+        bool(r, "map_public_ip_on_launch"),
+        Tree.stringMap(r.values.get("tags")));
   }
 
   /**
@@ -227,7 +288,9 @@ public final class TerraformLoader {
       for (int i = 0; i < values.size(); i++) {
         if (values.get(i) instanceof Tree.TMap m) {
           RouteEntry e = routeEntry(r, m, false);
-          if (e.target() == RouteEntry.Target.UNKNOWN && i < exprs.size() && exprs.size() == values.size()) {
+          if (e.target() == RouteEntry.Target.UNKNOWN
+              && i < exprs.size()
+              && exprs.size() == values.size()) {
             e = configRoute(r, exprs.get(i), i);
           }
           routes.add(e);
@@ -238,8 +301,10 @@ public final class TerraformLoader {
     TfRefs vpc = dflt ? defaultTableVpc(r) : vpc(r, "vpc_id");
     // an unknown route set that the configuration leaves empty holds only the aws_route resources;
     // routes propagated from a VPN gateway are not in the plan at all
-    boolean known = (fromConfig || !doc.unknown(r, "route") || doc.expression(r) != null)
-        && strings(r, "propagating_vgws").isEmpty() && !doc.unknown(r, "propagating_vgws");
+    boolean known =
+        (fromConfig || !doc.unknown(r, "route") || doc.expression(r) != null)
+            && strings(r, "propagating_vgws").isEmpty()
+            && !doc.unknown(r, "propagating_vgws");
     return new RouteTable(header(r), str(r, "id"), vpc, routes, dflt, known);
   }
 
@@ -250,7 +315,8 @@ public final class TerraformLoader {
       dest = Tree.text(Tree.path(block, "ipv6_cidr_block", "constant_value"));
     }
     if (dest == null) {
-      dest = Tree.text(TerraformResource.navigate(r.values, "route", String.valueOf(i), "cidr_block"));
+      dest =
+          Tree.text(TerraformResource.navigate(r.values, "route", String.valueOf(i), "cidr_block"));
     }
     for (String[] t : TARGETS) {
       Tree e = Tree.path(block, t[0]);
@@ -260,7 +326,8 @@ public final class TerraformLoader {
       TfRefs targets = doc.refs(r, targetTypes(t[0]), "route", String.valueOf(i), t[0]);
       RouteEntry.Target target = RouteEntry.Target.valueOf(t[1]);
       if (t[0].equals("gateway_id")
-          && targets.addresses().stream().anyMatch(a -> doc.get(a).type.equals("aws_vpn_gateway"))) {
+          && targets.addresses().stream()
+              .anyMatch(a -> doc.get(a).type.equals("aws_vpn_gateway"))) {
         target = RouteEntry.Target.VPN_GATEWAY;
       }
       return new RouteEntry(dest, cidr(dest), target, targets);
@@ -273,7 +340,8 @@ public final class TerraformLoader {
     String id = str(r, "default_route_table_id");
     if (id != null) {
       for (Res v : doc.ofType("aws_vpc")) { // few VPCs per document
-        if (id.equals(str(v, "default_route_table_id")) || id.equals(str(v, "main_route_table_id"))) {
+        if (id.equals(str(v, "default_route_table_id"))
+            || id.equals(str(v, "main_route_table_id"))) {
           return new TfRefs(List.of(v.address), List.of(), false);
         }
       }
@@ -283,17 +351,17 @@ public final class TerraformLoader {
   }
 
   private static final String[][] TARGETS = {
-      {"nat_gateway_id", "NAT_GATEWAY"},
-      {"transit_gateway_id", "TRANSIT_GATEWAY"},
-      {"vpc_peering_connection_id", "PEERING"},
-      {"network_interface_id", "INSTANCE"},
-      {"instance_id", "INSTANCE"},
-      {"vpc_endpoint_id", "VPC_ENDPOINT"},
-      {"egress_only_gateway_id", "EGRESS_ONLY"},
-      {"local_gateway_id", "OTHER"},
-      {"carrier_gateway_id", "OTHER"},
-      {"core_network_arn", "OTHER"},
-      {"gateway_id", "INTERNET_GATEWAY"},
+    {"nat_gateway_id", "NAT_GATEWAY"},
+    {"transit_gateway_id", "TRANSIT_GATEWAY"},
+    {"vpc_peering_connection_id", "PEERING"},
+    {"network_interface_id", "INSTANCE"},
+    {"instance_id", "INSTANCE"},
+    {"vpc_endpoint_id", "VPC_ENDPOINT"},
+    {"egress_only_gateway_id", "EGRESS_ONLY"},
+    {"local_gateway_id", "OTHER"},
+    {"carrier_gateway_id", "OTHER"},
+    {"core_network_arn", "OTHER"},
+    {"gateway_id", "INTERNET_GATEWAY"},
   };
 
   /**
@@ -327,8 +395,11 @@ public final class TerraformLoader {
       }
       if (t[0].equals("gateway_id")) {
         String id = v;
-        boolean vgw = id != null ? id.startsWith("vgw-")
-            : targets.addresses().stream().anyMatch(a -> doc.get(a).type.equals("aws_vpn_gateway"));
+        boolean vgw =
+            id != null
+                ? id.startsWith("vgw-")
+                : targets.addresses().stream()
+                    .anyMatch(a -> doc.get(a).type.equals("aws_vpn_gateway"));
         if (vgw) {
           target = RouteEntry.Target.VPN_GATEWAY;
         } else if (id != null && id.equals("local")) {
@@ -366,10 +437,18 @@ public final class TerraformLoader {
           if (!groups.isEmpty()) {
             sources = idRefs(groups, SG);
           }
-          rules.add(new SgRule(dir.equals("ingress"), Tree.text(m.get("protocol")), intOf(m.get("from_port")),
-              intOf(m.get("to_port")), TerraformResource.strings(m.get("cidr_blocks")),
-              TerraformResource.strings(m.get("ipv6_cidr_blocks")), TerraformResource.strings(m.get("prefix_list_ids")),
-              sources, "true".equals(Tree.text(m.get("self"))), Tree.text(m.get("description"))));
+          rules.add(
+              new SgRule(
+                  dir.equals("ingress"),
+                  Tree.text(m.get("protocol")),
+                  intOf(m.get("from_port")),
+                  intOf(m.get("to_port")),
+                  TerraformResource.strings(m.get("cidr_blocks")),
+                  TerraformResource.strings(m.get("ipv6_cidr_blocks")),
+                  TerraformResource.strings(m.get("prefix_list_ids")),
+                  sources,
+                  "true".equals(Tree.text(m.get("self"))),
+                  Tree.text(m.get("description"))));
         }
       }
     }
@@ -378,8 +457,12 @@ public final class TerraformLoader {
       name = str(r, "name_prefix");
     }
     boolean known = !doc.unknown(r, "ingress") && !doc.unknown(r, "egress");
-    TfRefs vpc = r.values.get("vpc_id") == null && !doc.unknown(r, "vpc_id") && doc.expression(r, "vpc_id") == null
-        ? TfRefs.NONE : vpc(r, "vpc_id");
+    TfRefs vpc =
+        r.values.get("vpc_id") == null
+                && !doc.unknown(r, "vpc_id")
+                && doc.expression(r, "vpc_id") == null
+            ? TfRefs.NONE
+            : vpc(r, "vpc_id");
     return new SecurityGroup(header(r), str(r, "id"), name, vpc, rules, known);
   }
 
@@ -399,9 +482,18 @@ public final class TerraformLoader {
 
   private SecurityGroupRule sgRuleResource(Res r) {
     TfRefs source = doc.refs(r, SG, "source_security_group_id");
-    SgRule rule = new SgRule("ingress".equals(str(r, "type")), str(r, "protocol"), integer(r, "from_port"),
-        integer(r, "to_port"), strings(r, "cidr_blocks"), strings(r, "ipv6_cidr_blocks"), strings(r, "prefix_list_ids"),
-        source, bool(r, "self") == Boolean.TRUE, str(r, "description"));
+    SgRule rule =
+        new SgRule(
+            "ingress".equals(str(r, "type")),
+            str(r, "protocol"),
+            integer(r, "from_port"),
+            integer(r, "to_port"),
+            strings(r, "cidr_blocks"),
+            strings(r, "ipv6_cidr_blocks"),
+            strings(r, "prefix_list_ids"),
+            source,
+            bool(r, "self") == Boolean.TRUE,
+            str(r, "description"));
     return new SecurityGroupRule(header(r), doc.refs(r, SG, "security_group_id"), rule);
   }
 
@@ -412,9 +504,18 @@ public final class TerraformLoader {
     String pl = str(r, "prefix_list_id");
     TfRefs source = doc.refs(r, SG, "referenced_security_group_id");
     String protocol = str(r, "ip_protocol");
-    SgRule rule = new SgRule(ingress, protocol, integer(r, "from_port"), integer(r, "to_port"),
-        v4 == null ? List.of() : List.of(v4), v6 == null ? List.of() : List.of(v6), pl == null ? List.of() : List.of(pl),
-        source, false, str(r, "description"));
+    SgRule rule =
+        new SgRule(
+            ingress,
+            protocol,
+            integer(r, "from_port"),
+            integer(r, "to_port"),
+            v4 == null ? List.of() : List.of(v4),
+            v6 == null ? List.of() : List.of(v6),
+            pl == null ? List.of() : List.of(pl),
+            source,
+            false,
+            str(r, "description"));
     return new SecurityGroupRule(header(r), doc.refs(r, SG, "security_group_id"), rule);
   }
 
@@ -437,10 +538,19 @@ public final class TerraformLoader {
     }
     String svc = str(r, "kubernetes_network_config", "0", "service_ipv4_cidr");
     String family = str(r, "kubernetes_network_config", "0", "ip_family");
-    return new EksCluster(header(r), str(r, "name"), vpc, subnetRefs,
-        doc.refs(r, SG, "vpc_config", "0", "security_group_ids"), svc, cidr(svc), orDefault(family, "ipv4"),
-        bool(r, "vpc_config", "0", "endpoint_public_access"), bool(r, "vpc_config", "0", "endpoint_private_access"),
-        strings(r, "vpc_config", "0", "public_access_cidrs"), str(r, "vpc_config", "0", "cluster_security_group_id"));
+    return new EksCluster(
+        header(r),
+        str(r, "name"),
+        vpc,
+        subnetRefs,
+        doc.refs(r, SG, "vpc_config", "0", "security_group_ids"),
+        svc,
+        cidr(svc),
+        orDefault(family, "ipv4"),
+        bool(r, "vpc_config", "0", "endpoint_public_access"),
+        bool(r, "vpc_config", "0", "endpoint_private_access"),
+        strings(r, "vpc_config", "0", "public_access_cidrs"),
+        str(r, "vpc_config", "0", "cluster_security_group_id"));
   }
 
   /** {@code cluster_name} as written, or the name of the cluster it references. */
@@ -455,8 +565,10 @@ public final class TerraformLoader {
 
   private NodeGroup nodeGroup(Res r) {
     Tree types = r.values.get("instance_types");
-    boolean typesKnown = !doc.unknown(r, "instance_types")
-        && !(types instanceof Tree.TList l && l.items().stream().anyMatch(i -> Tree.text(i) == null));
+    boolean typesKnown =
+        !doc.unknown(r, "instance_types")
+            && !(types instanceof Tree.TList l
+                && l.items().stream().anyMatch(i -> Tree.text(i) == null));
     String ltId = str(r, "launch_template", "0", "id");
     String ltName = str(r, "launch_template", "0", "name");
     TfRefs lt = TfRefs.NONE;
@@ -473,10 +585,20 @@ public final class TerraformLoader {
     if (name == null) {
       name = str(r, "node_group_name_prefix");
     }
-    return new NodeGroup(header(r), clusterName(r), name, doc.refs(r, SUBNET, "subnet_ids"),
-        strings(r, "instance_types"), typesKnown, integer(r, "scaling_config", "0", "desired_size"),
-        integer(r, "scaling_config", "0", "min_size"), integer(r, "scaling_config", "0", "max_size"), lt,
-        ltId != null ? ltId : ltName, str(r, "ami_type"), str(r, "capacity_type"));
+    return new NodeGroup(
+        header(r),
+        clusterName(r),
+        name,
+        doc.refs(r, SUBNET, "subnet_ids"),
+        strings(r, "instance_types"),
+        typesKnown,
+        integer(r, "scaling_config", "0", "desired_size"),
+        integer(r, "scaling_config", "0", "min_size"),
+        integer(r, "scaling_config", "0", "max_size"),
+        lt,
+        ltId != null ? ltId : ltName,
+        str(r, "ami_type"),
+        str(r, "capacity_type"));
   }
 
   private LaunchTemplate launchTemplate(Res r) {
@@ -507,7 +629,8 @@ public final class TerraformLoader {
         sgs = merge(sgs, more);
       }
     }
-    return new LaunchTemplate(header(r), str(r, "id"), name, str(r, "instance_type"), maxPods, source, sgs);
+    return new LaunchTemplate(
+        header(r), str(r, "id"), name, str(r, "instance_type"), maxPods, source, sgs);
   }
 
   private static TfRefs merge(TfRefs a, TfRefs b) {
@@ -551,7 +674,10 @@ public final class TerraformLoader {
           }
         }
         mode = n.path("mode").isValueNode() ? n.path("mode").asText() : null;
-        netpol = n.path("enableNetworkPolicy").isValueNode() ? n.path("enableNetworkPolicy").asText() : null;
+        netpol =
+            n.path("enableNetworkPolicy").isValueNode()
+                ? n.path("enableNetworkPolicy").asText()
+                : null;
       } catch (JsonProcessingException ex) {
         known = false;
       }
@@ -560,8 +686,12 @@ public final class TerraformLoader {
     if (resolve == null || resolve.isEmpty()) {
       resolve = str(r, "resolve_conflicts");
     }
-    resolve = resolve == null || resolve.isEmpty() ? null : resolve.trim().toUpperCase(java.util.Locale.ROOT);
-    return new EksAddon(header(r), clusterName(r), str(r, "addon_name"), cv, known, env, mode, netpol, resolve);
+    resolve =
+        resolve == null || resolve.isEmpty()
+            ? null
+            : resolve.trim().toUpperCase(java.util.Locale.ROOT);
+    return new EksAddon(
+        header(r), clusterName(r), str(r, "addon_name"), cv, known, env, mode, netpol, resolve);
   }
 
   private LoadBalancer loadBalancer(Res r) {
@@ -579,8 +709,13 @@ public final class TerraformLoader {
       }
       subs = new TfRefs(a, ext, unresolved);
     }
-    return new LoadBalancer(header(r), str(r, "name"), orDefault(str(r, "load_balancer_type"), "application"),
-        bool(r, "internal"), subs, doc.refs(r, SG, "security_groups"));
+    return new LoadBalancer(
+        header(r),
+        str(r, "name"),
+        orDefault(str(r, "load_balancer_type"), "application"),
+        bool(r, "internal"),
+        subs,
+        doc.refs(r, SG, "security_groups"));
   }
 
   // ---- values ----

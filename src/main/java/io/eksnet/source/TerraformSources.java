@@ -25,9 +25,11 @@ public final class TerraformSources {
    */
   public record Block(String dir, String address, Location location) {}
 
-  private static final Pattern HEADER = Pattern.compile(
-      "^(\\s*)(resource|data)\\s+\"?([A-Za-z0-9_-]+)\"?\\s+\"?([A-Za-z0-9_-]+)\"?\\s*\\{");
-  private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*$");
+  private static final Pattern HEADER =
+      Pattern.compile(
+          "^(\\s*)(resource|data)\\s+\"?([A-Za-z0-9_-]+)\"?\\s+\"?([A-Za-z0-9_-]+)\"?\\s*\\{");
+  private static final Pattern HEREDOC =
+      Pattern.compile("<<-?\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*$");
 
   private TerraformSources() {}
 
@@ -73,13 +75,17 @@ public final class TerraformSources {
       Matcher m = HEADER.matcher(line);
       if (m.find()) {
         String address = (m.group(2).equals("data") ? "data." : "") + m.group(3) + "." + m.group(4);
-        out.add(new Block(dir, address, new Location(file, i + 1, m.group(1).length() + 1, address, "")));
+        out.add(
+            new Block(
+                dir, address, new Location(file, i + 1, m.group(1).length() + 1, address, "")));
       }
       Matcher h = HEREDOC.matcher(line);
       if (h.find()) {
         heredoc = h.group(1);
-      } else if (line.contains("/*") && !line.substring(line.indexOf("/*")).contains("*/")
-          && !line.trim().startsWith("#") && !line.trim().startsWith("//")) {
+      } else if (line.contains("/*")
+          && !line.substring(line.indexOf("/*")).contains("*/")
+          && !line.trim().startsWith("#")
+          && !line.trim().startsWith("//")) {
         comment = true;
       }
     }

@@ -65,7 +65,8 @@ final class YamlLoader {
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
     opts.setNestingDepthLimit(limits.maxDepth());
-    opts.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(text.length() * 2L + 1024, 1024)));
+    opts.setCodePointLimit(
+        (int) Math.min(Integer.MAX_VALUE, Math.max(text.length() * 2L + 1024, 1024)));
     opts.setAllowRecursiveKeys(false);
     Yaml yaml = new Yaml(opts);
     List<Tree> docs = new ArrayList<>();
@@ -87,15 +88,25 @@ final class YamlLoader {
       problems.add(e.problem);
     } catch (ReaderException e) {
       int[] at = positions.at(e.getPosition());
-      problems.add(new LoadException(at[0], at[1], String.format(Locale.ROOT,
-          "YAML does not allow the character U+%04X here; write it as an escape (\\u%04X) in a"
-              + " double-quoted string", e.getCodePoint(), e.getCodePoint())));
+      problems.add(
+          new LoadException(
+              at[0],
+              at[1],
+              String.format(
+                  Locale.ROOT,
+                  "YAML does not allow the character U+%04X here; write it as an escape (\\u%04X) in a"
+                      + " double-quoted string",
+                  e.getCodePoint(),
+                  e.getCodePoint())));
     } catch (YAMLException e) {
       String m = firstLine(e.getMessage());
       if (m.startsWith("Nesting Depth exceeded")) {
         m = "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped";
       } else if (m.startsWith("Number of aliases")) {
-        m = "more than " + limits.maxAliases() + " aliases of collections (alias bomb?); file skipped";
+        m =
+            "more than "
+                + limits.maxAliases()
+                + " aliases of collections (alias bomb?); file skipped";
       } else {
         m = "YAML error: " + m;
       }
@@ -113,7 +124,8 @@ final class YamlLoader {
     }
     if (e.getContext() != null) {
       sb.append(sb.isEmpty() ? "" : " ").append('(').append(e.getContext());
-      if (e.getContextMark() != null && e.getProblemMark() != null
+      if (e.getContextMark() != null
+          && e.getProblemMark() != null
           && line(e.getContextMark()) != line(e.getProblemMark())) {
         sb.append(" at line ").append(line(e.getContextMark()));
       }
@@ -176,20 +188,28 @@ final class YamlLoader {
     /** Counts one unit of work against the node budget: a node built or a merged key visited. */
     private void count(Node n) {
       if ((nodes & 0xfff) == 0 && deadline.passed()) {
-        throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()), deadline.message()));
+        throw new TooBig(
+            new LoadException(line(n.getStartMark()), col(n.getStartMark()), deadline.message()));
       }
       if (++nodes > limits.maxNodes()) {
         throw new TooBig(
-            new LoadException(line(n.getStartMark()), col(n.getStartMark()),
-                "YAML expands to more than " + limits.maxNodes() + " nodes (alias bomb?); file skipped"));
+            new LoadException(
+                line(n.getStartMark()),
+                col(n.getStartMark()),
+                "YAML expands to more than "
+                    + limits.maxNodes()
+                    + " nodes (alias bomb?); file skipped"));
       }
     }
 
     Tree convert(Node n, int depth) {
       count(n);
       if (depth > limits.maxDepth()) {
-        throw new TooBig(new LoadException(line(n.getStartMark()), col(n.getStartMark()),
-            "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
+        throw new TooBig(
+            new LoadException(
+                line(n.getStartMark()),
+                col(n.getStartMark()),
+                "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
       }
       int[] at = positions.at(n.getStartMark().getIndex());
       int l = at[0];
@@ -217,7 +237,8 @@ final class YamlLoader {
       }
     }
 
-    private void addEntries(MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
+    private void addEntries(
+        MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
       for (NodeTuple t : m.getValue()) {
         Node k = t.getKeyNode();
         // merged keys that lose to existing ones build nothing, but a chain of aliased merges
@@ -229,8 +250,11 @@ final class YamlLoader {
           for (Node src : sources) {
             if (src instanceof MappingNode sm) {
               if (onPath.put(sm, Boolean.TRUE) != null) {
-                throw new TooBig(new LoadException(line(sm.getStartMark()), col(sm.getStartMark()),
-                    "recursive YAML merge; file skipped"));
+                throw new TooBig(
+                    new LoadException(
+                        line(sm.getStartMark()),
+                        col(sm.getStartMark()),
+                        "recursive YAML merge; file skipped"));
               }
               try {
                 addEntries(sm, entries, depth, true);
@@ -250,8 +274,15 @@ final class YamlLoader {
           if (merged) {
             continue; // keys written in the mapping win over merged ones
           }
-          problems.add(new LoadException(kl, kc,
-              "duplicate key '" + key + "' (first at line " + prev.line() + "); Kubernetes rejects it"));
+          problems.add(
+              new LoadException(
+                  kl,
+                  kc,
+                  "duplicate key '"
+                      + key
+                      + "' (first at line "
+                      + prev.line()
+                      + "); Kubernetes rejects it"));
         }
         entries.put(key, new Tree.Entry(key, kl, kc, convert(t.getValueNode(), depth + 1)));
       }
@@ -271,7 +302,8 @@ final class YamlLoader {
       } else {
         type = Tree.ScalarType.STRING;
       }
-      return new Tree.TScalar(l, c, s.getValue().length() <= 40 ? intern(s.getValue()) : s.getValue(), type);
+      return new Tree.TScalar(
+          l, c, s.getValue().length() <= 40 ? intern(s.getValue()) : s.getValue(), type);
     }
   }
 }

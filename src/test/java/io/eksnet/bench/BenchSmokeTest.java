@@ -24,10 +24,15 @@ class BenchSmokeTest {
     ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
     assertEquals(List.of(), r.problems());
     assertEquals(stats.files(), r.files().size());
-    List<Finding> typos = r.findings().stream().filter(f -> f.ruleId().equals("EKS-SVC-002")).toList();
+    List<Finding> typos =
+        r.findings().stream().filter(f -> f.ruleId().equals("EKS-SVC-002")).toList();
     assertEquals(stats.brokenServices(), typos.size(), "one EKS-SVC-002 per planted typo");
     assertTrue(stats.brokenServices() > 0);
-    assertTrue(typos.stream().allMatch(f -> f.message().contains("comes closest")), typos.toString());
-    assertEquals(stats, ClusterDumpGenerator.generate(1000, dir.resolve("again"), 7), "deterministic for a seed");
+    assertTrue(
+        typos.stream().allMatch(f -> f.message().contains("comes closest")), typos.toString());
+    assertEquals(
+        stats,
+        ClusterDumpGenerator.generate(1000, dir.resolve("again"), 7),
+        "deterministic for a seed");
   }
 }

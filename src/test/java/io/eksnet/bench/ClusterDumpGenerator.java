@@ -93,7 +93,9 @@ public final class ClusterDumpGenerator {
       if (out != null) {
         out.close();
       }
-      out = Files.newBufferedWriter(dir.resolve(String.format("dump-%05d.yaml", fileIndex++)), StandardCharsets.UTF_8);
+      out =
+          Files.newBufferedWriter(
+              dir.resolve(String.format("dump-%05d.yaml", fileIndex++)), StandardCharsets.UTF_8);
       docsInFile = 0;
     }
     out.write("---\n");
@@ -129,8 +131,14 @@ public final class ClusterDumpGenerator {
                   resources:
                     requests: {cpu: 100m, memory: 128Mi}
         %4$s
-        """.formatted(ns, name, replicas,
-            probe ? "          readinessProbe:\n            httpGet: {path: /ready, port: http}\n" : "");
+        """
+        .formatted(
+            ns,
+            name,
+            replicas,
+            probe
+                ? "          readinessProbe:\n            httpGet: {path: /ready, port: http}\n"
+                : "");
   }
 
   private static String service(String ns, String name, boolean typo) {
@@ -146,7 +154,8 @@ public final class ClusterDumpGenerator {
             app.kubernetes.io/part-of: shop
           ports:
             - {name: http, port: 80, targetPort: http}
-        """.formatted(ns, name, typo ? name + "x" : name);
+        """
+        .formatted(ns, name, typo ? name + "x" : name);
   }
 
   private static String configMap(String ns, String name) {
@@ -160,7 +169,8 @@ public final class ClusterDumpGenerator {
           application.properties: |
             server.port=8080
             feature.flags=a,b,c
-        """.formatted(ns, name);
+        """
+        .formatted(ns, name);
   }
 
   private static String ingress(String ns, String name) {
@@ -185,7 +195,8 @@ public final class ClusterDumpGenerator {
                       service:
                         name: %2$s
                         port: {name: http}
-        """.formatted(ns, name);
+        """
+        .formatted(ns, name);
   }
 
   private static String networkPolicy(String ns, String name) {
@@ -207,6 +218,7 @@ public final class ClusterDumpGenerator {
             - to:
                 - namespaceSelector: {}
               ports: [{port: 53, protocol: UDP}]
-        """.formatted(ns, name);
+        """
+        .formatted(ns, name);
   }
 }

@@ -26,6 +26,8 @@ public final class ParseOnly {
       facts += l.facts().size();
       problems += l.problems().size();
     }
-    System.out.printf("parse-only: %d facts, %d problems, %d ms%n", facts, problems, (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "parse-only: %d facts, %d problems, %d ms%n",
+        facts, problems, (System.nanoTime() - t0) / 1_000_000);
   }
 }

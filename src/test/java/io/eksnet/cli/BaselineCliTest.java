@@ -28,8 +28,11 @@ class BaselineCliTest {
   private int run(String... args) {
     out.reset();
     err.reset();
-    return new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
+    return new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false)
+        .run(args);
   }
 
   private static String nodePort(String name) {
@@ -40,20 +43,24 @@ class BaselineCliTest {
         spec:
           type: NodePort
           ports: [{port: 80}]
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   private static final String V1 = nodePort("web") + "---\n" + nodePort("api");
 
   /** web moved down by a new ConfigMap and comments, api fixed, admin added. */
-  private static final String V2 = """
+  private static final String V2 =
+      """
       # a new ConfigMap above the Services moves them down
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: settings}
       data: {a: b}
       ---
-      """ + nodePort("web") + """
+      """
+          + nodePort("web")
+          + """
       ---
       apiVersion: v1
       kind: Service
@@ -62,7 +69,8 @@ class BaselineCliTest {
         type: ClusterIP
         ports: [{port: 80}]
       ---
-      """ + nodePort("admin");
+      """
+          + nodePort("admin");
 
   private Map<String, JsonNode> resultsByObject(Path sarif) throws IOException {
     Map<String, JsonNode> out = new HashMap<>();
@@ -78,37 +86,87 @@ class BaselineCliTest {
     Files.writeString(svc, V1);
     Path base = dir.resolve("base.sarif");
     String root = dir.toString();
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", "-f", "sarif", "-o", base.toString(), root));
+    assertEquals(
+        1,
+        run(
+            "scan",
+            "--root",
+            root,
+            "--fail-on",
+            "medium",
+            "-f",
+            "sarif",
+            "-o",
+            base.toString(),
+            root));
 
     Files.writeString(svc, V2);
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root), err.toString());
+    assertEquals(
+        1,
+        run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root),
+        err.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("svc.yaml:25:3: MEDIUM EKS-SVC-001 Service default/admin"), text);
     assertFalse(text.contains("default/web"), "unchanged finding not printed: " + text);
-    assertTrue(text.contains("1 finding (1 medium) in 1 file; 1 unchanged and 1 fixed since the baseline"), text);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 new, 1 unchanged, 1 absent"), err.toString());
+    assertTrue(
+        text.contains("1 finding (1 medium) in 1 file; 1 unchanged and 1 fixed since the baseline"),
+        text);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("1 new, 1 unchanged, 1 absent"),
+        err.toString());
 
     Path now = dir.resolve("now.sarif");
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(),
-        "-f", "sarif", "-o", now.toString(), root));
+    assertEquals(
+        1,
+        run(
+            "scan",
+            "--root",
+            root,
+            "--fail-on",
+            "medium",
+            "--baseline",
+            base.toString(),
+            "-f",
+            "sarif",
+            "-o",
+            now.toString(),
+            root));
     Map<String, JsonNode> results = resultsByObject(now);
     assertEquals(2, results.size(), results.keySet().toString());
     JsonNode web = results.get("Service/default/web");
     assertEquals("unchanged", web.path("baselineState").asText());
-    assertEquals(11, web.at("/locations/0/physicalLocation/region/startLine").asInt(), "moved from line 5");
+    assertEquals(
+        11, web.at("/locations/0/physicalLocation/region/startLine").asInt(), "moved from line 5");
     assertEquals("new", results.get("Service/default/admin").path("baselineState").asText());
     assertFalse(results.containsKey("Service/default/api"), "fixed findings are not emitted");
 
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), "-f", "json", root));
+    assertEquals(
+        1,
+        run(
+            "scan",
+            "--root",
+            root,
+            "--fail-on",
+            "medium",
+            "--baseline",
+            base.toString(),
+            "-f",
+            "json",
+            root));
     JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-    assertEquals("{\"new\":1,\"unchanged\":1,\"absent\":1}", json.at("/summary/baseline").toString());
+    assertEquals(
+        "{\"new\":1,\"unchanged\":1,\"absent\":1}", json.at("/summary/baseline").toString());
     assertEquals("unchanged", json.at("/findings/0/baselineState").asText());
     assertEquals("new", json.at("/findings/1/baselineState").asText());
 
     // without the new Service nothing new is left: exit 0 although web is still MEDIUM
     Files.writeString(svc, V2.substring(0, V2.lastIndexOf("---")));
-    assertEquals(0, run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root));
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", root), "still a finding without baseline");
+    assertEquals(
+        0, run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root));
+    assertEquals(
+        1,
+        run("scan", "--root", root, "--fail-on", "medium", root),
+        "still a finding without baseline");
   }
 
   @Test
@@ -118,12 +176,17 @@ class BaselineCliTest {
     Files.writeString(base, "not json");
     String root = dir.toString();
     assertEquals(2, run("scan", "--root", root, "--baseline", base.toString(), root));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("base.sarif:1:1: error: baseline is not valid JSON"),
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("base.sarif:1:1: error: baseline is not valid JSON"),
         err.toString());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("2 findings"), out.toString());
 
-    assertEquals(2, run("scan", "--root", root, "--baseline", dir.resolve("nope.sarif").toString(), root));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.sarif:1:1: error: cannot read baseline"),
+    assertEquals(
+        2, run("scan", "--root", root, "--baseline", dir.resolve("nope.sarif").toString(), root));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("nope.sarif:1:1: error: cannot read baseline"),
         err.toString());
   }
 }

@@ -23,11 +23,15 @@ class CapacityCommandTest {
   private int run(String... args) {
     out.reset();
     err.reset();
-    return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        false).run(args);
+    return new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false)
+        .run(args);
   }
 
-  private static final String STATE = """
+  private static final String STATE =
+      """
       {"format_version": "1.0", "values": {"root_module": {"resources": [
         {"address": "aws_subnet.a", "mode": "managed", "type": "aws_subnet", "name": "a",
          "values": {"id": "subnet-a", "cidr_block": "10.0.0.0/24", "availability_zone": "eu-west-1a"}},
@@ -45,15 +49,25 @@ class CapacityCommandTest {
     assertTrue(text.contains("aws_eks_node_group.ng"), text);
     Path html = dir.resolve("out/capacity.html");
     Files.createDirectories(html.getParent());
-    assertEquals(0, run("capacity", "--format", "html", "-o", html.toString(), "--root", dir.toString(),
-        dir.resolve("state.json").toString()));
+    assertEquals(
+        0,
+        run(
+            "capacity",
+            "--format",
+            "html",
+            "-o",
+            html.toString(),
+            "--root",
+            dir.toString(),
+            dir.resolve("state.json").toString()));
     assertTrue(Files.readString(html).contains("class=\"bar\""));
   }
 
   @Test
   void unknownFormatIsAUsageError() {
     assertEquals(2, run("capacity", "--format", "sarif", dir.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown --format 'sarif' for capacity"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("unknown --format 'sarif' for capacity"));
   }
 
   @Test

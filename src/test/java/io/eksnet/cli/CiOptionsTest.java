@@ -30,23 +30,39 @@ class CiOptionsTest {
 
   private int run(String... args) {
     out.reset();
-    return new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false).run(args);
+    return new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            false)
+        .run(args);
   }
 
   @Test
   void excludeSkipsRootRelativeGlobs() throws IOException {
-    String nodePort = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n";
+    String nodePort =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n";
     Files.createDirectories(dir.resolve("vendor/x"));
     Files.writeString(dir.resolve("vendor/x/svc.yaml"), nodePort);
     Files.writeString(dir.resolve("svc.yaml"), nodePort);
     String root = dir.toString();
-    assertEquals(1, run("scan", "--root", root, "--fail-on", "medium", "--exclude", "vendor/**", root));
+    assertEquals(
+        1, run("scan", "--root", root, "--fail-on", "medium", "--exclude", "vendor/**", root));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("1 finding (1 medium) in 1 file"), text);
     assertFalse(text.contains("vendor/"), text);
-    assertEquals(0, run("scan", "--root", root, "--fail-on", "medium", "--exclude", "vendor/**",
-        "--exclude", "*.yaml", root));
+    assertEquals(
+        0,
+        run(
+            "scan",
+            "--root",
+            root,
+            "--fail-on",
+            "medium",
+            "--exclude",
+            "vendor/**",
+            "--exclude",
+            "*.yaml",
+            root));
   }
 
   @SuppressWarnings("unchecked")
@@ -54,24 +70,34 @@ class CiOptionsTest {
   void exampleWorkflowUploadsTheFileTheScanWritesWithACategory() throws Exception {
     Path workflow = Path.of("examples/github-code-scanning/.github/workflows/eksnet.yml");
     Map<String, Object> doc = new Yaml().load(Files.readString(workflow));
-    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) doc.get("jobs")).get("eksnet");
+    Map<String, Object> job =
+        (Map<String, Object>) ((Map<String, Object>) doc.get("jobs")).get("eksnet");
     assertEquals("write", ((Map<String, Object>) job.get("permissions")).get("security-events"));
     List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
 
-    Map<String, Object> scan = steps.stream().filter(s -> "Scan".equals(s.get("name"))).findFirst().orElseThrow();
-    List<String> words = new ArrayList<>(Arrays.asList(((String) scan.get("run")).trim().split("\\s+")));
+    Map<String, Object> scan =
+        steps.stream().filter(s -> "Scan".equals(s.get("name"))).findFirst().orElseThrow();
+    List<String> words =
+        new ArrayList<>(Arrays.asList(((String) scan.get("run")).trim().split("\\s+")));
     int at = words.indexOf("scan");
     assertTrue(at > 0 && words.get(0).equals("java"), words.toString());
-    CommandLine cl = new DefaultParser().parse(Main.scanOptions(), words.subList(at + 1, words.size()).toArray(String[]::new));
+    CommandLine cl =
+        new DefaultParser()
+            .parse(Main.scanOptions(), words.subList(at + 1, words.size()).toArray(String[]::new));
     assertEquals("sarif", cl.getOptionValue("format"));
     assertEquals(List.of("."), cl.getArgList());
 
-    Map<String, Object> upload = steps.stream()
-        .filter(s -> String.valueOf(s.get("uses")).startsWith("github/codeql-action/upload-sarif@"))
-        .findFirst().orElseThrow();
+    Map<String, Object> upload =
+        steps.stream()
+            .filter(
+                s -> String.valueOf(s.get("uses")).startsWith("github/codeql-action/upload-sarif@"))
+            .findFirst()
+            .orElseThrow();
     Map<String, Object> with = (Map<String, Object>) upload.get("with");
     assertEquals(cl.getOptionValue("output"), with.get("sarif_file"));
     assertNotNull(with.get("category"));
-    assertTrue(String.valueOf(upload.get("if")).contains("always()"), "uploads when the scan step failed on findings");
+    assertTrue(
+        String.valueOf(upload.get("if")).contains("always()"),
+        "uploads when the scan step failed on findings");
   }
 }

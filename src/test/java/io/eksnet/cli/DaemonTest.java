@@ -44,7 +44,8 @@ class DaemonTest {
   private Daemon daemon;
   private CompletableFuture<Integer> serving;
 
-  private static final String NODEPORT = """
+  private static final String NODEPORT =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: shop}
@@ -54,13 +55,16 @@ class DaemonTest {
         ports: [{port: 80}]
       """;
 
-  private static final Daemon.Identity IDENTITY = new Daemon.Identity("0022", Map.of("LANG", "C.UTF-8"));
+  private static final Daemon.Identity IDENTITY =
+      new Daemon.Identity("0022", Map.of("LANG", "C.UTF-8"));
 
   @BeforeEach
   void start() throws Exception {
-    state = Files.createDirectory(tmp.resolve("state"),
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    state =
+        Files.createDirectory(
+            tmp.resolve("state"),
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
     project = Files.createDirectories(tmp.resolve("project"));
     Files.createDirectories(project.resolve(".git"));
     write("k8s/web.yaml", NODEPORT);
@@ -79,17 +83,21 @@ class DaemonTest {
 
   private Daemon startDaemon(long idleMs) throws Exception {
     Daemon d = new Daemon(state, jar, idleMs, 200, IDENTITY);
-    serving = CompletableFuture.supplyAsync(() -> {
-      try {
-        return d.serve(null);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    serving =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return d.serve(null);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     long until = System.currentTimeMillis() + 30_000;
     while (d.port() == 0 || !Files.exists(state.resolve("info"))) {
       assertTrue(System.currentTimeMillis() < until, "daemon did not start");
-      assertFalse(serving.isDone() && serving.get() != null && d.port() == 0, "daemon ended before serving");
+      assertFalse(
+          serving.isDone() && serving.get() != null && d.port() == 0,
+          "daemon ended before serving");
       Thread.sleep(10);
     }
     return d;
@@ -104,7 +112,9 @@ class DaemonTest {
 
   record Answer(String line, int code, String out, String err) {}
 
-  /** Sends fields NUL-terminated, reads the answer line, copies the output files like the launcher. */
+  /**
+   * Sends fields NUL-terminated, reads the answer line, copies the output files like the launcher.
+   */
   private Answer send(List<String> fields) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
       s.setSoTimeout(60_000);
@@ -127,7 +137,8 @@ class DaemonTest {
       assertTrue(parts[1].matches("[0-9a-f]{16}"), l);
       Path r = state.resolve("r" + parts[1]);
       int code = Integer.parseInt(Files.readString(Path.of(r + ".code")).trim());
-      return new Answer(l, code, Files.readString(Path.of(r + ".out")), Files.readString(Path.of(r + ".err")));
+      return new Answer(
+          l, code, Files.readString(Path.of(r + ".out")), Files.readString(Path.of(r + ".err")));
     }
   }
 
@@ -140,11 +151,14 @@ class DaemonTest {
   }
 
   /** A run request from a caller with this umask and environment (plus the daemon's LANG). */
-  private Answer runAs(String umask, Path cwd, Map<String, String> env, String... args) throws IOException {
+  private Answer runAs(String umask, Path cwd, Map<String, String> env, String... args)
+      throws IOException {
     Map<String, String> all = new java.util.TreeMap<>(IDENTITY.env());
     all.putAll(env);
     all.values().removeIf(v -> v == null);
-    List<String> f = new ArrayList<>(List.of(Daemon.PROTOCOL, daemon.token(), "run", cwd.toString(), "0", umask));
+    List<String> f =
+        new ArrayList<>(
+            List.of(Daemon.PROTOCOL, daemon.token(), "run", cwd.toString(), "0", umask));
     f.add(String.valueOf(all.size()));
     all.forEach((k, v) -> f.add(k + "=" + v));
     f.add(String.valueOf(args.length));
@@ -156,9 +170,16 @@ class DaemonTest {
   private Answer direct(Path cwd, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        false, cwd, env).run(args);
-    return new Answer("direct", code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                cwd,
+                env)
+            .run(args);
+    return new Answer(
+        "direct", code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private void assertSameAsDirect(Path cwd, String... args) throws IOException {
@@ -187,10 +208,22 @@ class DaemonTest {
   void relativeOutputConfigAndRulePathsAreTheCallers() throws Exception {
     write(".eksnet.yaml", "failOn: none\n");
     write("custom/broken.drl", "package custom;\nrule \"x\" when then end oops\n");
-    Answer a = run(project.resolve("k8s"), Map.of(), "scan", "--config", "../.eksnet.yaml", "--format", "sarif",
-        "--output", "report.sarif", "web.yaml");
+    Answer a =
+        run(
+            project.resolve("k8s"),
+            Map.of(),
+            "scan",
+            "--config",
+            "../.eksnet.yaml",
+            "--format",
+            "sarif",
+            "--output",
+            "report.sarif",
+            "web.yaml");
     assertEquals(0, a.code(), a.err());
-    assertTrue(Files.readString(project.resolve("k8s/report.sarif")).contains("\"ruleId\": \"EKS-SVC-001\""));
+    assertTrue(
+        Files.readString(project.resolve("k8s/report.sarif"))
+            .contains("\"ruleId\": \"EKS-SVC-001\""));
     assertEquals("", a.out());
     assertSameAsDirect(project, "scan", "--rules", "custom", "k8s");
     Answer rules = run(project, Map.of(), "scan", "--rules", "custom", "k8s");
@@ -223,25 +256,63 @@ class DaemonTest {
 
   @Test
   void refusesWrongTokensAndMalformedRequestsAndKeepsServing() throws Exception {
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, "0".repeat(32), "run", project.toString(), "0", "0022", "0",
-        "1", "--version")).line());
+    assertEquals(
+        "denied",
+        send(List.of(
+                Daemon.PROTOCOL,
+                "0".repeat(32),
+                "run",
+                project.toString(),
+                "0",
+                "0022",
+                "0",
+                "1",
+                "--version"))
+            .line());
     assertEquals("denied", send(List.of("eksnet-daemon/1", daemon.token(), "ping")).line());
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", "relative/dir", "0", "0022", "0", "1",
-        "--version")).line());
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "0022", "x")).line());
-    assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "0022", "1",
-        "no-equals-sign", "0")).line());
+    assertEquals(
+        "denied",
+        send(List.of(
+                Daemon.PROTOCOL,
+                daemon.token(),
+                "run",
+                "relative/dir",
+                "0",
+                "0022",
+                "0",
+                "1",
+                "--version"))
+            .line());
+    assertEquals(
+        "denied",
+        send(List.of(Daemon.PROTOCOL, daemon.token(), "run", project.toString(), "0", "0022", "x"))
+            .line());
+    assertEquals(
+        "denied",
+        send(List.of(
+                Daemon.PROTOCOL,
+                daemon.token(),
+                "run",
+                project.toString(),
+                "0",
+                "0022",
+                "1",
+                "no-equals-sign",
+                "0"))
+            .line());
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
       // no NUL and the connection left open: only a bounded first field gets an answer at once
       s.getOutputStream().write("x".repeat(100).getBytes(StandardCharsets.US_ASCII));
       s.setSoTimeout(5_000);
-      assertEquals("denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals(
+          "denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
     assertEquals("denied", send(List.of(Daemon.PROTOCOL, daemon.token(), "format-disk")).line());
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
       s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       s.shutdownOutput(); // EOF before a full request
-      assertEquals("denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals(
+          "denied\n", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
     assertTrue(request("ping").line().startsWith("pong "));
     assertSameAsDirect(project, "scan", "k8s");
@@ -250,8 +321,13 @@ class DaemonTest {
   @Test
   void declinesCallersWhoseJvmWouldDiffer() throws Exception {
     assertEquals("mismatch", runAs("0077", project, Map.of(), "--version").line(), "another umask");
-    assertEquals("mismatch", runAs("0022", project, Map.of("LANG", "C"), "--version").line(), "another locale");
-    assertEquals("mismatch", runAs("0022", project, Map.of("EKSNET_JAVA", "/opt/jdk/bin/java"), "--version").line(),
+    assertEquals(
+        "mismatch",
+        runAs("0022", project, Map.of("LANG", "C"), "--version").line(),
+        "another locale");
+    assertEquals(
+        "mismatch",
+        runAs("0022", project, Map.of("EKSNET_JAVA", "/opt/jdk/bin/java"), "--version").line(),
         "another JVM");
     assertEquals(0, run(project, Map.of(), "--version").code());
   }
@@ -259,7 +335,8 @@ class DaemonTest {
   @Test
   void refusesAStateDirectoryOthersCanRead() throws Exception {
     Path open = Files.createDirectory(tmp.resolve("open"));
-    Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     assertEquals(1, new Daemon(open, jar, 60_000, 200, IDENTITY).serve(null));
     assertFalse(Files.exists(open.resolve("info")), "no token written where others can read it");
     Path link = Files.createSymbolicLink(tmp.resolve("link"), state);
@@ -270,7 +347,8 @@ class DaemonTest {
   @Test
   void infoFileIsPrivateAndGoesWithTheDaemon() throws Exception {
     Path info = state.resolve("info");
-    assertEquals(java.util.Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+    assertEquals(
+        java.util.Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
         Files.getPosixFilePermissions(info));
     String[] parts = Files.readString(info).trim().split(" ");
     assertEquals(String.valueOf(daemon.port()), parts[0]);

@@ -42,7 +42,8 @@ class LauncherDaemonIT {
   @BeforeEach
   void setUp() throws IOException {
     Path project = Path.of(System.getProperty("eksnet.projectDir", ".")).toAbsolutePath();
-    Path jar = Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), jar + " is built by `package`, before this test");
     home = tmp.resolve("eksnet");
     Files.createDirectories(home.resolve("target"));
@@ -104,7 +105,8 @@ class LauncherDaemonIT {
     try {
       return new Run(p.exitValue(), out.get(20, TimeUnit.SECONDS), err.get(20, TimeUnit.SECONDS));
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("the launcher ended but its output stayed open (the daemon holds it?): " + cmd);
+      throw new AssertionError(
+          "the launcher ended but its output stayed open (the daemon holds it?): " + cmd);
     }
   }
 
@@ -127,7 +129,8 @@ class LauncherDaemonIT {
   /** How many commands the daemon has answered, from {@code eksnet daemon status}. */
   private long served() throws Exception {
     Run status = run(home, Map.of(), "daemon", "status");
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) commands served").matcher(status.out());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+) commands served").matcher(status.out());
     assertTrue(m.find(), status.out());
     return Long.parseLong(m.group(1));
   }
@@ -141,7 +144,8 @@ class LauncherDaemonIT {
   void laterRunsAreAnsweredByTheDaemonWithTheSameResult() throws Exception {
     Run direct = run(home, Map.of("EKSNET_DAEMON", "0"), "scan", "examples/shop");
     assertEquals(1, direct.code(), direct.err());
-    assertFalse(Files.exists(home.resolve("target/daemon/info")), "EKSNET_DAEMON=0 starts no daemon");
+    assertFalse(
+        Files.exists(home.resolve("target/daemon/info")), "EKSNET_DAEMON=0 starts no daemon");
 
     Run first = run(home, Map.of(), "scan", "examples/shop");
     assertEquals(direct, first);
@@ -154,9 +158,12 @@ class LauncherDaemonIT {
     assertEquals(before + 1, served(), "the daemon answered");
 
     Path sub = home.resolve("examples");
-    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "--format", "json", "shop/storefront.yaml"),
+    assertEquals(
+        run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "--format", "json", "shop/storefront.yaml"),
         run(sub, viaDaemon, "scan", "--format", "json", "shop/storefront.yaml"));
-    assertEquals(run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "no/such/dir"), run(sub, viaDaemon, "scan", "no/such/dir"));
+    assertEquals(
+        run(sub, Map.of("EKSNET_DAEMON", "0"), "scan", "no/such/dir"),
+        run(sub, viaDaemon, "scan", "no/such/dir"));
     assertEquals(before + 3, served(), "the daemon answered");
 
     Run status = run(home, Map.of(), "daemon", "status");
@@ -171,15 +178,22 @@ class LauncherDaemonIT {
   void theDaemonRunsWhereTheCallerReallyIsAndLetsGoOfItsFiles() throws Exception {
     Path real = home.resolve("examples/shop");
     Path link = Files.createSymbolicLink(tmp.resolve("shop-link"), real);
-    Run direct = script(tmp, Map.of("EKSNET_DAEMON", "0"), "cd shop-link && bash \"$L\" scan --format json ..");
+    Run direct =
+        script(
+            tmp, Map.of("EKSNET_DAEMON", "0"), "cd shop-link && bash \"$L\" scan --format json ..");
     assertEquals(1, direct.code(), direct.err());
     // the run that starts the daemon, with an extra descriptor on a pipe that $(...) waits on
-    Run first = script(tmp, Map.of(), "out=$(bash \"$L\" --version 5>&1 >/dev/null 2>&1); echo \"finished\"");
+    Run first =
+        script(
+            tmp, Map.of(), "out=$(bash \"$L\" --version 5>&1 >/dev/null 2>&1); echo \"finished\"");
     assertEquals("finished\n", first.out());
     awaitDaemon();
     long before = served();
     Run served = script(tmp, Map.of(), "cd shop-link && bash \"$L\" scan --format json ..");
-    assertEquals(direct, served, "from a symbolic link, '..' is the link target's parent, as for a direct run");
+    assertEquals(
+        direct,
+        served,
+        "from a symbolic link, '..' is the link target's parent, as for a direct run");
     assertEquals(before + 1, served(), "the daemon answered");
     assertTrue(Files.isSymbolicLink(link));
   }
@@ -189,13 +203,20 @@ class LauncherDaemonIT {
     run(home, Map.of(), "--version");
     awaitDaemon();
     String pid = Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2];
-    Run strict = script(home, Map.of(), "umask 077 && bash \"$L\" scan --fail-on none -f sarif -o private.sarif examples/shop");
+    Run strict =
+        script(
+            home,
+            Map.of(),
+            "umask 077 && bash \"$L\" scan --fail-on none -f sarif -o private.sarif examples/shop");
     assertEquals(0, strict.code(), strict.err());
-    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+    assertEquals(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
         Files.getPosixFilePermissions(home.resolve("private.sarif")));
     Run c = run(home, Map.of("LANG", "C"), "scan", "examples/shop");
     assertEquals(run(home, Map.of("LANG", "C", "EKSNET_DAEMON", "0"), "scan", "examples/shop"), c);
-    assertEquals(pid, Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2],
+    assertEquals(
+        pid,
+        Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2],
         "the daemon is left alone (no second daemon tried)");
   }
 
@@ -216,18 +237,21 @@ class LauncherDaemonIT {
     String before = Files.readString(info);
     // a newer jar: the launcher must not use the daemon of the old one, and that daemon goes away
     Thread.sleep(50);
-    Files.setLastModifiedTime(home.resolve("target/eksnet-cli.jar"),
+    Files.setLastModifiedTime(
+        home.resolve("target/eksnet-cli.jar"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
     Run r = run(home, Map.of(), "--version");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("eksnet "), r.out());
     long until = System.currentTimeMillis() + 60_000;
     while (!Files.exists(info) || Files.readString(info).equals(before)) {
-      assertTrue(System.currentTimeMillis() < until, "the old daemon was not replaced; log:\n" + log());
+      assertTrue(
+          System.currentTimeMillis() < until, "the old daemon was not replaced; log:\n" + log());
       Thread.sleep(100);
     }
     String log = log();
-    assertTrue(log.contains("changed; exiting"), "daemon log:\n" + log + "\ninfo before: " + before);
+    assertTrue(
+        log.contains("changed; exiting"), "daemon log:\n" + log + "\ninfo before: " + before);
     assertTrue(run(home, Map.of(), "daemon", "status").out().startsWith("eksnet daemon: running"));
   }
 }

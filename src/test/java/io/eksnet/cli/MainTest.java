@@ -28,7 +28,10 @@ class MainTest {
   private int run(String... args) {
     out.reset();
     err.reset();
-    return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false)
+    return new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false)
         .run(args);
   }
 
@@ -47,7 +50,8 @@ class MainTest {
     return p;
   }
 
-  private static final String NODEPORT = """
+  private static final String NODEPORT =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web}
@@ -80,13 +84,31 @@ class MainTest {
     write("svc.yaml", NODEPORT);
     write("bad.json", "{\"kind\": ");
     Path report = dir.resolve("out/report.sarif");
-    assertEquals(2, run("scan", "--root", dir.toString(), "--format", "sarif", "--output", report.toString(), dir.toString()));
+    assertEquals(
+        2,
+        run(
+            "scan",
+            "--root",
+            dir.toString(),
+            "--format",
+            "sarif",
+            "--output",
+            report.toString(),
+            dir.toString()));
     assertEquals("", out());
     JsonNode sarif = new ObjectMapper().readTree(report.toFile());
     JsonNode run = sarif.get("runs").get(0);
     assertEquals("EKS-SVC-001", run.get("results").get(0).get("ruleId").asText());
-    assertEquals("svc.yaml", run.get("results").get(0).get("locations").get(0).get("physicalLocation")
-        .get("artifactLocation").get("uri").asText());
+    assertEquals(
+        "svc.yaml",
+        run.get("results")
+            .get(0)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation")
+            .get("artifactLocation")
+            .get("uri")
+            .asText());
     assertFalse(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
     try (var files = Files.list(report.getParent())) {
       assertEquals(1, files.count(), "no temporary files left");
@@ -98,8 +120,20 @@ class MainTest {
     write("svc.yaml", NODEPORT);
     assertEquals(0, run("scan", "--root", dir.toString(), "-f", "sarif", dir.toString()));
     assertTrue(new ObjectMapper().readTree(out()).at("/runs/0/automationDetails").isMissingNode());
-    assertEquals(0, run("scan", "--root", dir.toString(), "-f", "sarif", "--sarif-category", "eksnet/k8s", dir.toString()));
-    assertEquals("eksnet/k8s/", new ObjectMapper().readTree(out()).at("/runs/0/automationDetails/id").asText());
+    assertEquals(
+        0,
+        run(
+            "scan",
+            "--root",
+            dir.toString(),
+            "-f",
+            "sarif",
+            "--sarif-category",
+            "eksnet/k8s",
+            dir.toString()));
+    assertEquals(
+        "eksnet/k8s/",
+        new ObjectMapper().readTree(out()).at("/runs/0/automationDetails/id").asText());
   }
 
   @Test
@@ -117,7 +151,8 @@ class MainTest {
     assertFalse(out().contains("EKS-SVC-001"), out());
     run("scan", "--root", dir.toString(), "--enable", "EKS-LB-001", dir.toString());
     assertFalse(out().contains("EKS-SVC-001"), out());
-    assertEquals(2, run("scan", "--root", dir.toString(), "--enable", "EKS-NOPE-999", dir.toString()));
+    assertEquals(
+        2, run("scan", "--root", dir.toString(), "--enable", "EKS-NOPE-999", dir.toString()));
     assertTrue(err().contains("unknown rule id(s): EKS-NOPE-999"), err());
   }
 
@@ -140,14 +175,18 @@ class MainTest {
   @Test
   void configSuppressionsAndSeverityOverridesApply() throws IOException {
     write("svc.yaml", NODEPORT);
-    write(".eksnet.yaml", """
+    write(
+        ".eksnet.yaml",
+        """
         failOn: low
         severity:
           EKS-SVC-001: LOW
         """);
     assertEquals(1, run("scan", "--root", dir.toString(), dir.toString()));
     assertTrue(out().contains("LOW EKS-SVC-001"), out());
-    write(".eksnet.yaml", """
+    write(
+        ".eksnet.yaml",
+        """
         ignore:
           - rule: EKS-SVC-001
             path: "*.yaml"
@@ -164,12 +203,15 @@ class MainTest {
     write("svc.yaml", NODEPORT);
     write(".eksnet.yaml", "failOn: high\nthresholds:\n  ipvsServiceCont: 10\n");
     assertEquals(2, run("scan", "--root", dir.toString(), dir.toString()));
-    assertTrue(err().contains(".eksnet.yaml:3:3: error: unknown threshold 'ipvsServiceCont'"), err());
+    assertTrue(
+        err().contains(".eksnet.yaml:3:3: error: unknown threshold 'ipvsServiceCont'"), err());
   }
 
   @Test
   void inlineSuppressionsWorkAndUnusedOnesAreNoted() throws IOException {
-    write("svc.yaml", """
+    write(
+        "svc.yaml",
+        """
         apiVersion: v1
         kind: Service
         metadata:
@@ -183,14 +225,17 @@ class MainTest {
         """);
     assertEquals(0, run("scan", "--root", dir.toString(), "--fail-on", "info", dir.toString()));
     assertFalse(out().contains("EKS-SVC-001 Service"), out());
-    assertTrue(err().contains("note: svc.yaml:6:5: suppression of EKS-LB-003 matches no finding"), err());
+    assertTrue(
+        err().contains("note: svc.yaml:6:5: suppression of EKS-LB-003 matches no finding"), err());
   }
 
   @Test
   void userRulesRunAndBrokenOnesAreReportedWithFileAndLine() throws IOException {
     write("svc.yaml", NODEPORT);
     Path rules = dir.resolve("my-rules");
-    write("my-rules/ACME-SVC-001.drl", """
+    write(
+        "my-rules/ACME-SVC-001.drl",
+        """
         package acme;
         import io.eksnet.model.Service;
         global io.eksnet.engine.FindingSink findings;
@@ -205,16 +250,42 @@ class MainTest {
             findings.report(drools.getRule(), $s.at("spec", "type"), $s.getDisplayName());
         end
         """);
-    assertEquals(1, run("scan", "--root", dir.toString(), "--rules", rules.toString(), dir.toString() + "/svc.yaml"));
-    assertTrue(out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a NodePort"), out());
+    assertEquals(
+        1,
+        run(
+            "scan",
+            "--root",
+            dir.toString(),
+            "--rules",
+            rules.toString(),
+            dir.toString() + "/svc.yaml"));
+    assertTrue(
+        out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a NodePort"), out());
     write("my-rules/ACME-SVC-001.drl", "package acme;\nrule \"x\" when\n  Nope( ) then end\n");
-    assertEquals(2, run("scan", "--root", dir.toString(), "--rules", rules.toString(), dir.toString() + "/svc.yaml"));
+    assertEquals(
+        2,
+        run(
+            "scan",
+            "--root",
+            dir.toString(),
+            "--rules",
+            rules.toString(),
+            dir.toString() + "/svc.yaml"));
     assertTrue(err().contains("ACME-SVC-001.drl:3:1: error: rule error"), err());
     assertFalse(out().contains("EKS-SVC-001"), "a broken policy reports no findings: " + out());
-    assertEquals(2, run("scan", "--root", dir.toString(), "--rules", rules.toString(), "--keep-going",
-        dir.toString() + "/svc.yaml"));
+    assertEquals(
+        2,
+        run(
+            "scan",
+            "--root",
+            dir.toString(),
+            "--rules",
+            rules.toString(),
+            "--keep-going",
+            dir.toString() + "/svc.yaml"));
     assertTrue(err().contains("ACME-SVC-001.drl:3:1: error: rule error"), err());
-    assertTrue(out().contains("EKS-SVC-001"), "with --keep-going the built-in rules still ran: " + out());
+    assertTrue(
+        out().contains("EKS-SVC-001"), "with --keep-going the built-in rules still ran: " + out());
   }
 
   @Test
@@ -228,8 +299,12 @@ class MainTest {
 
   @Test
   void generatedRuleIndexIsFresh() throws IOException {
-    String expected = RuleIndex.markdown(RuleEngine.load(java.util.List.of(), new ArrayList<>()).catalog().rules());
-    assertEquals(expected, Files.readString(Path.of("docs/rules/index.md")),
+    String expected =
+        RuleIndex.markdown(
+            RuleEngine.load(java.util.List.of(), new ArrayList<>()).catalog().rules());
+    assertEquals(
+        expected,
+        Files.readString(Path.of("docs/rules/index.md")),
         "docs/rules/index.md is stale: run `./eksnet rules --format markdown > docs/rules/index.md`");
   }
 

@@ -39,22 +39,39 @@ class OutputSafetyTest {
     for (int f = 0; f < 10; f++) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 300; i++) {
-        sb.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-").append(f).append('-').append(i)
-            .append(", namespace: ns-").append(i % 7).append("}\nspec:\n  type: NodePort\n  selector: {app: a")
-            .append(i).append("}\n  ports: [{port: 80, targetPort: http}]\n");
+        sb.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-")
+            .append(f)
+            .append('-')
+            .append(i)
+            .append(", namespace: ns-")
+            .append(i % 7)
+            .append("}\nspec:\n  type: NodePort\n  selector: {app: a")
+            .append(i)
+            .append("}\n  ports: [{port: 80, targetPort: http}]\n");
       }
       Files.writeString(scan.resolve("svc-" + f + ".yaml"), sb.toString());
     }
   }
 
   private ProcessBuilder cli(Path report, String... extra) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + sandbox.resolve("tmp"),
-        "-Duser.home=" + sandbox.resolve("home"),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "scan", "--root", scan.toString(), "--format", "sarif",
-        "--output", report.toString(), "--fail-on", "none"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + sandbox.resolve("tmp"),
+                "-Duser.home=" + sandbox.resolve("home"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                "--root",
+                scan.toString(),
+                "--format",
+                "sarif",
+                "--output",
+                report.toString(),
+                "--fail-on",
+                "none"));
     cmd.addAll(List.of(extra));
     cmd.add(scan.toString());
     return new ProcessBuilder(cmd)
@@ -70,7 +87,8 @@ class OutputSafetyTest {
     } catch (IOException e) {
       return false;
     }
-    return SarifSchema.errors(sarif).isEmpty() && sarif.path("runs").path(0).path("results").size() == 3000;
+    return SarifSchema.errors(sarif).isEmpty()
+        && sarif.path("runs").path(0).path("results").size() == 3000;
   }
 
   @Test
@@ -118,8 +136,12 @@ class OutputSafetyTest {
       } else if (isCompleteSarif(report)) {
         outcomes.add(at + ": complete new report");
       } else {
-        fail("killed at " + at + " of the run: the report is neither the old one nor a complete one ("
-            + now.length + " bytes)");
+        fail(
+            "killed at "
+                + at
+                + " of the run: the report is neither the old one nor a complete one ("
+                + now.length
+                + " bytes)");
       }
     }
     System.out.println("output safety: run " + runMillis + " ms; " + outcomes);
@@ -131,7 +153,9 @@ class OutputSafetyTest {
     try (Stream<Path> s = Files.walk(sandbox)) {
       for (Path p : s.toList()) {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        out.put(sandbox.relativize(p).toString(), a.isDirectory() ? "dir" : a.size() + "@" + a.lastModifiedTime());
+        out.put(
+            sandbox.relativize(p).toString(),
+            a.isDirectory() ? "dir" : a.size() + "@" + a.lastModifiedTime());
       }
     }
     return out;
@@ -143,7 +167,9 @@ class OutputSafetyTest {
       Files.createDirectories(sandbox.resolve(d));
     }
     Path rules = Files.createDirectories(sandbox.resolve("rules"));
-    Files.writeString(rules.resolve("ACME-SVC-001.drl"), """
+    Files.writeString(
+        rules.resolve("ACME-SVC-001.drl"),
+        """
         package acme;
         import io.eksnet.model.Service;
         global io.eksnet.engine.FindingSink findings;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PreCommitHookIT {
 
-  private static final String NODEPORT = """
+  private static final String NODEPORT =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web}
@@ -49,7 +50,8 @@ class PreCommitHookIT {
   record Run(int code, String output) {}
 
   private Run exec(Path dir, String... command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -73,7 +75,8 @@ class PreCommitHookIT {
   @BeforeEach
   void setUp() throws Exception {
     Tools.assumeOnPath("pre-commit", "git");
-    Path jar = Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
     Path project = Path.of(System.getProperty("eksnet.projectDir", ".")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), jar + " is built by `package`, before this test");
 
@@ -82,13 +85,24 @@ class PreCommitHookIT {
     wrapper = write(bin, "eksnet", "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    env = Map.of(
-        "PATH", bin + File.pathSeparator + System.getenv("PATH"),
-        "PRE_COMMIT_HOME", tmp.resolve("pre-commit-cache").toString(),
-        "GIT_AUTHOR_NAME", "eksnet test", "GIT_AUTHOR_EMAIL", "test@eksnet.invalid",
-        "GIT_COMMITTER_NAME", "eksnet test", "GIT_COMMITTER_EMAIL", "test@eksnet.invalid",
-        "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
-        "NO_COLOR", "1");
+    env =
+        Map.of(
+            "PATH",
+            bin + File.pathSeparator + System.getenv("PATH"),
+            "PRE_COMMIT_HOME",
+            tmp.resolve("pre-commit-cache").toString(),
+            "GIT_AUTHOR_NAME",
+            "eksnet test",
+            "GIT_AUTHOR_EMAIL",
+            "test@eksnet.invalid",
+            "GIT_COMMITTER_NAME",
+            "eksnet test",
+            "GIT_COMMITTER_EMAIL",
+            "test@eksnet.invalid",
+            "GIT_CONFIG_GLOBAL",
+            tmp.resolve("gitconfig").toString(),
+            "NO_COLOR",
+            "1");
 
     // try-repo needs a git repository with the manifest committed: this project's manifest, as is
     hooks = Files.createDirectories(tmp.resolve("hooks"));
@@ -99,7 +113,10 @@ class PreCommitHookIT {
 
     work = Files.createDirectories(tmp.resolve("work"));
     ok(work, "git", "init", "-q");
-    write(work, ".eksnet.yaml", """
+    write(
+        work,
+        ".eksnet.yaml",
+        """
         failOn: medium
         ignore:
           - rule: EKS-SVC-001
@@ -107,7 +124,10 @@ class PreCommitHookIT {
             reason: "legacy cluster, replaced next quarter"
         """);
     write(work, "legacy/web.yaml", NODEPORT);
-    write(work, "k8s/clean.yaml", """
+    write(
+        work,
+        "k8s/clean.yaml",
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: api}
@@ -115,7 +135,10 @@ class PreCommitHookIT {
           ports: [{port: 80}]
         """);
     write(work, "k8s/bad.yaml", NODEPORT);
-    write(work, "k8s/suppressed.yaml", """
+    write(
+        work,
+        "k8s/suppressed.yaml",
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: legacy}
@@ -142,8 +165,9 @@ class PreCommitHookIT {
   }
 
   private Run tryRepo(String... files) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("pre-commit", "try-repo", hooks.toString(), "eksnet",
-        "--color", "never"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("pre-commit", "try-repo", hooks.toString(), "eksnet", "--color", "never"));
     if (files.length == 0) {
       cmd.add("--all-files");
     } else {
@@ -155,10 +179,19 @@ class PreCommitHookIT {
 
   @Test
   void cleanAndSuppressedFilesPassAndNonKubernetesFilesAreIgnoredQuietly() throws Exception {
-    Run r = tryRepo("k8s/clean.yaml", "k8s/suppressed.yaml", "legacy/web.yaml", "ci/pipeline.yaml", "package.json",
-        "terraform/plan.json", ".eksnet.yaml");
+    Run r =
+        tryRepo(
+            "k8s/clean.yaml",
+            "k8s/suppressed.yaml",
+            "legacy/web.yaml",
+            "ci/pipeline.yaml",
+            "package.json",
+            "terraform/plan.json",
+            ".eksnet.yaml");
     assertEquals(0, r.code(), r.output());
-    assertTrue(r.output().contains("eksnet (EKS networking)") && r.output().contains("Passed"), r.output());
+    assertTrue(
+        r.output().contains("eksnet (EKS networking)") && r.output().contains("Passed"),
+        r.output());
   }
 
   @Test
@@ -167,34 +200,48 @@ class PreCommitHookIT {
     Run r = tryRepo("k8s/clean.yaml", "k8s/bad.yaml");
     assertEquals(1, r.code(), r.output());
     assertTrue(r.output().contains("Failed"), r.output());
-    assertTrue(r.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001 Service default/web"), r.output());
+    assertTrue(
+        r.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001 Service default/web"),
+        r.output());
     assertFalse(r.output().contains("suppressed.yaml"), r.output());
 
     Run all = tryRepo();
     assertEquals(1, all.code(), all.output());
     assertTrue(all.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), all.output());
-    assertFalse(all.output().contains("k8s/suppressed.yaml:"), "suppressions work in the hook: " + all.output());
-    assertFalse(all.output().contains("legacy/web.yaml:"), "config suppressions too: " + all.output());
-    assertEquals(before, ok(work, "git", "status", "--porcelain").output(), "the hook modifies no file");
+    assertFalse(
+        all.output().contains("k8s/suppressed.yaml:"),
+        "suppressions work in the hook: " + all.output());
+    assertFalse(
+        all.output().contains("legacy/web.yaml:"), "config suppressions too: " + all.output());
+    assertEquals(
+        before, ok(work, "git", "status", "--porcelain").output(), "the hook modifies no file");
   }
 
   @Test
   void installedHookBlocksACommitOfABadManifest() throws Exception {
     String rev = ok(hooks, "git", "rev-parse", "HEAD").output().strip();
-    write(work, ".pre-commit-config.yaml", """
+    write(
+        work,
+        ".pre-commit-config.yaml",
+        """
         repos:
           - repo: %s
             rev: %s
             hooks:
               - id: eksnet
-        """.formatted(hooks, rev));
+        """
+            .formatted(hooks, rev));
     ok(work, "git", "add", ".pre-commit-config.yaml");
     ok(work, "pre-commit", "install");
 
     Run rejected = exec(work, "git", "commit", "-q", "-m", "add manifests");
     assertEquals(1, rejected.code(), rejected.output());
-    assertTrue(rejected.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), rejected.output());
-    assertEquals(1, exec(work, "git", "rev-parse", "--verify", "-q", "HEAD").code(), "nothing was committed");
+    assertTrue(
+        rejected.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), rejected.output());
+    assertEquals(
+        1,
+        exec(work, "git", "rev-parse", "--verify", "-q", "HEAD").code(),
+        "nothing was committed");
 
     ok(work, "git", "rm", "-q", "--cached", "k8s/bad.yaml");
     Run accepted = ok(work, "git", "commit", "-q", "-m", "add clean manifests");
@@ -206,8 +253,11 @@ class PreCommitHookIT {
     // require_serial keeps pre-commit to one process, but users may run eksnet in parallel anyway
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ProcessBuilder pb = new ProcessBuilder(wrapper.toString(), "scan", "--no-color", "k8s/bad.yaml", "k8s/clean.yaml")
-          .directory(work.toFile()).redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  wrapper.toString(), "scan", "--no-color", "k8s/bad.yaml", "k8s/clean.yaml")
+              .directory(work.toFile())
+              .redirectErrorStream(true);
       pb.environment().putAll(env);
       runs.add(pb.start());
     }

@@ -22,15 +22,36 @@ import org.yaml.snakeyaml.Yaml;
 class PreCommitManifestTest {
 
   /** Accepted by pre-commit 3.x and 4.x (4.4 maps them to unsupported/unsupported_script). */
-  private static final Set<String> LANGUAGES = Set.of("system", "script", "docker", "docker_image", "coursier");
+  private static final Set<String> LANGUAGES =
+      Set.of("system", "script", "docker", "docker_image", "coursier");
 
   /** identify tags for the files eksnet reads. */
   private static final Set<String> TAGS = Set.of("yaml", "json", "terraform");
 
-  private static final Set<String> KEYS = Set.of("id", "name", "entry", "language", "files", "exclude",
-      "types", "types_or", "exclude_types", "always_run", "fail_fast", "verbose", "pass_filenames",
-      "require_serial", "description", "language_version", "minimum_pre_commit_version", "args",
-      "additional_dependencies", "alias", "log_file", "stages");
+  private static final Set<String> KEYS =
+      Set.of(
+          "id",
+          "name",
+          "entry",
+          "language",
+          "files",
+          "exclude",
+          "types",
+          "types_or",
+          "exclude_types",
+          "always_run",
+          "fail_fast",
+          "verbose",
+          "pass_filenames",
+          "require_serial",
+          "description",
+          "language_version",
+          "minimum_pre_commit_version",
+          "args",
+          "additional_dependencies",
+          "alias",
+          "log_file",
+          "stages");
 
   @SuppressWarnings("unchecked")
   @Test
@@ -45,18 +66,26 @@ class PreCommitManifestTest {
     }
     assertEquals("eksnet", hook.get("id"));
     assertTrue(LANGUAGES.contains(hook.get("language")), "language " + hook.get("language"));
-    assertTrue(((String) hook.get("entry")).startsWith("eksnet scan"), "runs the scan command from the PATH");
+    assertTrue(
+        ((String) hook.get("entry")).startsWith("eksnet scan"),
+        "runs the scan command from the PATH");
     List<String> types = (List<String>) hook.get("types_or");
-    assertTrue(TAGS.containsAll(types) && types.containsAll(List.of("yaml", "json")), "types_or " + types);
-    assertEquals(Boolean.TRUE, hook.get("require_serial"), "cross-file relations need every staged file in one run");
-    assertTrue(hook.getOrDefault("pass_filenames", true).equals(Boolean.TRUE), "scans the staged files");
+    assertTrue(
+        TAGS.containsAll(types) && types.containsAll(List.of("yaml", "json")), "types_or " + types);
+    assertEquals(
+        Boolean.TRUE,
+        hook.get("require_serial"),
+        "cross-file relations need every staged file in one run");
+    assertTrue(
+        hook.getOrDefault("pass_filenames", true).equals(Boolean.TRUE), "scans the staged files");
     for (String k : List.of("files", "exclude")) {
       if (hook.containsKey(k)) {
         Pattern.compile((String) hook.get(k));
       }
     }
     String min = (String) hook.get("minimum_pre_commit_version");
-    assertTrue(compare(min, "2.9.0") >= 0 && compare(min, "3.0.4") <= 0,
+    assertTrue(
+        compare(min, "2.9.0") >= 0 && compare(min, "3.0.4") <= 0,
         "types_or needs 2.9.0; Debian bookworm has 3.0.4: " + min);
   }
 
@@ -64,7 +93,9 @@ class PreCommitManifestTest {
     String[] x = a.split("\\.");
     String[] y = b.split("\\.");
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+      int c =
+          Integer.compare(
+              i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
       if (c != 0) {
         return c;
       }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogTest {
 
-  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+  private static final Pattern RULE =
+      Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
   @Test
   void everyRuleIsWellFormedDocumentedAndHasFixtures() throws IOException {
@@ -98,7 +99,9 @@ class CatalogTest {
 
   @Test
   void metadataCheckListsEveryProblemOfABadRule() {
-    List<String> p = Metadata.problems("X", Map.of("id", "EKS-FOO-1", "severity", "urgent", "name", "Bad Name"), true);
+    List<String> p =
+        Metadata.problems(
+            "X", Map.of("id", "EKS-FOO-1", "severity", "urgent", "name", "Bad Name"), true);
     assertTrue(p.contains("missing @summary"), p.toString());
     assertTrue(p.stream().anyMatch(s -> s.contains("not of the form")), p.toString());
     assertTrue(p.stream().anyMatch(s -> s.contains("kebab-case")), p.toString());
@@ -114,6 +117,7 @@ class CatalogTest {
 
   @Test
   void messageTemplatesFillPlaceholdersAndKeepQuotes() {
-    assertEquals("Service a's port 80 {5}", FindingSink.format("Service {0}'s port {1} {5}", "a", 80));
+    assertEquals(
+        "Service a's port 80 {5}", FindingSink.format("Service {0}'s port {1} {5}", "a", 80));
   }
 }

@@ -22,7 +22,13 @@ class BaselineTest {
   @TempDir Path dir;
 
   private static Finding f(String rule, String file, int line, String object, String field) {
-    return new Finding(rule, Severity.MEDIUM, "m" + line, new Location(file, line, 3, object, field), List.of(), null);
+    return new Finding(
+        rule,
+        Severity.MEDIUM,
+        "m" + line,
+        new Location(file, line, 3, object, field),
+        List.of(),
+        null);
   }
 
   /** A minimal eksnet SARIF log holding one result per finding, as SarifReport writes them. */
@@ -32,15 +38,21 @@ class BaselineTest {
       if (results.length() > 0) {
         results.append(',');
       }
-      results.append("""
+      results.append(
+          """
           {"ruleId": "%s", "message": {"text": "x"},
            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "%s"}, "region": {"startLine": %d}}}],
-           "properties": {"eksnet/fingerprint": "%s"}}""".formatted(
-          f.ruleId(), f.location().file().replace(" ", "%20"), f.location().line(), Fingerprint.of(f)));
+           "properties": {"eksnet/fingerprint": "%s"}}"""
+              .formatted(
+                  f.ruleId(),
+                  f.location().file().replace(" ", "%20"),
+                  f.location().line(),
+                  Fingerprint.of(f)));
     }
     return """
         {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "%s"}}, "results": [%s]}]}
-        """.formatted(tool, results);
+        """
+        .formatted(tool, results);
   }
 
   private Baseline read(String text, List<InputProblem> problems) throws IOException {
@@ -86,8 +98,9 @@ class BaselineTest {
   void sameObjectInAnotherFileOrRuleDoesNotMatch() {
     Finding a = f("EKS-SVC-001", "a.yaml", 5, "Service/default/web", "spec.type");
     Baseline b = Baseline.of(List.of(a));
-    assertFalse(b.compare(List.of(f("EKS-SVC-001", "b.yaml", 5, "Service/default/web", "spec.type"))).isUnchanged(
-        f("EKS-SVC-001", "b.yaml", 5, "Service/default/web", "spec.type")));
+    assertFalse(
+        b.compare(List.of(f("EKS-SVC-001", "b.yaml", 5, "Service/default/web", "spec.type")))
+            .isUnchanged(f("EKS-SVC-001", "b.yaml", 5, "Service/default/web", "spec.type")));
     Finding otherRule = f("EKS-LB-003", "a.yaml", 5, "Service/default/web", "spec.type");
     assertEquals(1, b.compare(List.of(otherRule)).newCount());
   }
@@ -114,7 +127,8 @@ class BaselineTest {
     List<InputProblem> problems = new ArrayList<>();
     assertNull(read("{\"version\": \"2.1.0\",\n \"runs\": [ oops ]}", problems));
     assertEquals("base.sarif:2:12", problems.get(0).location().toString());
-    assertTrue(problems.get(0).message().startsWith("baseline is not valid JSON"), problems.toString());
+    assertTrue(
+        problems.get(0).message().startsWith("baseline is not valid JSON"), problems.toString());
 
     problems.clear();
     assertNull(read("{\"version\": \"2.0.0\", \"runs\": []}", problems));
@@ -122,11 +136,17 @@ class BaselineTest {
 
     problems.clear();
     assertNull(read(sarif("checkov"), problems));
-    assertTrue(problems.get(0).message().contains("written by 'checkov', not eksnet"), problems.toString());
+    assertTrue(
+        problems.get(0).message().contains("written by 'checkov', not eksnet"),
+        problems.toString());
 
     problems.clear();
-    assertNull(read(sarif("eksnet", f("R", "a.yaml", 1, "", "")).replace("eksnet/fingerprint", "other"), problems));
-    assertTrue(problems.get(0).message().startsWith("1 baseline result(s) lack"), problems.toString());
+    assertNull(
+        read(
+            sarif("eksnet", f("R", "a.yaml", 1, "", "")).replace("eksnet/fingerprint", "other"),
+            problems));
+    assertTrue(
+        problems.get(0).message().startsWith("1 baseline result(s) lack"), problems.toString());
 
     problems.clear();
     assertNull(Baseline.read(dir.resolve("missing.sarif"), "missing.sarif", problems));
@@ -136,7 +156,8 @@ class BaselineTest {
   @Test
   void absentResultsOfAnEarlierComparisonAreIgnored() throws IOException {
     Finding a = f("EKS-SVC-001", "a.yaml", 5, "Service/default/web", "spec.type");
-    String text = sarif("eksnet", a).replace("\"ruleId\"", "\"baselineState\": \"absent\", \"ruleId\"");
+    String text =
+        sarif("eksnet", a).replace("\"ruleId\"", "\"baselineState\": \"absent\", \"ruleId\"");
     List<InputProblem> problems = new ArrayList<>();
     Baseline b = read(text, problems);
     assertNotNull(b);

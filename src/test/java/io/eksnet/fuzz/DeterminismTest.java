@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same inputs give byte-identical SARIF and JSON whatever the order they reach eksnet in:
- * two trees with the same files created in opposite orders (file systems that keep creation
- * order, such as tmpfs, then list them in opposite orders), explicit file arguments in shuffled
- * orders, and overlapping arguments. The inputs are every seed of the fuzzer (fixtures, the
- * example, the corpus when present), the fuzz regressions and a hundred mutated files, so
- * findings, suppressions, notes and input problems of every kind are in the reports.
+ * The same inputs give byte-identical SARIF and JSON whatever the order they reach eksnet in: two
+ * trees with the same files created in opposite orders (file systems that keep creation order, such
+ * as tmpfs, then list them in opposite orders), explicit file arguments in shuffled orders, and
+ * overlapping arguments. The inputs are every seed of the fuzzer (fixtures, the example, the corpus
+ * when present), the fuzz regressions and a hundred mutated files, so findings, suppressions, notes
+ * and input problems of every kind are in the reports.
  */
 class DeterminismTest {
 
@@ -53,7 +53,9 @@ class DeterminismTest {
       }
       String ext = e.getKey() == Target.YAML ? ".yaml" : ".json";
       for (Seeds.Seed s : e.getValue()) {
-        inputs.put("seeds/" + e.getKey().name().toLowerCase() + "/" + (n++) + "-" + safe(s.name()) + ext, s.bytes());
+        inputs.put(
+            "seeds/" + e.getKey().name().toLowerCase() + "/" + (n++) + "-" + safe(s.name()) + ext,
+            s.bytes());
       }
       // mutated copies: broken files, odd encodings, type confusion
       Random r = new Random(42 + e.getKey().ordinal());
@@ -72,7 +74,8 @@ class DeterminismTest {
       }
     }
     // the same objects in two files, and suppressions in a config, to exercise every tie-break
-    String dup = """
+    String dup =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: web, namespace: shop}
@@ -80,13 +83,16 @@ class DeterminismTest {
         """;
     inputs.put("dup/a.yaml", dup.getBytes(StandardCharsets.UTF_8));
     inputs.put("dup/b.yaml", dup.getBytes(StandardCharsets.UTF_8));
-    inputs.put(".eksnet.yaml", """
+    inputs.put(
+        ".eksnet.yaml",
+        """
         thresholds: {ipvsServiceCount: 2, nodeLocalDnsWorkloads: 2}
         ignore:
           - rule: EKS-SVC-001
             path: "dup/b.yaml"
             reason: "fronted by a proxy"
-        """.getBytes(StandardCharsets.UTF_8));
+        """
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static String safe(String name) {
@@ -124,7 +130,9 @@ class DeterminismTest {
     assertTrue(json.path("summary").path("suppressed").asInt() > 0, "and a suppression");
     assertTrue(json.path("findings").size() > 50, "and many findings");
 
-    assertEquals(expected, reports(new Scanner().scan(ScanRequest.of(b, List.of(b)))),
+    assertEquals(
+        expected,
+        reports(new Scanner().scan(ScanRequest.of(b, List.of(b)))),
         "tree created in the opposite order");
     Random r = new Random(7);
     for (int i = 0; i < 3; i++) {
@@ -133,7 +141,10 @@ class DeterminismTest {
         files.add(b.resolve(rel));
       }
       Collections.shuffle(files, r);
-      assertEquals(expected, reports(new Scanner().scan(ScanRequest.of(b, files))), "files given in shuffled order " + i);
+      assertEquals(
+          expected,
+          reports(new Scanner().scan(ScanRequest.of(b, files))),
+          "files given in shuffled order " + i);
     }
     List<Path> overlapping = new ArrayList<>();
     try (Stream<Path> s = Files.list(b)) {
@@ -141,7 +152,10 @@ class DeterminismTest {
     }
     overlapping.add(b);
     overlapping.add(b.resolve("dup/a.yaml"));
-    assertEquals(expected, reports(new Scanner().scan(ScanRequest.of(b, overlapping))), "overlapping arguments");
+    assertEquals(
+        expected,
+        reports(new Scanner().scan(ScanRequest.of(b, overlapping))),
+        "overlapping arguments");
   }
 
   @Test
@@ -154,9 +168,28 @@ class DeterminismTest {
     for (String format : List.of("sarif", "json")) {
       Path ra = tmp.resolve("out/a." + format);
       Path rb = tmp.resolve("out/b." + format);
-      int ca = cli("scan", "--root", a.toString(), "--format", format, "--output", ra.toString(), a.toString());
-      int cb = cli("scan", "--root", b.toString(), "--format", format, "--output", rb.toString(),
-          b.resolve("seeds").toString(), b.resolve("regressions").toString(), b.toString());
+      int ca =
+          cli(
+              "scan",
+              "--root",
+              a.toString(),
+              "--format",
+              format,
+              "--output",
+              ra.toString(),
+              a.toString());
+      int cb =
+          cli(
+              "scan",
+              "--root",
+              b.toString(),
+              "--format",
+              format,
+              "--output",
+              rb.toString(),
+              b.resolve("seeds").toString(),
+              b.resolve("regressions").toString(),
+              b.toString());
       assertEquals(2, ca, "the inputs include broken files");
       assertEquals(ca, cb);
       assertEquals(Files.readString(ra), Files.readString(rb), format);

@@ -61,7 +61,10 @@ class FuzzRegressionTest {
     Target t = target(input);
     byte[] bytes = Files.readAllBytes(input);
     Harness h = new Harness(work, 2000, 20_000);
-    assertEquals(List.of(), h.check(t, bytes, new Harness.Mode(true, true)), "guarantees broken by " + input);
+    assertEquals(
+        List.of(),
+        h.check(t, bytes, new Harness.Mode(true, true)),
+        "guarantees broken by " + input);
 
     Path expect = input.resolveSibling(input.getFileName() + ".expect");
     if (!Files.exists(expect)) {
@@ -75,7 +78,9 @@ class FuzzRegressionTest {
     for (String line : Files.readAllLines(expect, StandardCharsets.UTF_8)) {
       if (line.startsWith("problem: ")) {
         String want = line.substring("problem: ".length());
-        assertTrue(messages.stream().anyMatch(m -> m.contains(want)), "no problem with '" + want + "': " + messages);
+        assertTrue(
+            messages.stream().anyMatch(m -> m.contains(want)),
+            "no problem with '" + want + "': " + messages);
       } else if (line.equals("no problems")) {
         assertEquals(List.of(), messages);
       }

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutation fuzzing of the whole scan (README, "Robustness"). For every target (YAML, JSON and
- * Terraform JSON manifests, the config file) it mutates real seeds and checks every {@link
- * Harness} guarantee on each case. A failing case is reported with its seed, the mutations that
- * made it, the broken guarantees and the input minimised by {@link Minimiser} (also written to
- * {@code target/fuzz-failures/}, ready to become a regression file).
+ * Terraform JSON manifests, the config file) it mutates real seeds and checks every {@link Harness}
+ * guarantee on each case. A failing case is reported with its seed, the mutations that made it, the
+ * broken guarantees and the input minimised by {@link Minimiser} (also written to {@code
+ * target/fuzz-failures/}, ready to become a regression file).
  *
  * <p>System properties: {@code eksnet.fuzz.cases} cases per target (default 1500, the CI size);
  * {@code eksnet.fuzz.seed} the run's seed (default fixed, so CI is reproducible; {@code random}
@@ -87,22 +87,45 @@ class FuzzTest {
         }
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      summary.put(t, String.format(Locale.ROOT, "%d cases from %d seeds in %.1f s (slowest case %d ms: %s:%d), %d failing signature(s)",
-          cases, ss.size(), secs, slowest, t, slowestSeed, failures.size()));
+      summary.put(
+          t,
+          String.format(
+              Locale.ROOT,
+              "%d cases from %d seeds in %.1f s (slowest case %d ms: %s:%d), %d failing signature(s)",
+              cases,
+              ss.size(),
+              secs,
+              slowest,
+              t,
+              slowestSeed,
+              failures.size()));
       for (Failure f : failures.values()) {
         report.append(describe(f, harness));
       }
     }
-    System.out.printf(Locale.ROOT, "fuzz: run seed %d (-Deksnet.fuzz.seed=%d), bound %d ms%n", runSeed, runSeed, bound);
+    System.out.printf(
+        Locale.ROOT,
+        "fuzz: run seed %d (-Deksnet.fuzz.seed=%d), bound %d ms%n",
+        runSeed,
+        runSeed,
+        bound);
     summary.forEach((t, s) -> System.out.println("fuzz: " + t + ": " + s));
     if (Boolean.getBoolean("eksnet.fuzz.stats")) {
       harness.outcomes().entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-          .forEach(e -> System.out.printf(Locale.ROOT, "fuzz: %6d  %s%n", e.getValue(), e.getKey()));
+          .forEach(
+              e -> System.out.printf(Locale.ROOT, "fuzz: %6d  %s%n", e.getValue(), e.getKey()));
     }
-    harness.phaseNanos().forEach((k, v) -> System.out.printf(Locale.ROOT, "fuzz: time in %s: %.1f s%n", k, v / 1e9));
+    harness
+        .phaseNanos()
+        .forEach(
+            (k, v) -> System.out.printf(Locale.ROOT, "fuzz: time in %s: %.1f s%n", k, v / 1e9));
     if (!report.isEmpty()) {
-      fail("the fuzzer broke guarantees (minimised inputs in " + FAILURES.toAbsolutePath() + "):\n" + report);
+      fail(
+          "the fuzzer broke guarantees (minimised inputs in "
+              + FAILURES.toAbsolutePath()
+              + "):\n"
+              + report);
     }
   }
 
@@ -164,7 +187,8 @@ class FuzzTest {
     Case c = build(Long.parseLong(p[1]), t, seeds.get(t));
     List<Harness.Violation> vs = harness.check(t, c.input, new Harness.Mode(true, true));
     Path file = save(c.target, c.caseSeed, "replay", c.input);
-    System.out.println("fuzz replay " + spec + ": seed " + c.seedName + ", " + c.steps + ", input in " + file);
+    System.out.println(
+        "fuzz replay " + spec + ": seed " + c.seedName + ", " + c.steps + ", input in " + file);
     vs.forEach(v -> System.out.println("  " + v));
     if (!vs.isEmpty()) {
       fail("replayed case breaks " + vs.size() + " guarantee(s): " + vs);
@@ -177,17 +201,30 @@ class FuzzTest {
     String signature = f.first.signature();
     boolean timing = signature.startsWith("slow") || signature.startsWith("hang");
     // a hang or slow case is minimised with a harness that gives up sooner
-    Harness probe = timing ? new Harness(work, harness.boundMillis(), harness.boundMillis() * 3) : harness;
-    Minimiser min = new Minimiser(in -> probe.check(c.target, in, Harness.Mode.SCANNER).stream()
-        .anyMatch(v -> v.signature().equals(signature)), timing ? 60 : 4000);
+    Harness probe =
+        timing ? new Harness(work, harness.boundMillis(), harness.boundMillis() * 3) : harness;
+    Minimiser min =
+        new Minimiser(
+            in ->
+                probe.check(c.target, in, Harness.Mode.SCANNER).stream()
+                    .anyMatch(v -> v.signature().equals(signature)),
+            timing ? 60 : 4000);
     byte[] small = min.minimise(c.input);
     Path file = save(c.target, c.caseSeed, "min", small);
     save(c.target, c.caseSeed, "full", c.input);
     StringBuilder sb = new StringBuilder();
     sb.append("\n== ").append(signature).append(" (").append(f.count).append(" case(s))\n");
     sb.append("   first: ").append(f.first).append('\n');
-    sb.append("   replay: -Deksnet.fuzz.replay=").append(c.target).append(':').append(c.caseSeed).append('\n');
-    sb.append("   seed file: ").append(c.seedName).append("; mutations: ").append(c.steps).append('\n');
+    sb.append("   replay: -Deksnet.fuzz.replay=")
+        .append(c.target)
+        .append(':')
+        .append(c.caseSeed)
+        .append('\n');
+    sb.append("   seed file: ")
+        .append(c.seedName)
+        .append("; mutations: ")
+        .append(c.steps)
+        .append('\n');
     sb.append("   minimised (").append(small.length).append(" bytes, ").append(file).append("):\n");
     sb.append(show(small));
     return sb.toString();
@@ -197,8 +234,14 @@ class FuzzTest {
     try {
       Files.createDirectories(FAILURES);
       String ext = t == Target.CONFIG ? ".config.yaml" : t.isYaml() ? ".yaml" : ".json";
-      Path p = FAILURES.resolve(t.name().toLowerCase(Locale.ROOT) + "-" + Long.toUnsignedString(caseSeed, 36)
-          + "-" + kind + ext);
+      Path p =
+          FAILURES.resolve(
+              t.name().toLowerCase(Locale.ROOT)
+                  + "-"
+                  + Long.toUnsignedString(caseSeed, 36)
+                  + "-"
+                  + kind
+                  + ext);
       Files.write(p, b);
       return p;
     } catch (IOException e) {
@@ -206,7 +249,10 @@ class FuzzTest {
     }
   }
 
-  /** Printable text as is (escapes for the rest), cut at 3000 characters, plus base64 when not plain. */
+  /**
+   * Printable text as is (escapes for the rest), cut at 3000 characters, plus base64 when not
+   * plain.
+   */
   static String show(byte[] b) {
     String text = new String(b, StandardCharsets.UTF_8);
     StringBuilder sb = new StringBuilder("   | ");
@@ -216,7 +262,10 @@ class FuzzTest {
       char ch = text.charAt(i);
       if (ch == '\n') {
         sb.append("\n   | ");
-      } else if (ch < 0x20 && ch != '\t' || ch >= 0x7f && ch < 0xa0 || Character.isSurrogate(ch) || ch == '\ufffd') {
+      } else if (ch < 0x20 && ch != '\t'
+          || ch >= 0x7f && ch < 0xa0
+          || Character.isSurrogate(ch)
+          || ch == '\ufffd') {
         sb.append(String.format("\\u%04x", (int) ch));
         plain = false;
       } else {

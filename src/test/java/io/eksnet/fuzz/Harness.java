@@ -29,17 +29,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Runs one fuzz case: a fresh directory holding the mutated file and an untouched control file
- * with a known finding, scanned as a whole (discovery, load, relations, rules, suppressions,
- * reports), optionally through the CLI with {@code --format sarif --output}. Returns every broken
- * guarantee; an empty list means the case passed.
+ * Runs one fuzz case: a fresh directory holding the mutated file and an untouched control file with
+ * a known finding, scanned as a whole (discovery, load, relations, rules, suppressions, reports),
+ * optionally through the CLI with {@code --format sarif --output}. Returns every broken guarantee;
+ * an empty list means the case passed.
  */
 final class Harness {
 
   /** The control file: a NodePort Service whose EKS-SVC-001 finding must survive every case. */
   static final String CONTROL_NAME = "control.yaml";
 
-  static final String CONTROL = """
+  static final String CONTROL =
+      """
       # Untouched control file of the fuzz harness: its finding must be reported whatever lies beside it.
       apiVersion: v1
       kind: Service
@@ -54,7 +55,9 @@ final class Harness {
   static final String CONTROL_RULE = "EKS-SVC-001";
   static final int CONTROL_LINE = 8;
 
-  /** A broken guarantee. {@code kind} and a normalised detail make the signature for de-duplication. */
+  /**
+   * A broken guarantee. {@code kind} and a normalised detail make the signature for de-duplication.
+   */
   record Violation(String kind, String detail, String signature) {
     static Violation of(String kind, String detail) {
       return new Violation(kind, detail, kind + ": " + normalise(detail));
@@ -62,13 +65,20 @@ final class Harness {
 
     static Violation crash(String where, Throwable t) {
       String top = topFrame(t);
-      return new Violation("crash", where + ": " + t + " at " + top, "crash: " + t.getClass().getName() + " at " + top);
+      return new Violation(
+          "crash",
+          where + ": " + t + " at " + top,
+          "crash: " + t.getClass().getName() + " at " + top);
     }
 
-    /** The first eksnet frame (not the harness), e.g. {@code io.eksnet.relate.Relations.kubeProxy:247}. */
+    /**
+     * The first eksnet frame (not the harness), e.g. {@code
+     * io.eksnet.relate.Relations.kubeProxy:247}.
+     */
     static String topFrame(Throwable t) {
       for (StackTraceElement e : t.getStackTrace()) {
-        if (e.getClassName().startsWith("io.eksnet.") && !e.getClassName().startsWith("io.eksnet.fuzz.")) {
+        if (e.getClassName().startsWith("io.eksnet.")
+            && !e.getClassName().startsWith("io.eksnet.fuzz.")) {
           return e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber();
         }
       }
@@ -150,8 +160,16 @@ final class Harness {
     if (scan.millis > boundMillis) {
       Timed<ScanResult> again = timed(() -> new Scanner().scan(req), out, "scan (retry)");
       if (again != null && again.millis > boundMillis) {
-        out.add(Violation.of("slow", "scan took " + scan.millis + " ms, then " + again.millis
-            + " ms (bound " + boundMillis + " ms)"));
+        out.add(
+            Violation.of(
+                "slow",
+                "scan took "
+                    + scan.millis
+                    + " ms, then "
+                    + again.millis
+                    + " ms (bound "
+                    + boundMillis
+                    + " ms)"));
       }
     }
     long t = lap("scan", System.nanoTime() - scan.millis * 1_000_000);
@@ -179,7 +197,9 @@ final class Harness {
         String sarif2 = render(Format.SARIF, second.value, out);
         String json2 = render(Format.JSON, second.value, out);
         if (!sarif.equals(sarif2) || !json.equals(json2)) {
-          out.add(Violation.of("nondeterministic", "a second scan of the same files gave other reports"));
+          out.add(
+              Violation.of(
+                  "nondeterministic", "a second scan of the same files gave other reports"));
         }
       }
     }
@@ -205,8 +225,13 @@ final class Harness {
   private void record(ScanResult r, Target target) {
     String key;
     if (!r.problems().isEmpty()) {
-      key = "problem: " + r.problems().get(0).message()
-          .replaceAll("'[^']*'|\"[^\"]*\"", "'~'").replaceAll("\\d+", "N");
+      key =
+          "problem: "
+              + r.problems()
+                  .get(0)
+                  .message()
+                  .replaceAll("'[^']*'|\"[^\"]*\"", "'~'")
+                  .replaceAll("\\d+", "N");
       key = key.length() > 90 ? key.substring(0, 90) : key;
     } else if (r.findings().stream().anyMatch(f -> f.location().file().equals(target.fileName))) {
       key = "loaded, findings on the mutated file";
@@ -216,21 +241,34 @@ final class Harness {
     outcomes.merge(key, 1, Integer::sum);
   }
 
-  private void checkResult(ScanResult r, Path root, Target target, List<Violation> out) throws IOException {
+  private void checkResult(ScanResult r, Path root, Target target, List<Violation> out)
+      throws IOException {
     record(r, target);
     boolean control = r.findings().stream().anyMatch(Harness::isControlFinding);
     if (!control) {
-      out.add(Violation.of("control-lost", CONTROL_RULE + " on " + CONTROL_NAME + ":" + CONTROL_LINE
-          + " not reported; findings: " + r.findings().stream().map(f -> f.ruleId() + "@" + f.location()).toList()));
+      out.add(
+          Violation.of(
+              "control-lost",
+              CONTROL_RULE
+                  + " on "
+                  + CONTROL_NAME
+                  + ":"
+                  + CONTROL_LINE
+                  + " not reported; findings: "
+                  + r.findings().stream().map(f -> f.ruleId() + "@" + f.location()).toList()));
     }
     if (new java.util.HashSet<>(r.problems()).size() != r.problems().size()) {
-      out.add(Violation.of("problem-duplicate", "the same problem is reported twice: " + r.problems()));
+      out.add(
+          Violation.of("problem-duplicate", "the same problem is reported twice: " + r.problems()));
     }
     int lines = -1;
     for (InputProblem p : r.problems()) {
       String file = p.location().file();
       if (!file.equals(target.fileName)) {
-        out.add(Violation.of("problem-elsewhere", "problem in " + file + ", not the mutated file: " + p.message()));
+        out.add(
+            Violation.of(
+                "problem-elsewhere",
+                "problem in " + file + ", not the mutated file: " + p.message()));
         continue;
       }
       String m = p.message();
@@ -243,8 +281,17 @@ final class Harness {
         lines = GitHubSarifChecks.countLines(root.resolve(file));
       }
       if (p.location().line() > lines + 1) {
-        out.add(Violation.of("problem-position", "line " + p.location().line() + " beyond the "
-            + lines + " lines of " + file + ": " + m));
+        out.add(
+            Violation.of(
+                "problem-position",
+                "line "
+                    + p.location().line()
+                    + " beyond the "
+                    + lines
+                    + " lines of "
+                    + file
+                    + ": "
+                    + m));
       }
     }
   }
@@ -264,7 +311,8 @@ final class Harness {
     }
   }
 
-  private static void checkSarif(String sarif, Path root, boolean success, String what, List<Violation> out) {
+  private static void checkSarif(
+      String sarif, Path root, boolean success, String what, List<Violation> out) {
     JsonNode tree;
     try {
       tree = JSON.readTree(sarif);
@@ -278,24 +326,56 @@ final class Harness {
     for (String e : GitHubSarifChecks.problems(tree, root, true)) {
       out.add(Violation.of("sarif-github", what + ": " + e));
     }
-    boolean ok = tree.path("runs").path(0).path("invocations").path(0).path("executionSuccessful").asBoolean();
+    boolean ok =
+        tree.path("runs")
+            .path(0)
+            .path("invocations")
+            .path(0)
+            .path("executionSuccessful")
+            .asBoolean();
     if (ok != success) {
-      out.add(Violation.of("sarif-success", what + ": executionSuccessful is " + ok + " with "
-          + (success ? "no" : "some") + " input problems"));
+      out.add(
+          Violation.of(
+              "sarif-success",
+              what
+                  + ": executionSuccessful is "
+                  + ok
+                  + " with "
+                  + (success ? "no" : "some")
+                  + " input problems"));
     }
   }
 
-  private void checkMain(Path dir, Path root, ScanResult expected, List<Violation> out) throws IOException {
+  private void checkMain(Path dir, Path root, ScanResult expected, List<Violation> out)
+      throws IOException {
     Path reports = dir.resolve("reports");
     Path report = reports.resolve("eksnet.sarif");
     Files.createDirectories(reports);
     Files.writeString(report, "previous report\n");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    String[] args = {"scan", "--root", root.toString(), "--format", "sarif", "--output", report.toString(),
-      "--fail-on", "medium", root.toString()};
-    Timed<Integer> run = timed(() -> new Main(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8), false).run(args), out, "CLI");
+    String[] args = {
+      "scan",
+      "--root",
+      root.toString(),
+      "--format",
+      "sarif",
+      "--output",
+      report.toString(),
+      "--fail-on",
+      "medium",
+      root.toString()
+    };
+    Timed<Integer> run =
+        timed(
+            () ->
+                new Main(
+                        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                        new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                        false)
+                    .run(args),
+            out,
+            "CLI");
     if (run == null) {
       return;
     }
@@ -309,15 +389,26 @@ final class Harness {
     if (err.contains("\tat ") || err.contains("Exception")) {
       out.add(Violation.of("cli-stack-trace", firstLines(err)));
     }
-    boolean failing = expected.activeFindings().stream().anyMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+    boolean failing =
+        expected.activeFindings().stream().anyMatch(f -> f.severity().atLeast(Severity.MEDIUM));
     int want = !expected.problems().isEmpty() ? 2 : failing ? 1 : 0;
     if (code != want) {
-      out.add(Violation.of("cli-exit-code", "exit " + code + ", expected " + want + " ("
-          + expected.problems().size() + " input problems, --fail-on medium)"));
+      out.add(
+          Violation.of(
+              "cli-exit-code",
+              "exit "
+                  + code
+                  + ", expected "
+                  + want
+                  + " ("
+                  + expected.problems().size()
+                  + " input problems, --fail-on medium)"));
     }
     if ((code == 2) != errors) {
-      out.add(Violation.of("cli-exit-code", "exit " + code + " but stderr " + (errors ? "has" : "has no")
-          + " error lines"));
+      out.add(
+          Violation.of(
+              "cli-exit-code",
+              "exit " + code + " but stderr " + (errors ? "has" : "has no") + " error lines"));
     }
     if (stdout.size() != 0) {
       out.add(Violation.of("cli-stdout", "report also went to standard output"));
@@ -328,7 +419,13 @@ final class Harness {
       return;
     }
     checkSarif(sarif, root, expected.problems().isEmpty(), "CLI SARIF", out);
-    if (JSON.readTree(sarif).path("runs").path(0).path("results").findValuesAsText("ruleId").stream()
+    if (JSON
+        .readTree(sarif)
+        .path("runs")
+        .path(0)
+        .path("results")
+        .findValuesAsText("ruleId")
+        .stream()
         .noneMatch(CONTROL_RULE::equals)) {
       out.add(Violation.of("cli-control-lost", "the CLI's SARIF lacks the control finding"));
     }
@@ -352,7 +449,9 @@ final class Harness {
       T v = watchdog.call(c);
       return new Timed<>(v, (System.nanoTime() - t0) / 1_000_000);
     } catch (TimeoutException e) {
-      out.add(Violation.of("hang", what + " did not finish within " + watchdog.timeoutMillis() + " ms"));
+      out.add(
+          Violation.of(
+              "hang", what + " did not finish within " + watchdog.timeoutMillis() + " ms"));
     } catch (ExecutionException e) {
       out.add(Violation.crash(what, e.getCause()));
     }

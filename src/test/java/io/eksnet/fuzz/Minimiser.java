@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * Delta debugging (Zeller's ddmin): shrinks a failing input to one where removing any line, then
- * any byte, makes the failure go away (or the probe budget runs out). The predicate says whether
- * a candidate still fails the same way.
+ * any byte, makes the failure go away (or the probe budget runs out). The predicate says whether a
+ * candidate still fails the same way.
  */
 final class Minimiser {
 

@@ -80,7 +80,9 @@ final class Mutator {
   /** The mutated bytes and what was done, one entry per operator (for failure reports). */
   record Mutated(byte[] bytes, List<String> steps) {}
 
-  /** Outputs are cut to this size so that a case stays fast; the limits themselves are tested apart. */
+  /**
+   * Outputs are cut to this size so that a case stays fast; the limits themselves are tested apart.
+   */
   static final int MAX_BYTES = 2 << 20;
 
   /** Operators by weight: type confusion and bad addresses reach the fact extraction and rules. */
@@ -89,11 +91,12 @@ final class Mutator {
   private static Op[] weighted() {
     List<Op> out = new ArrayList<>();
     for (Op op : Op.values()) {
-      int w = switch (op) {
-        case SWAP_TYPE_IN_TREE, GRAFT_IN_TREE -> 3;
-        case SWAP_TYPE_IN_TEXT, INVALID_CIDR, SPLICE -> 2;
-        default -> 1;
-      };
+      int w =
+          switch (op) {
+            case SWAP_TYPE_IN_TREE, GRAFT_IN_TREE -> 3;
+            case SWAP_TYPE_IN_TEXT, INVALID_CIDR, SPLICE -> 2;
+            default -> 1;
+          };
       for (int i = 0; i < w; i++) {
         out.add(op);
       }
@@ -184,8 +187,8 @@ final class Mutator {
   }
 
   /**
-   * Parses the file (YAML or JSON), replaces one node (a map, list or scalar anywhere) with a
-   * value of another type, and writes it back. Null when the file does not parse.
+   * Parses the file (YAML or JSON), replaces one node (a map, list or scalar anywhere) with a value
+   * of another type, and writes it back. Null when the file does not parse.
    */
   private byte[] swapTypeInTree(byte[] b, List<String> steps, boolean graft) {
     String text = new String(b, StandardCharsets.UTF_8);
@@ -299,7 +302,9 @@ final class Mutator {
   private record Slot(String path, Object container, Object key) {
     @SuppressWarnings("unchecked")
     Object get() {
-      return container instanceof Map<?, ?> m ? m.get(key) : ((List<Object>) container).get((Integer) key);
+      return container instanceof Map<?, ?> m
+          ? m.get(key)
+          : ((List<Object>) container).get((Integer) key);
     }
 
     @SuppressWarnings("unchecked")
@@ -313,7 +318,8 @@ final class Mutator {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collect(Object container, Object key, String path, List<Slot> out, int depth) {
+  private static void collect(
+      Object container, Object key, String path, List<Slot> out, int depth) {
     Slot s = new Slot(path, container, key);
     out.add(s);
     Object v = s.get();
@@ -344,7 +350,9 @@ final class Mutator {
       if (n.isArray()) {
         return new ArrayList<>();
       }
-      return n.isNumber() ? (Object) n.numberValue() : n.isBoolean() ? (Object) n.booleanValue() : n.asText();
+      return n.isNumber()
+          ? (Object) n.numberValue()
+          : n.isBoolean() ? (Object) n.booleanValue() : n.asText();
     }
 
     void set(JsonNode v) {
@@ -377,43 +385,154 @@ final class Mutator {
   // ---------------------------------------------------------------- text
 
   static final String[] HUGE_NUMBERS = {
-    "99999999999999999999999999999999", "-2147483649", "2147483648", "4294967296", "1e400",
-    "-1e-400", "0x7fffffffffffffffffff", "9".repeat(1200), "-0", "1_000_000", "0b1010", "0o777",
-    "0777", ".inf", "-.Inf", ".NaN", "1.7976931348623157e309", "-9223372036854775809", "65536",
-    "0", "-1", "+12", "0x", "1e", "1__2", "0xFFFFFFFF", "1:20:30", "١٢٣"
+    "99999999999999999999999999999999",
+    "-2147483649",
+    "2147483648",
+    "4294967296",
+    "1e400",
+    "-1e-400",
+    "0x7fffffffffffffffffff",
+    "9".repeat(1200),
+    "-0",
+    "1_000_000",
+    "0b1010",
+    "0o777",
+    "0777",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "1.7976931348623157e309",
+    "-9223372036854775809",
+    "65536",
+    "0",
+    "-1",
+    "+12",
+    "0x",
+    "1e",
+    "1__2",
+    "0xFFFFFFFF",
+    "1:20:30",
+    "١٢٣"
   };
 
   static final String[] INVALID_CIDRS = {
-    "10.0.0.0/33", "256.1.1.1/8", "10.0.0.1/8", "::/129", "fe80::1%eth0/64", "1.2.3.4/-1",
-    "1.2.3/24", "0.0.0.0/0", "::/0", "/", "10.0.0.0/08", "::ffff:1.2.3.4/96",
-    "1:2:3:4:5:6:7:8:9/64", "", "10.0.0.0/4294967296", "10.0.0.0/99999999999999999999",
-    "0.0.0.0/1", "128.0.0.0/1", "::/1", "8000::/1", "10.0.0.0 /8", " 10.0.0.0/8 ", "10.0.0.0/8/8",
-    "1.2.3.4.5/32", "01.02.03.04/32", "0x0a.0.0.0/8", "10.0.0.0/", "/24", "10.0.0.0/0x10",
-    "::1::/64", ":::/0", "1::2::3/128", "ff:ff:ff:ff:ff:ff:ff:ff:ff/128", "１０.0.0.0/8",
-    "10.0.0.0/8\u0000", "2001:db8::/32", "::ffff:0:0/96", "64:ff9b::/96", "fd00::/8",
-    "255.255.255.255/32", "2001:db8::1/64", "10.0.0.0/-0", "1e3.0.0.0/8", "[::]/0"
+    "10.0.0.0/33",
+    "256.1.1.1/8",
+    "10.0.0.1/8",
+    "::/129",
+    "fe80::1%eth0/64",
+    "1.2.3.4/-1",
+    "1.2.3/24",
+    "0.0.0.0/0",
+    "::/0",
+    "/",
+    "10.0.0.0/08",
+    "::ffff:1.2.3.4/96",
+    "1:2:3:4:5:6:7:8:9/64",
+    "",
+    "10.0.0.0/4294967296",
+    "10.0.0.0/99999999999999999999",
+    "0.0.0.0/1",
+    "128.0.0.0/1",
+    "::/1",
+    "8000::/1",
+    "10.0.0.0 /8",
+    " 10.0.0.0/8 ",
+    "10.0.0.0/8/8",
+    "1.2.3.4.5/32",
+    "01.02.03.04/32",
+    "0x0a.0.0.0/8",
+    "10.0.0.0/",
+    "/24",
+    "10.0.0.0/0x10",
+    "::1::/64",
+    ":::/0",
+    "1::2::3/128",
+    "ff:ff:ff:ff:ff:ff:ff:ff:ff/128",
+    "１０.0.0.0/8",
+    "10.0.0.0/8\u0000",
+    "2001:db8::/32",
+    "::ffff:0:0/96",
+    "64:ff9b::/96",
+    "fd00::/8",
+    "255.255.255.255/32",
+    "2001:db8::1/64",
+    "10.0.0.0/-0",
+    "1e3.0.0.0/8",
+    "[::]/0"
   };
 
   private static final String[] SCALARS_OF_EVERY_TYPE = {
-    "5", "\"5\"", "true", "null", "~", "[]", "{}", "[a, 1, {b: c}]", "{a: 1, b: [2]}", "''",
-    "!!binary aGVsbG8=", "2001-12-14t21:59:43.10-05:00", "0x1F", ".inf", "-", "? x", "!!set {a, b}",
-    "yes", "No", "=", "<<", "*undefined", "&anchor", "|\n  block\n", ">-\n  folded\n", "\"\\x00\"",
-    "\"\\ud800\"", "'unterminated", "\"unterminated", "[unclosed", "{unclosed: 1", "@reserved", "`x"
+    "5",
+    "\"5\"",
+    "true",
+    "null",
+    "~",
+    "[]",
+    "{}",
+    "[a, 1, {b: c}]",
+    "{a: 1, b: [2]}",
+    "''",
+    "!!binary aGVsbG8=",
+    "2001-12-14t21:59:43.10-05:00",
+    "0x1F",
+    ".inf",
+    "-",
+    "? x",
+    "!!set {a, b}",
+    "yes",
+    "No",
+    "=",
+    "<<",
+    "*undefined",
+    "&anchor",
+    "|\n  block\n",
+    ">-\n  folded\n",
+    "\"\\x00\"",
+    "\"\\ud800\"",
+    "'unterminated",
+    "\"unterminated",
+    "[unclosed",
+    "{unclosed: 1",
+    "@reserved",
+    "`x"
   };
 
   private static final String[] TAGS = {
-    "!!python/object:os.system", "!!javax.script.ScriptEngineManager", "!custom", "!!binary",
-    "!!set", "!!omap", "!!pairs", "!!int", "!!float", "!!bool", "!!null", "!!str", "!!map",
-    "!!seq", "!!timestamp", "!!merge", "!<tag:yaml.org,2002:str>", "!<!>", "!!", "!e!x",
-    "!<tag:example.com,2000:app/foo>", "!!value", "!!yaml"
+    "!!python/object:os.system",
+    "!!javax.script.ScriptEngineManager",
+    "!custom",
+    "!!binary",
+    "!!set",
+    "!!omap",
+    "!!pairs",
+    "!!int",
+    "!!float",
+    "!!bool",
+    "!!null",
+    "!!str",
+    "!!map",
+    "!!seq",
+    "!!timestamp",
+    "!!merge",
+    "!<tag:yaml.org,2002:str>",
+    "!<!>",
+    "!!",
+    "!e!x",
+    "!<tag:example.com,2000:app/foo>",
+    "!!value",
+    "!!yaml"
   };
 
-  private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:- )?[^\\s#:][^:#]*:)( +)(\\S.*)$");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile("^(\\s*(?:- )?[^\\s#:][^:#]*:)( +)(\\S.*)$");
   private static final Pattern JSON_VALUE =
-      Pattern.compile(":\\s*+(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d[\\d.eE+-]*+|true|false|null|\\{\\}|\\[\\])");
+      Pattern.compile(
+          ":\\s*+(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d[\\d.eE+-]*+|true|false|null|\\{\\}|\\[\\])");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
-  private static final Pattern CIDR_LIKE = Pattern.compile(
-      "\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,3})?|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}/\\d{1,3}");
+  private static final Pattern CIDR_LIKE =
+      Pattern.compile(
+          "\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,3})?|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}/\\d{1,3}");
 
   private byte[] text(Op op, byte[] b, List<String> steps) {
     String text = new String(b, StandardCharsets.UTF_8);
@@ -423,7 +542,8 @@ final class Mutator {
           case SWAP_TYPE_IN_TEXT -> swapTypeInText(text, lines, steps);
           case DELETE_LINES -> {
             int from = rnd.nextInt(lines.size());
-            int count = 1 + rnd.nextInt(Math.max(1, Math.min(lines.size() - from, 1 + lines.size() / 4)));
+            int count =
+                1 + rnd.nextInt(Math.max(1, Math.min(lines.size() - from, 1 + lines.size() / 4)));
             count = Math.min(count, lines.size() - from);
             lines.subList(from, from + count).clear();
             steps.add("delete lines " + (from + 1) + ".." + (from + count));
@@ -437,7 +557,8 @@ final class Mutator {
             for (int i = 0; i < times; i++) {
               lines.addAll(from + count, block);
             }
-            steps.add("repeat lines " + (from + 1) + ".." + (from + count) + " " + times + " times");
+            steps.add(
+                "repeat lines " + (from + 1) + ".." + (from + count) + " " + times + " times");
             yield String.join("\n", lines);
           }
           case SHIFT_INDENT -> {
@@ -457,8 +578,18 @@ final class Mutator {
           case LONG_LINE -> longLine(lines, steps);
           case ANCHORS_ALIASES -> anchors(lines, steps);
           case DOCUMENT_MARKERS -> {
-            String[] markers = {"---", "...", "--- !!map", "%YAML 1.1\n---", "%YAML 2.0\n---",
-              "%TAG ! tag:example.com,2000:\n---", "--- |", "---\n---\n...", "--- # c", "%FOO bar\n---"};
+            String[] markers = {
+              "---",
+              "...",
+              "--- !!map",
+              "%YAML 1.1\n---",
+              "%YAML 2.0\n---",
+              "%TAG ! tag:example.com,2000:\n---",
+              "--- |",
+              "---\n---\n...",
+              "--- # c",
+              "%FOO bar\n---"
+            };
             String m = pick(markers);
             int at = rnd.nextInt(lines.size() + 1);
             lines.add(at, m);
@@ -481,8 +612,14 @@ final class Mutator {
             yield String.join("\n", lines);
           }
           case TEMPLATE -> {
-            String[] t = {"{{ .Values.name }}", "{{- if .Values.enabled }}", "{{ end }}",
-              "  {{- toYaml .Values.labels | nindent 4 }}", "name: {{ include \"x\" . }}", "{{"};
+            String[] t = {
+              "{{ .Values.name }}",
+              "{{- if .Values.enabled }}",
+              "{{ end }}",
+              "  {{- toYaml .Values.labels | nindent 4 }}",
+              "name: {{ include \"x\" . }}",
+              "{{"
+            };
             String s = pick(t);
             int at = rnd.nextInt(lines.size());
             lines.set(at, rnd.nextBoolean() ? s : lines.get(at) + " " + s);
@@ -505,12 +642,21 @@ final class Mutator {
               yield text;
             }
             Seeds.Seed o = others.get(rnd.nextInt(others.size()));
-            List<String> ol = Arrays.asList(new String(o.bytes(), StandardCharsets.UTF_8).split("\n", -1));
+            List<String> ol =
+                Arrays.asList(new String(o.bytes(), StandardCharsets.UTF_8).split("\n", -1));
             int from = rnd.nextInt(ol.size());
             int count = 1 + rnd.nextInt(Math.min(ol.size() - from, 40));
             int at = rnd.nextInt(lines.size() + 1);
             lines.addAll(at, ol.subList(from, from + count));
-            steps.add("splice lines " + (from + 1) + ".." + (from + count) + " of " + o.name() + " at line " + (at + 1));
+            steps.add(
+                "splice lines "
+                    + (from + 1)
+                    + ".."
+                    + (from + count)
+                    + " of "
+                    + o.name()
+                    + " at line "
+                    + (at + 1));
             yield String.join("\n", lines);
           }
           case TABS -> {
@@ -519,19 +665,45 @@ final class Mutator {
               int i = rnd.nextInt(lines.size());
               String l = lines.get(i);
               int lead = leading(l);
-              lines.set(i, switch (rnd.nextInt(3)) {
-                case 0 -> "\t".repeat(Math.max(1, lead / 2)) + l.substring(lead);
-                case 1 -> l.replaceFirst(": ", ":\t");
-                default -> l + "\t";
-              });
+              lines.set(
+                  i,
+                  switch (rnd.nextInt(3)) {
+                    case 0 -> "\t".repeat(Math.max(1, lead / 2)) + l.substring(lead);
+                    case 1 -> l.replaceFirst(": ", ":\t");
+                    default -> l + "\t";
+                  });
             }
             steps.add("tabs on " + n + " lines");
             yield String.join("\n", lines);
           }
           case CONTROL_CHARS -> {
-            String[] chars = {"\u0001", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\u2028", "\u2029",
-              "\ufeff", "\ufffe", "\uffff", "\ud83d\ude00", "\ue000", "\u200e", "\u202e", "\ud800",
-              "\udfff", "\\x07", "\\u202e", "\\U0001F600", "\\ud800", "\\0", "\\e", "\\N", "\\_", "\\L"};
+            String[] chars = {
+              "\u0001",
+              "\u0007",
+              "\u001b[31m",
+              "\u007f",
+              "\u0085",
+              "\u2028",
+              "\u2029",
+              "\ufeff",
+              "\ufffe",
+              "\uffff",
+              "\ud83d\ude00",
+              "\ue000",
+              "\u200e",
+              "\u202e",
+              "\ud800",
+              "\udfff",
+              "\\x07",
+              "\\u202e",
+              "\\U0001F600",
+              "\\ud800",
+              "\\0",
+              "\\e",
+              "\\N",
+              "\\_",
+              "\\L"
+            };
             StringBuilder sb = new StringBuilder(text);
             int n = 1 + rnd.nextInt(4);
             for (int k = 0; k < n; k++) {
@@ -546,13 +718,14 @@ final class Mutator {
           }
           case LINE_ENDINGS -> {
             int v = rnd.nextInt(5);
-            steps.add(switch (v) {
-              case 0 -> "CRLF line ends";
-              case 1 -> "CR line ends";
-              case 2 -> "mixed line ends";
-              case 3 -> "no final newline";
-              default -> "lone CR inside a line";
-            });
+            steps.add(
+                switch (v) {
+                  case 0 -> "CRLF line ends";
+                  case 1 -> "CR line ends";
+                  case 2 -> "mixed line ends";
+                  case 3 -> "no final newline";
+                  default -> "lone CR inside a line";
+                });
             yield switch (v) {
               case 0 -> text.replace("\n", "\r\n");
               case 1 -> text.replace("\n", "\r");
@@ -588,8 +761,21 @@ final class Mutator {
         return text;
       }
       int[] s = spans.get(rnd.nextInt(spans.size()));
-      String[] json = {"5", "\"5\"", "true", "null", "[]", "{}", "[1,\"a\",{\"b\":null}]",
-        "{\"a\":{\"b\":[]}}", "-0.0e-0", "\"\\u0000\"", "\"\\ud800\"", "1e999", "\"" + "x".repeat(5000) + "\""};
+      String[] json = {
+        "5",
+        "\"5\"",
+        "true",
+        "null",
+        "[]",
+        "{}",
+        "[1,\"a\",{\"b\":null}]",
+        "{\"a\":{\"b\":[]}}",
+        "-0.0e-0",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "1e999",
+        "\"" + "x".repeat(5000) + "\""
+      };
       String v = pick(json);
       steps.add("text: value at offset " + s[0] + " := " + describe(v));
       return text.substring(0, s[0]) + v + text.substring(s[1]);
@@ -619,7 +805,8 @@ final class Mutator {
     return String.join("\n", lines);
   }
 
-  private String replaceMatch(String text, Pattern p, String[] pool, String what, List<String> steps) {
+  private String replaceMatch(
+      String text, Pattern p, String[] pool, String what, List<String> steps) {
     Matcher m = p.matcher(text);
     List<int[]> spans = new ArrayList<>();
     while (m.find() && spans.size() < 10_000) {
@@ -648,10 +835,22 @@ final class Mutator {
     return text
         + "\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: fuzz-cidr}\n"
         + "spec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - ipBlock:\n"
-        + "            cidr: \"" + a + "\"\n            except: [\"" + e + "\", \"" + c + "\"]\n"
+        + "            cidr: \""
+        + a
+        + "\"\n            except: [\""
+        + e
+        + "\", \""
+        + c
+        + "\"]\n"
         + "---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: fuzz-cidr}\n"
-        + "spec:\n  endpointSelector: {}\n  egress:\n    - toCIDR: [\"" + c + "\"]\n"
-        + "      toCIDRSet: [{cidr: \"" + a + "\", except: [\"" + e + "\"]}]\n";
+        + "spec:\n  endpointSelector: {}\n  egress:\n    - toCIDR: [\""
+        + c
+        + "\"]\n"
+        + "      toCIDRSet: [{cidr: \""
+        + a
+        + "\", except: [\""
+        + e
+        + "\"]}]\n";
   }
 
   private String deepNesting(List<String> lines, List<String> steps) {
@@ -693,15 +892,17 @@ final class Mutator {
   private String longLine(List<String> lines, List<String> steps) {
     int[] sizes = {1_000, 65_536, 300_000, 1_000_000};
     int n = sizes[rnd.nextInt(sizes.length)];
-    String filler = pick(new String[] {"a", "ab ", "é", "\\\"", "\ud83d\ude00", " ", "0", "{{", ":"});
+    String filler =
+        pick(new String[] {"a", "ab ", "é", "\\\"", "\ud83d\ude00", " ", "0", "{{", ":"});
     String body = filler.repeat(Math.max(1, n / filler.length()));
-    String s = switch (rnd.nextInt(5)) {
-      case 0 -> target.isYaml() ? "long: " + body : "\"long\": \"" + body + "\",";
-      case 1 -> target.isYaml() ? body + ": v" : "\"" + body + "\": 1,";
-      case 2 -> "# " + body;
-      case 3 -> target.isYaml() ? "long: \"" + body + "\"" : body;
-      default -> body;
-    };
+    String s =
+        switch (rnd.nextInt(5)) {
+          case 0 -> target.isYaml() ? "long: " + body : "\"long\": \"" + body + "\",";
+          case 1 -> target.isYaml() ? body + ": v" : "\"" + body + "\": 1,";
+          case 2 -> "# " + body;
+          case 3 -> target.isYaml() ? "long: \"" + body + "\"" : body;
+          default -> body;
+        };
     int at = rnd.nextInt(lines.size() + 1);
     lines.add(at, s);
     steps.add("line of " + s.length() + " chars ('" + filler + "') at line " + (at + 1));
@@ -719,16 +920,30 @@ final class Mutator {
       case 3 -> {
         StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]");
         for (int i = 1; i < depth; i++) {
-          sb.append("\na").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-              .append(i - 1).append(']');
+          sb.append("\na")
+              .append(i)
+              .append(": &a")
+              .append(i)
+              .append(" [*a")
+              .append(i - 1)
+              .append(", *a")
+              .append(i - 1)
+              .append(']');
         }
         snippet = sb.toString();
       }
       case 4 -> {
         StringBuilder sb = new StringBuilder("m0: &m0 {k: v}");
         for (int i = 1; i < depth; i++) {
-          sb.append("\nm").append(i).append(": &m").append(i).append(" {<<: [*m").append(i - 1).append(", *m")
-              .append(i - 1).append("]}");
+          sb.append("\nm")
+              .append(i)
+              .append(": &m")
+              .append(i)
+              .append(" {<<: [*m")
+              .append(i - 1)
+              .append(", *m")
+              .append(i - 1)
+              .append("]}");
         }
         snippet = sb.toString();
       }
@@ -759,11 +974,19 @@ final class Mutator {
     }
     int at = insertionPoint(lines);
     lines.addAll(at, Arrays.asList(snippet.split("\n")));
-    steps.add("anchors/aliases variant " + v + (v == 3 || v == 4 ? " depth " + depth : "") + " at line " + (at + 1));
+    steps.add(
+        "anchors/aliases variant "
+            + v
+            + (v == 3 || v == 4 ? " depth " + depth : "")
+            + " at line "
+            + (at + 1));
     return String.join("\n", lines);
   }
 
-  /** After a top-level {@code kind:} line when there is one (the document stays a manifest), else anywhere. */
+  /**
+   * After a top-level {@code kind:} line when there is one (the document stays a manifest), else
+   * anywhere.
+   */
   private int insertionPoint(List<String> lines) {
     List<Integer> kinds = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -771,7 +994,9 @@ final class Mutator {
         kinds.add(i + 1);
       }
     }
-    return !kinds.isEmpty() && rnd.nextInt(3) > 0 ? kinds.get(rnd.nextInt(kinds.size())) : rnd.nextInt(lines.size() + 1);
+    return !kinds.isEmpty() && rnd.nextInt(3) > 0
+        ? kinds.get(rnd.nextInt(kinds.size()))
+        : rnd.nextInt(lines.size() + 1);
   }
 
   // ---------------------------------------------------------------- bytes
@@ -779,11 +1004,12 @@ final class Mutator {
   private byte[] bytes(Op op, byte[] b, List<String> steps) {
     switch (op) {
       case TRUNCATE -> {
-        int at = switch (rnd.nextInt(6)) {
-          case 0 -> 0;
-          case 1 -> Math.min(1, b.length);
-          default -> b.length == 0 ? 0 : rnd.nextInt(b.length);
-        };
+        int at =
+            switch (rnd.nextInt(6)) {
+              case 0 -> 0;
+              case 1 -> Math.min(1, b.length);
+              default -> b.length == 0 ? 0 : rnd.nextInt(b.length);
+            };
         steps.add("truncate at byte " + at);
         return Arrays.copyOf(b, at);
       }
@@ -795,7 +1021,8 @@ final class Mutator {
         int n = 1 + rnd.nextInt(8);
         for (int i = 0; i < n; i++) {
           int at = rnd.nextInt(c.length);
-          c[at] = rnd.nextBoolean() ? (byte) (c[at] ^ (1 << rnd.nextInt(8))) : (byte) rnd.nextInt(256);
+          c[at] =
+              rnd.nextBoolean() ? (byte) (c[at] ^ (1 << rnd.nextInt(8))) : (byte) rnd.nextInt(256);
         }
         steps.add("flip " + n + " bytes");
         return c;
@@ -819,9 +1046,15 @@ final class Mutator {
       }
       case BAD_UTF8 -> {
         byte[][] bad = {
-          {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0x80},
-          {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF, (byte) 0xFE},
-          {(byte) 0xE2, (byte) 0x82}, {(byte) 0xE9}, {(byte) 0x85}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xC0, (byte) 0xAF},
+          {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+          {(byte) 0x80},
+          {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xFF, (byte) 0xFE},
+          {(byte) 0xE2, (byte) 0x82},
+          {(byte) 0xE9},
+          {(byte) 0x85},
+          {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
           {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
         };
         byte[] ins = bad[rnd.nextInt(bad.length)];
@@ -843,10 +1076,22 @@ final class Mutator {
     String text = new String(b, StandardCharsets.UTF_8);
     byte[] bomUtf8 = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     int v = rnd.nextInt(14);
-    String[] names = {"UTF-8 BOM", "double UTF-8 BOM", "UTF-16LE with BOM", "UTF-16BE with BOM",
-      "UTF-16LE without BOM", "UTF-16BE without BOM", "UTF-32LE with BOM", "UTF-32BE with BOM",
-      "UTF-32LE without BOM", "UTF-32BE without BOM", "Latin-1 with accents", "UTF-16LE BOM on UTF-8",
-      "UTF-16 with odd length", "UTF-8 BOM on UTF-16LE"};
+    String[] names = {
+      "UTF-8 BOM",
+      "double UTF-8 BOM",
+      "UTF-16LE with BOM",
+      "UTF-16BE with BOM",
+      "UTF-16LE without BOM",
+      "UTF-16BE without BOM",
+      "UTF-32LE with BOM",
+      "UTF-32BE with BOM",
+      "UTF-32LE without BOM",
+      "UTF-32BE without BOM",
+      "Latin-1 with accents",
+      "UTF-16LE BOM on UTF-8",
+      "UTF-16 with odd length",
+      "UTF-8 BOM on UTF-16LE"
+    };
     steps.add("encoding: " + names[v]);
     return switch (v) {
       case 0 -> concat(bomUtf8, b);
@@ -859,7 +1104,8 @@ final class Mutator {
       case 7 -> concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, enc(text, "UTF-32BE"));
       case 8 -> enc(text, "UTF-32LE");
       case 9 -> enc(text, "UTF-32BE");
-      case 10 -> enc(text.replace("name: ", "name: café-ñü-").replace("# ", "# © ° ± "), "ISO-8859-1");
+      case 10 ->
+          enc(text.replace("name: ", "name: café-ñü-").replace("# ", "# © ° ± "), "ISO-8859-1");
       case 11 -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, b);
       case 12 -> {
         byte[] u = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, enc(text, "UTF-16LE"));

@@ -60,9 +60,11 @@ final class Seeds {
         }
       }
     } else {
-      messages.add("fuzz: " + corpus.toAbsolutePath().normalize()
-          + " is not present (it ships beside the repository in CI only): fuzzing the fixtures and"
-          + " synthetic seeds only");
+      messages.add(
+          "fuzz: "
+              + corpus.toAbsolutePath().normalize()
+              + " is not present (it ships beside the repository in CI only): fuzzing the fixtures and"
+              + " synthetic seeds only");
     }
     return out;
   }
@@ -109,8 +111,9 @@ final class Seeds {
   static byte[] toJson(byte[] yaml) {
     try {
       List<Object> docs = new ArrayList<>();
-      for (Object d : new Yaml(new SafeConstructor(new LoaderOptions()))
-          .loadAll(new String(yaml, StandardCharsets.UTF_8))) {
+      for (Object d :
+          new Yaml(new SafeConstructor(new LoaderOptions()))
+              .loadAll(new String(yaml, StandardCharsets.UTF_8))) {
         if (d != null) {
           docs.add(d);
         }

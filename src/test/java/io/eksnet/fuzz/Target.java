@@ -2,8 +2,8 @@ package io.eksnet.fuzz;
 
 /**
  * What a fuzz case feeds: the name the mutated file gets in the scanned directory decides which
- * loader reads it. Terraform JSON goes through the same whole-scan path as everything else, so
- * the Terraform loader is fuzzed by these cases as soon as it exists (today its documents are
+ * loader reads it. Terraform JSON goes through the same whole-scan path as everything else, so the
+ * Terraform loader is fuzzed by these cases as soon as it exists (today its documents are
  * recognised and set aside).
  */
 enum Target {

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs each call on a worker thread and gives up after a timeout, so that a hang found by the
- * fuzzer fails the run with its seed instead of stalling the build. A hung worker is abandoned
- * (and asked to stop) and a fresh one takes over.
+ * fuzzer fails the run with its seed instead of stalling the build. A hung worker is abandoned (and
+ * asked to stop) and a fresh one takes over.
  */
 final class Watchdog {
 
@@ -35,11 +35,13 @@ final class Watchdog {
 
   <T> T call(Callable<T> c) throws TimeoutException, ExecutionException {
     if (worker == null) {
-      worker = Executors.newSingleThreadExecutor(r -> {
-        thread = new Thread(r, "eksnet-fuzz-worker");
-        thread.setDaemon(true);
-        return thread;
-      });
+      worker =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                thread = new Thread(r, "eksnet-fuzz-worker");
+                thread.setDaemon(true);
+                return thread;
+              });
     }
     Future<T> f = worker.submit(c);
     try {

@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link VpcCidrRestriction} against a model of the VPC User Guide table written over the first
- * two octets, for blocks of VPC sizes (/16 to /28), which never straddle the table's ranges.
+ * {@link VpcCidrRestriction} against a model of the VPC User Guide table written over the first two
+ * octets, for blocks of VPC sizes (/16 to /28), which never straddle the table's ranges.
  */
 class VpcCidrRestrictionPropertyTest {
 
@@ -21,31 +21,54 @@ class VpcCidrRestrictionPropertyTest {
   Arbitrary<Cidr> vpcBlocks() {
     Arbitrary<int[]> special =
         Arbitraries.of(
-            new int[] {10, 0}, new int[] {10, 1}, new int[] {10, 2}, new int[] {10, 255},
-            new int[] {9, 255}, new int[] {11, 0}, new int[] {172, 15}, new int[] {172, 16},
-            new int[] {172, 31}, new int[] {172, 32}, new int[] {192, 167}, new int[] {192, 168},
-            new int[] {192, 169}, new int[] {198, 18}, new int[] {198, 19}, new int[] {198, 20},
-            new int[] {100, 63}, new int[] {100, 64}, new int[] {100, 127}, new int[] {100, 128});
+            new int[] {10, 0},
+            new int[] {10, 1},
+            new int[] {10, 2},
+            new int[] {10, 255},
+            new int[] {9, 255},
+            new int[] {11, 0},
+            new int[] {172, 15},
+            new int[] {172, 16},
+            new int[] {172, 31},
+            new int[] {172, 32},
+            new int[] {192, 167},
+            new int[] {192, 168},
+            new int[] {192, 169},
+            new int[] {198, 18},
+            new int[] {198, 19},
+            new int[] {198, 20},
+            new int[] {100, 63},
+            new int[] {100, 64},
+            new int[] {100, 127},
+            new int[] {100, 128});
     Arbitrary<int[]> any =
-        Combinators.combine(Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 255))
+        Combinators.combine(
+                Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 255))
             .as((a, b) -> new int[] {a, b});
     Arbitrary<int[]> head = Arbitraries.oneOf(special, any);
-    return Combinators.combine(head, Arbitraries.integers().between(0, 0xFFFF), Arbitraries.integers().between(16, 28))
-        .as((h, rest, len) -> Cidr.containing(IpAddress.ipv4(((long) h[0] << 24) | ((long) h[1] << 16) | rest), len));
+    return Combinators.combine(
+            head, Arbitraries.integers().between(0, 0xFFFF), Arbitraries.integers().between(16, 28))
+        .as(
+            (h, rest, len) ->
+                Cidr.containing(
+                    IpAddress.ipv4(((long) h[0] << 24) | ((long) h[1] << 16) | rest), len));
   }
 
   @Property
   void agreesWithTheTableOverTheFirstTwoOctets(
       @ForAll("vpcBlocks") Cidr primary, @ForAll("vpcBlocks") Cidr secondary) {
-    assertEquals(model(primary, secondary), VpcCidrRestriction.restricts(primary, secondary),
+    assertEquals(
+        model(primary, secondary),
+        VpcCidrRestriction.restricts(primary, secondary),
         () -> primary + " + " + secondary + ": " + VpcCidrRestriction.of(primary, secondary));
   }
 
   @Property
   void sharedAddressSpaceIsPermittedWithEveryPrimary(
       @ForAll("vpcBlocks") Cidr primary, @ForAll("vpcBlocks") Cidr any) {
-    Cidr secondary = Cidr.containing(
-        IpAddress.ipv4(0x64400000L | (any.network().low() & 0x3FFFFFL)), any.prefixLength());
+    Cidr secondary =
+        Cidr.containing(
+            IpAddress.ipv4(0x64400000L | (any.network().low() & 0x3FFFFFL)), any.prefixLength());
     assertNull(VpcCidrRestriction.of(primary, secondary));
   }
 

@@ -47,7 +47,8 @@ class VpcCidrRestrictionTest {
         "203.0.113.0/24  | 172.16.0.0/16    | RFC1918_ON_OTHER_PRIMARY",
         "203.0.113.0/24  | 198.19.0.0/24    | RANGE_198_19",
       })
-  void restrictedAssociationsFollowTheTable(String primary, String secondary, VpcCidrRestriction expected) {
+  void restrictedAssociationsFollowTheTable(
+      String primary, String secondary, VpcCidrRestriction expected) {
     assertEquals(expected, of(primary, secondary));
     assertTrue(VpcCidrRestriction.restricts(Cidr.parse(primary), Cidr.parse(secondary)));
   }
@@ -99,9 +100,12 @@ class VpcCidrRestrictionTest {
   @Test
   void primaryRangeIsTheTableRow() {
     assertEquals(Ipv4Ranges.RFC1918_10, VpcCidrRestriction.primaryRange(Cidr.parse("10.1.0.0/16")));
-    assertEquals(Ipv4Ranges.RFC1918_172, VpcCidrRestriction.primaryRange(Cidr.parse("172.31.0.0/16")));
-    assertEquals(Ipv4Ranges.RFC1918_192, VpcCidrRestriction.primaryRange(Cidr.parse("192.168.4.0/24")));
-    assertEquals(Ipv4Ranges.BENCHMARK_198_19, VpcCidrRestriction.primaryRange(Cidr.parse("198.19.0.0/20")));
+    assertEquals(
+        Ipv4Ranges.RFC1918_172, VpcCidrRestriction.primaryRange(Cidr.parse("172.31.0.0/16")));
+    assertEquals(
+        Ipv4Ranges.RFC1918_192, VpcCidrRestriction.primaryRange(Cidr.parse("192.168.4.0/24")));
+    assertEquals(
+        Ipv4Ranges.BENCHMARK_198_19, VpcCidrRestriction.primaryRange(Cidr.parse("198.19.0.0/20")));
     assertNull(VpcCidrRestriction.primaryRange(Cidr.parse("100.64.0.0/16")));
     assertNull(VpcCidrRestriction.primaryRange(Cidr.parse("203.0.113.0/24")));
   }

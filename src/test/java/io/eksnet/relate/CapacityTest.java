@@ -31,7 +31,8 @@ class CapacityTest {
 
   @Test
   void prefixDelegationNodeHoldsWholePrefixesUpToTheCap() {
-    Capacity.PerNode pd = Capacity.perNode(types("m5.large"), DEFAULTS.withPrefixDelegation(true), null);
+    Capacity.PerNode pd =
+        Capacity.perNode(types("m5.large"), DEFAULTS.withPrefixDelegation(true), null);
     assertEquals(110, pd.maxPods(), "434 capped at 110 (2 vCPUs)");
     assertEquals(AddressingMode.PREFIX_DELEGATION, pd.mode());
     assertEquals(7, pd.prefixes(), "108 pods in 7 prefixes; growth stops at max pods");
@@ -41,7 +42,8 @@ class CapacityTest {
 
   @Test
   void customNetworkingLeavesOneAddressInTheNodeSubnet() {
-    Capacity.PerNode cn = Capacity.perNode(types("m5.large"), DEFAULTS.withCustomNetworking(true), null);
+    Capacity.PerNode cn =
+        Capacity.perNode(types("m5.large"), DEFAULTS.withCustomNetworking(true), null);
     assertEquals(20, cn.maxPods(), "2 ENIs x 9 + 2");
     assertEquals(1, cn.nodeSubnetIps());
     assertEquals(20, cn.podSubnetIps(), "2 pod ENIs x 10 addresses");
@@ -67,7 +69,8 @@ class CapacityTest {
   void nodesSpreadOverAzsThenOverTheSubnetsOfAnAz() {
     assertEquals(List.of(3, 3, 3), Capacity.spread(7, List.of("a", "b", "c")));
     assertEquals(List.of(2, 2, 4), Capacity.spread(7, List.of("a", "a", "b")));
-    assertEquals(List.of(1, 1), Capacity.spread(2, Arrays.asList(null, null)), "unknown AZs count apart");
+    assertEquals(
+        List.of(1, 1), Capacity.spread(2, Arrays.asList(null, null)), "unknown AZs count apart");
     assertEquals(List.of(), Capacity.spread(5, List.of()));
     assertEquals(2, Capacity.azCount(List.of("a", "a", "b")));
   }

@@ -41,16 +41,25 @@ class JoinRelationsTest {
   private static String res(String address, String values) {
     String type = address.substring(0, address.indexOf('.'));
     String name = address.substring(address.indexOf('.') + 1);
-    return "{\"address\": \"" + address + "\", \"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \"" + name
-        + "\", \"values\": " + values + "}";
+    return "{\"address\": \""
+        + address
+        + "\", \"mode\": \"managed\", \"type\": \""
+        + type
+        + "\", \"name\": \""
+        + name
+        + "\", \"values\": "
+        + values
+        + "}";
   }
 
   private static String state(String... resources) {
-    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [" + String.join(",", resources)
+    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": ["
+        + String.join(",", resources)
         + "]}}}";
   }
 
-  private static final String AWS_NODE = """
+  private static final String AWS_NODE =
+      """
       apiVersion: apps/v1
       kind: DaemonSet
       metadata: {name: aws-node, namespace: kube-system}
@@ -65,9 +74,12 @@ class JoinRelationsTest {
       """;
 
   private static String addon(String resolve) {
-    return res("aws_eks_addon.cni", "{\"cluster_name\": \"demo\", \"addon_name\": \"vpc-cni\", "
-        + "\"configuration_values\": \"{\\\"env\\\":{\\\"WARM_IP_TARGET\\\":\\\"5\\\"}}\""
-        + (resolve == null ? "" : ", \"resolve_conflicts_on_update\": \"" + resolve + "\"") + "}");
+    return res(
+        "aws_eks_addon.cni",
+        "{\"cluster_name\": \"demo\", \"addon_name\": \"vpc-cni\", "
+            + "\"configuration_values\": \"{\\\"env\\\":{\\\"WARM_IP_TARGET\\\":\\\"5\\\"}}\""
+            + (resolve == null ? "" : ", \"resolve_conflicts_on_update\": \"" + resolve + "\"")
+            + "}");
   }
 
   @Test
@@ -82,15 +94,21 @@ class JoinRelationsTest {
     // a variable only the DaemonSet sets, and custom networking on either side
     assertTrue(new CniConfig(overwrite, ds).isCustomNetworking());
     assertFalse(new CniConfig(overwrite, null).isCustomNetworking());
-    assertTrue(new CniConfig(overwrite, ds).describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
-        .endsWith("in the DaemonSet kube-system/aws-node env"));
+    assertTrue(
+        new CniConfig(overwrite, ds)
+            .describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")
+            .endsWith("in the DaemonSet kube-system/aws-node env"));
   }
 
   @Test
   void theConflictOutcomeFollowsResolveConflictsOnUpdate() throws IOException {
     Workload ds = all(load("ds.yaml", AWS_NODE), Workload.class).get(0);
-    for (String[] c : new String[][] {{"OVERWRITE", "the add-on wins"}, {"PRESERVE", "the DaemonSet wins"},
-        {null, "resolve_conflicts_on_update unset neither wins for sure"}}) {
+    for (String[] c :
+        new String[][] {
+          {"OVERWRITE", "the add-on wins"},
+          {"PRESERVE", "the DaemonSet wins"},
+          {null, "resolve_conflicts_on_update unset neither wins for sure"}
+        }) {
       EksAddon a = all(load("a.json", state(addon(c[0]))), EksAddon.class).get(0);
       String outcome = new CniSettingConflict(a, ds, "WARM_IP_TARGET", "5", "10").describeOutcome();
       assertTrue(outcome.contains(c[1]), outcome);
@@ -99,14 +117,18 @@ class JoinRelationsTest {
 
   @Test
   void manifestsAreJoinedOnlyWithTheTerraformOfOneCluster() throws IOException {
-    String eni = """
+    String eni =
+        """
         apiVersion: crd.k8s.amazonaws.com/v1alpha1
         kind: ENIConfig
         metadata: {name: eu-west-1a}
         spec: {subnet: subnet-0b0000b1}
         """;
-    String subnet = res("aws_subnet.pods_b", "{\"id\": \"subnet-0b0000b1\", \"cidr_block\": \"100.64.32.0/19\", "
-        + "\"availability_zone\": \"eu-west-1b\"}");
+    String subnet =
+        res(
+            "aws_subnet.pods_b",
+            "{\"id\": \"subnet-0b0000b1\", \"cidr_block\": \"100.64.32.0/19\", "
+                + "\"availability_zone\": \"eu-west-1b\"}");
     String one = res("aws_eks_node_group.a", "{\"cluster_name\": \"one\"}");
     String two = res("aws_eks_node_group.b", "{\"cluster_name\": \"two\"}");
     List<Object> facts = new ArrayList<>(load("e.yaml", eni));
@@ -144,12 +166,18 @@ class JoinRelationsTest {
 
   @Test
   void rdsEndpointsAreFoundInUrlsAndHostNames() {
-    assertEquals(List.of("orders"),
-        DatabaseRelations.rdsIdentifiers("postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
-    assertEquals(List.of("orders-db"), DatabaseRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(
+        List.of("orders"),
+        DatabaseRelations.rdsIdentifiers(
+            "postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
+    assertEquals(
+        List.of("orders-db"),
+        DatabaseRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
     assertEquals(List.of(), DatabaseRelations.rdsIdentifiers("orders.example.com"));
-    assertEquals(List.of("a", "b"), DatabaseRelations.rdsIdentifiers(
-        "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
+    assertEquals(
+        List.of("a", "b"),
+        DatabaseRelations.rdsIdentifiers(
+            "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
   }
 
   @Test

@@ -37,33 +37,61 @@ class TerraformRelationsTest {
   }
 
   private static String state(String... resources) {
-    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [" + String.join(",", resources)
+    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": ["
+        + String.join(",", resources)
         + "]}}}";
   }
 
   private static String res(String address, String type, String values) {
     String name = address.substring(address.indexOf('.') + 1);
-    return "{\"address\": \"" + address + "\", \"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \"" + name
-        + "\", \"values\": " + values + "}";
+    return "{\"address\": \""
+        + address
+        + "\", \"mode\": \"managed\", \"type\": \""
+        + type
+        + "\", \"name\": \""
+        + name
+        + "\", \"values\": "
+        + values
+        + "}";
   }
 
-  private static final String VPC = res("aws_vpc.v", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}");
+  private static final String VPC =
+      res("aws_vpc.v", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}");
 
   private static String subnet(String name, String cidr, String az) {
-    return res("aws_subnet." + name, "aws_subnet", "{\"id\": \"subnet-" + name + "\", \"vpc_id\": \"vpc-1\", "
-        + "\"cidr_block\": \"" + cidr + "\", \"availability_zone\": \"" + az + "\"}");
+    return res(
+        "aws_subnet." + name,
+        "aws_subnet",
+        "{\"id\": \"subnet-"
+            + name
+            + "\", \"vpc_id\": \"vpc-1\", "
+            + "\"cidr_block\": \""
+            + cidr
+            + "\", \"availability_zone\": \""
+            + az
+            + "\"}");
   }
 
   private static String group(String subnets, int max) {
-    return res("aws_eks_node_group.g", "aws_eks_node_group", "{\"subnet_ids\": " + subnets
-        + ", \"instance_types\": [\"m5.large\"], \"scaling_config\": [{\"desired_size\": 1, \"max_size\": " + max
-        + ", \"min_size\": 1}]}");
+    return res(
+        "aws_eks_node_group.g",
+        "aws_eks_node_group",
+        "{\"subnet_ids\": "
+            + subnets
+            + ", \"instance_types\": [\"m5.large\"], \"scaling_config\": [{\"desired_size\": 1, \"max_size\": "
+            + max
+            + ", \"min_size\": 1}]}");
   }
 
   @Test
   void subnetsOutsideTheScanTakeTheirShareOfTheNodes() throws IOException {
-    List<Object> r = relations(state(VPC, subnet("a", "10.0.0.0/24", "eu-west-1a"),
-        subnet("b", "10.0.1.0/24", "eu-west-1b"), group("[\"subnet-a\", \"subnet-b\", \"subnet-elsewhere\"]", 6)));
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                subnet("b", "10.0.1.0/24", "eu-west-1b"),
+                group("[\"subnet-a\", \"subnet-b\", \"subnet-elsewhere\"]", 6)));
     NodeGroupCapacity c = all(r, NodeGroupCapacity.class).get(0);
     assertEquals(List.of(2, 2), c.getShares().stream().map(SubnetShare::nodesAtMax).toList());
     assertFalse(c.isSubnetsKnown());
@@ -72,10 +100,17 @@ class TerraformRelationsTest {
 
   @Test
   void nodeGroupsSharingASubnetAddUp() throws IOException {
-    List<Object> r = relations(state(VPC, subnet("a", "10.0.0.0/24", "eu-west-1a"),
-        group("[\"subnet-a\"]", 4),
-        res("aws_eks_node_group.h", "aws_eks_node_group", "{\"subnet_ids\": [\"subnet-a\"], \"instance_types\": "
-            + "[\"t3.medium\"], \"scaling_config\": [{\"desired_size\": 1, \"max_size\": 2, \"min_size\": 1}]}")));
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                group("[\"subnet-a\"]", 4),
+                res(
+                    "aws_eks_node_group.h",
+                    "aws_eks_node_group",
+                    "{\"subnet_ids\": [\"subnet-a\"], \"instance_types\": "
+                        + "[\"t3.medium\"], \"scaling_config\": [{\"desired_size\": 1, \"max_size\": 2, \"min_size\": 1}]}")));
     SubnetDemand d = all(r, SubnetDemand.class).get(0);
     assertEquals(4 * 30 + 2 * 18, d.getDemandAtMax());
     assertEquals(List.of("aws_eks_node_group.g", "aws_eks_node_group.h"), d.getNodeGroups());
@@ -86,27 +121,49 @@ class TerraformRelationsTest {
 
   @Test
   void subnetWithoutAssociationUsesTheVpcsMainTable() throws IOException {
-    List<Object> r = relations(state(VPC, subnet("a", "10.0.0.0/24", "eu-west-1a"),
-        res("aws_default_route_table.main", "aws_default_route_table", "{\"id\": \"rtb-1\", "
-            + "\"default_route_table_id\": \"rtb-1\", \"route\": [{\"cidr_block\": \"0.0.0.0/0\", \"nat_gateway_id\": "
-            + "\"nat-1\"}]}"),
-        res("aws_vpc.w", "aws_vpc", "{\"id\": \"vpc-2\", \"cidr_block\": \"10.1.0.0/16\", \"default_route_table_id\": "
-            + "\"rtb-1\"}")));
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                res(
+                    "aws_default_route_table.main",
+                    "aws_default_route_table",
+                    "{\"id\": \"rtb-1\", "
+                        + "\"default_route_table_id\": \"rtb-1\", \"route\": [{\"cidr_block\": \"0.0.0.0/0\", \"nat_gateway_id\": "
+                        + "\"nat-1\"}]}"),
+                res(
+                    "aws_vpc.w",
+                    "aws_vpc",
+                    "{\"id\": \"vpc-2\", \"cidr_block\": \"10.1.0.0/16\", \"default_route_table_id\": "
+                        + "\"rtb-1\"}")));
     SubnetRouting routing = all(r, SubnetRouting.class).get(0);
     assertTrue(routing.isMainTable());
     assertTrue(routing.isKnown());
-    assertFalse(routing.isDefaultRoute(),
+    assertFalse(
+        routing.isDefaultRoute(),
         "the default route table belongs to another VPC: the subnet's main table has only the local route");
   }
 
   @Test
   void vpnRoutePropagationMakesRoutingUnknown() throws IOException {
-    List<Object> r = relations(state(VPC, subnet("a", "10.0.0.0/24", "eu-west-1a"),
-        res("aws_route_table.t", "aws_route_table", "{\"id\": \"rtb-1\", \"vpc_id\": \"vpc-1\", \"route\": []}"),
-        res("aws_route_table_association.a", "aws_route_table_association",
-            "{\"subnet_id\": \"subnet-a\", \"route_table_id\": \"rtb-1\"}"),
-        res("aws_vpn_gateway_route_propagation.p", "aws_vpn_gateway_route_propagation",
-            "{\"route_table_id\": \"rtb-1\", \"vpn_gateway_id\": \"vgw-1\"}")));
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                res(
+                    "aws_route_table.t",
+                    "aws_route_table",
+                    "{\"id\": \"rtb-1\", \"vpc_id\": \"vpc-1\", \"route\": []}"),
+                res(
+                    "aws_route_table_association.a",
+                    "aws_route_table_association",
+                    "{\"subnet_id\": \"subnet-a\", \"route_table_id\": \"rtb-1\"}"),
+                res(
+                    "aws_vpn_gateway_route_propagation.p",
+                    "aws_vpn_gateway_route_propagation",
+                    "{\"route_table_id\": \"rtb-1\", \"vpn_gateway_id\": \"vgw-1\"}")));
     SubnetRouting routing = all(r, SubnetRouting.class).get(0);
     assertFalse(routing.isMainTable());
     assertFalse(routing.isKnown());

@@ -24,13 +24,17 @@ class AtomicFileKillTest {
     Path report = tmp.resolve("eksnet.sarif");
     byte[] previous = "{\"previous\": \"report\"}\n".getBytes(StandardCharsets.UTF_8);
     Files.write(report, previous);
-    Process p = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            StalledWrite.class.getName(), report.toString())
-        .redirectErrorStream(true)
-        .start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StalledWrite.class.getName(),
+                report.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = r.readLine();
@@ -46,13 +50,18 @@ class AtomicFileKillTest {
       List<String> names = s.map(x -> x.getFileName().toString()).sorted().toList();
       // the killed writer's temporary file stays (nothing runs after SIGKILL), hidden beside it
       assertTrue(names.contains("eksnet.sarif"), names.toString());
-      assertTrue(names.stream().allMatch(n -> n.equals("eksnet.sarif") || n.matches("\\.eksnet\\.sarif\\.[0-9a-f]+\\.tmp")),
+      assertTrue(
+          names.stream()
+              .allMatch(
+                  n ->
+                      n.equals("eksnet.sarif") || n.matches("\\.eksnet\\.sarif\\.[0-9a-f]+\\.tmp")),
           names.toString());
     }
   }
 
   @Test
-  void outputPathThatIsASymbolicLinkIsReplacedNotWrittenThrough(@TempDir Path tmp) throws IOException {
+  void outputPathThatIsASymbolicLinkIsReplacedNotWrittenThrough(@TempDir Path tmp)
+      throws IOException {
     Path elsewhere = Files.writeString(tmp.resolve("elsewhere.txt"), "not yours\n");
     Path report = Files.createSymbolicLink(tmp.resolve("eksnet.sarif"), elsewhere);
     AtomicFile.write(report, "{}\n");

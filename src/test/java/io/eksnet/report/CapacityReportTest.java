@@ -29,37 +29,90 @@ class CapacityReportTest {
    * A state with a VPC split into {@code subnets} subnets of {@code prefix} over three AZs and one
    * node group of {@code type} over all of them.
    */
-  static String generatedVpc(int subnets, int prefix, String type, int desired, int max, String cniEnv) {
+  static String generatedVpc(
+      int subnets, int prefix, String type, int desired, int max, String cniEnv) {
     List<String> rs = new ArrayList<>();
-    rs.add(resource("aws_vpc.main", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}"));
+    rs.add(
+        resource(
+            "aws_vpc.main", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}"));
     List<String> ids = new ArrayList<>();
     long size = 1L << (32 - prefix);
     for (int i = 0; i < subnets; i++) {
       long base = (10L << 24) + i * size;
-      String cidr = (base >> 24) + "." + ((base >> 16) & 255) + "." + ((base >> 8) & 255) + "." + (base & 255) + "/" + prefix;
+      String cidr =
+          (base >> 24)
+              + "."
+              + ((base >> 16) & 255)
+              + "."
+              + ((base >> 8) & 255)
+              + "."
+              + (base & 255)
+              + "/"
+              + prefix;
       String id = "subnet-" + i;
       ids.add("\"" + id + "\"");
-      rs.add(resource("aws_subnet.nodes[" + i + "]", "aws_subnet", "{\"id\": \"" + id + "\", \"vpc_id\": \"vpc-1\", "
-          + "\"cidr_block\": \"" + cidr + "\", \"availability_zone\": \"eu-west-1" + "abc".charAt(i % 3) + "\"}"));
+      rs.add(
+          resource(
+              "aws_subnet.nodes[" + i + "]",
+              "aws_subnet",
+              "{\"id\": \""
+                  + id
+                  + "\", \"vpc_id\": \"vpc-1\", "
+                  + "\"cidr_block\": \""
+                  + cidr
+                  + "\", \"availability_zone\": \"eu-west-1"
+                  + "abc".charAt(i % 3)
+                  + "\"}"));
     }
-    rs.add(resource("aws_eks_cluster.c", "aws_eks_cluster", "{\"name\": \"c\", \"vpc_config\": [{\"subnet_ids\": "
-        + ids + "}]}"));
+    rs.add(
+        resource(
+            "aws_eks_cluster.c",
+            "aws_eks_cluster",
+            "{\"name\": \"c\", \"vpc_config\": [{\"subnet_ids\": " + ids + "}]}"));
     if (cniEnv != null) {
-      rs.add(resource("aws_eks_addon.cni", "aws_eks_addon", "{\"cluster_name\": \"c\", \"addon_name\": \"vpc-cni\", "
-          + "\"configuration_values\": \"{\\\"env\\\": " + cniEnv.replace("\"", "\\\"") + "}\"}"));
+      rs.add(
+          resource(
+              "aws_eks_addon.cni",
+              "aws_eks_addon",
+              "{\"cluster_name\": \"c\", \"addon_name\": \"vpc-cni\", "
+                  + "\"configuration_values\": \"{\\\"env\\\": "
+                  + cniEnv.replace("\"", "\\\"")
+                  + "}\"}"));
     }
-    rs.add(resource("aws_eks_node_group.ng", "aws_eks_node_group", "{\"cluster_name\": \"c\", \"node_group_name\": \"ng\", "
-        + "\"subnet_ids\": " + ids + ", \"instance_types\": [\"" + type + "\"], \"scaling_config\": [{\"desired_size\": "
-        + desired + ", \"max_size\": " + max + ", \"min_size\": 1}]}"));
+    rs.add(
+        resource(
+            "aws_eks_node_group.ng",
+            "aws_eks_node_group",
+            "{\"cluster_name\": \"c\", \"node_group_name\": \"ng\", "
+                + "\"subnet_ids\": "
+                + ids
+                + ", \"instance_types\": [\""
+                + type
+                + "\"], \"scaling_config\": [{\"desired_size\": "
+                + desired
+                + ", \"max_size\": "
+                + max
+                + ", \"min_size\": 1}]}"));
     return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [\n"
-        + String.join(",\n", rs) + "\n]}}}\n";
+        + String.join(",\n", rs)
+        + "\n]}}}\n";
   }
 
   private static String resource(String address, String type, String values) {
     String name = address.substring(address.indexOf('.') + 1).replaceAll("\\[.*", "");
-    String index = address.contains("[") ? ", \"index\": " + address.replaceAll(".*\\[(\\d+)\\]", "$1") : "";
-    return "{\"address\": \"" + address + "\", \"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \""
-        + name + "\"" + index + ", \"values\": " + values + "}";
+    String index =
+        address.contains("[") ? ", \"index\": " + address.replaceAll(".*\\[(\\d+)\\]", "$1") : "";
+    return "{\"address\": \""
+        + address
+        + "\", \"mode\": \"managed\", \"type\": \""
+        + type
+        + "\", \"name\": \""
+        + name
+        + "\""
+        + index
+        + ", \"values\": "
+        + values
+        + "}";
   }
 
   private CapacityTable table(String json) throws IOException {
@@ -96,7 +149,8 @@ class CapacityReportTest {
 
   @Test
   void prefixDelegationFromTheAddonChangesTheCurrentMode() throws IOException {
-    CapacityTable t = table(generatedVpc(3, 22, "c6i.xlarge", 3, 9, "{\"ENABLE_PREFIX_DELEGATION\": \"true\"}"));
+    CapacityTable t =
+        table(generatedVpc(3, 22, "c6i.xlarge", 3, 9, "{\"ENABLE_PREFIX_DELEGATION\": \"true\"}"));
     NodeGroupRow g = t.nodeGroups().get(0);
     assertTrue(g.current().name().startsWith("/28 prefixes"), g.current().name());
     assertEquals(110, g.current().maxPods());
@@ -114,7 +168,8 @@ class CapacityReportTest {
     assertTrue(text.contains(" over "), text);
     String md = CapacityReport.render(t, CapacityReport.Format.MARKDOWN);
     assertTrue(md.contains("| `aws_subnet.nodes[2]` | 10.0.0.128/26 | eu-west-1c | 59 |"), md);
-    JsonNode json = new ObjectMapper().readTree(CapacityReport.render(t, CapacityReport.Format.JSON));
+    JsonNode json =
+        new ObjectMapper().readTree(CapacityReport.render(t, CapacityReport.Format.JSON));
     assertEquals(3, json.path("subnets").size());
     assertEquals("over", json.path("nodeGroups").get(0).path("status").asText());
     assertEquals(240, json.path("subnets").get(0).path("demandAtMax").asLong(), "4 nodes x 60");
@@ -137,7 +192,8 @@ class CapacityReportTest {
     assertEquals(List.of(), r.problems());
     CapacityTable t = r.table();
     assertTrue(t.subnets().size() >= 20, "subnets: " + t.subnets().size());
-    assertTrue(t.subnets().stream().allMatch(s -> s.usable() > 0 && s.demandAtMax() == 0),
+    assertTrue(
+        t.subnets().stream().allMatch(s -> s.usable() > 0 && s.demandAtMax() == 0),
         "no node group in the corpus has subnets in the scan");
     assertEquals(1, t.nodeGroups().size());
     NodeGroupRow g = t.nodeGroups().get(0);

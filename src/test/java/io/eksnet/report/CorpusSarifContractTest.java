@@ -38,16 +38,30 @@ class CorpusSarifContractTest {
   /** Runs the CLI in-process; returns the exit code, failing on an internal error. */
   private int eksnet(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
+    int code =
+        new Main(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false)
+            .run(args);
     assertTrue(code <= 2, "eksnet " + String.join(" ", args) + " exited " + code + ": " + err);
     return code;
   }
 
   private Path scan(Path corpus, String name, String... extra) {
     Path out = tmp.resolve(name);
-    List<String> args = new ArrayList<>(List.of("scan", "--root", corpus.toString(), "--fail-on", "none",
-        "--format", "sarif", "--output", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scan",
+                "--root",
+                corpus.toString(),
+                "--fail-on",
+                "none",
+                "--format",
+                "sarif",
+                "--output",
+                out.toString()));
     args.addAll(List.of(extra));
     args.add(corpus.toString());
     eksnet(args.toArray(String[]::new));
@@ -57,7 +71,8 @@ class CorpusSarifContractTest {
   private static void assertMeetsContract(Path sarifFile, Path root) throws IOException {
     JsonNode sarif = MAPPER.readTree(sarifFile.toFile());
     assertEquals(List.of(), SarifSchema.errors(sarif), "schema errors in " + sarifFile);
-    assertEquals(List.of(), GitHubSarifChecks.problems(sarif, root), "GitHub problems in " + sarifFile);
+    assertEquals(
+        List.of(), GitHubSarifChecks.problems(sarif, root), "GitHub problems in " + sarifFile);
     List<String> problems = SarifMultitool.errors(sarifFile);
     assertEquals(List.of(), problems, "SARIF Multitool (Sarif;Gh rules) errors in " + sarifFile);
   }
@@ -71,13 +86,15 @@ class CorpusSarifContractTest {
     assertTrue(results.size() >= 5, "the corpus has findings: " + results.size());
     assertEquals(1, sarif.path("runs").size());
     for (JsonNode r : results) {
-      assertTrue(r.path("suppressions").isMissingNode(), "suppressed result in the GitHub file: " + r);
+      assertTrue(
+          r.path("suppressions").isMissingNode(), "suppressed result in the GitHub file: " + r);
       assertFalse(r.has("baselineState"), "no baselineState without --baseline");
     }
     assertMeetsContract(first, corpus);
 
     Path second = scan(corpus, "second.sarif");
-    assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), "same input, same bytes");
+    assertArrayEquals(
+        Files.readAllBytes(first), Files.readAllBytes(second), "same input, same bytes");
 
     Path compared = scan(corpus, "compared.sarif", "--baseline", first.toString());
     JsonNode withBaseline = MAPPER.readTree(compared.toFile());

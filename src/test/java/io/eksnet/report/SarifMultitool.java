@@ -47,9 +47,10 @@ final class SarifMultitool {
       }
       try {
         Path pkg = cmd.toRealPath().getParent(); // .../@microsoft/sarif-multitool (bin.js)
-        for (Path candidate : List.of(
-            pkg.resolve("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"),
-            pkg.resolveSibling("sarif-multitool-linux").resolve("Sarif.Multitool"))) {
+        for (Path candidate :
+            List.of(
+                pkg.resolve("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"),
+                pkg.resolveSibling("sarif-multitool-linux").resolve("Sarif.Multitool"))) {
           if (Files.isExecutable(candidate)) {
             return Optional.of(candidate);
           }
@@ -68,8 +69,11 @@ final class SarifMultitool {
   static List<String> errors(Path sarif) {
     Optional<Path> bin = binary();
     if (bin.isEmpty()) {
-      System.out.println("SARIF Multitool not installed (npm install -g @microsoft/sarif-multitool@"
-          + VERSION + ", or set SARIF_MULTITOOL): skipped its check of " + sarif.getFileName());
+      System.out.println(
+          "SARIF Multitool not installed (npm install -g @microsoft/sarif-multitool@"
+              + VERSION
+              + ", or set SARIF_MULTITOOL): skipped its check of "
+              + sarif.getFileName());
       return List.of();
     }
     List<String> errors = new ArrayList<>();
@@ -91,9 +95,20 @@ final class SarifMultitool {
     try {
       Path out = Files.createTempFile("multitool", ".sarif");
       try {
-        ProcessBuilder pb = new ProcessBuilder(bin.toString(), "validate", "--rule-kind", "Sarif;Gh",
-            "--level", "Error;Warning", "--log", "ForceOverwrite", "--output", out.toString(), sarif.toString())
-            .redirectErrorStream(true);
+        ProcessBuilder pb =
+            new ProcessBuilder(
+                    bin.toString(),
+                    "validate",
+                    "--rule-kind",
+                    "Sarif;Gh",
+                    "--level",
+                    "Error;Warning",
+                    "--log",
+                    "ForceOverwrite",
+                    "--output",
+                    out.toString(),
+                    sarif.toString())
+                .redirectErrorStream(true);
         // no ICU needed on minimal machines; no telemetry
         pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1");
         pb.environment().put("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
@@ -104,7 +119,8 @@ final class SarifMultitool {
           throw new IllegalStateException("SARIF Multitool timed out on " + sarif);
         }
         if (Files.size(out) == 0) {
-          throw new IllegalStateException("SARIF Multitool wrote no log (exit " + p.exitValue() + "): " + console);
+          throw new IllegalStateException(
+              "SARIF Multitool wrote no log (exit " + p.exitValue() + "): " + console);
         }
         return problems(MAPPER.readTree(out.toFile()));
       } finally {
@@ -119,15 +135,16 @@ final class SarifMultitool {
   }
 
   /**
-   * Results with their effective level (the result's own, else its rule's default, else warning);
-   * a failed execution or an error notification of the Multitool itself counts as an error.
+   * Results with their effective level (the result's own, else its rule's default, else warning); a
+   * failed execution or an error notification of the Multitool itself counts as an error.
    */
   private static List<String> problems(JsonNode log) {
     List<String> out = new ArrayList<>();
     for (JsonNode run : log.path("runs")) {
       Map<String, String> defaults = new HashMap<>();
       for (JsonNode rule : run.at("/tool/driver/rules")) {
-        defaults.put(rule.path("id").asText(), rule.at("/defaultConfiguration/level").asText("warning"));
+        defaults.put(
+            rule.path("id").asText(), rule.at("/defaultConfiguration/level").asText("warning"));
       }
       for (JsonNode r : run.path("results")) {
         String ruleId = r.path("ruleId").asText();
@@ -138,7 +155,8 @@ final class SarifMultitool {
         if (!inv.path("executionSuccessful").asBoolean(true)) {
           out.add("error Multitool execution failed: " + inv);
         }
-        for (String kind : List.of("toolExecutionNotifications", "toolConfigurationNotifications")) {
+        for (String kind :
+            List.of("toolExecutionNotifications", "toolConfigurationNotifications")) {
           for (JsonNode n : inv.path(kind)) {
             if ("error".equals(n.path("level").asText())) {
               out.add("error Multitool " + kind + ": " + n.at("/message/text").asText());

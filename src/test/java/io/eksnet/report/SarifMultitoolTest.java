@@ -23,8 +23,12 @@ class SarifMultitoolTest {
 
   private Path binary() {
     Optional<Path> bin = SarifMultitool.binary();
-    Assumptions.assumeTrue(bin.isPresent(), "skipped: SARIF Multitool not installed (npm install -g "
-        + "@microsoft/sarif-multitool@" + SarifMultitool.VERSION + ", or set SARIF_MULTITOOL)");
+    Assumptions.assumeTrue(
+        bin.isPresent(),
+        "skipped: SARIF Multitool not installed (npm install -g "
+            + "@microsoft/sarif-multitool@"
+            + SarifMultitool.VERSION
+            + ", or set SARIF_MULTITOOL)");
     return bin.get();
   }
 
@@ -32,19 +36,24 @@ class SarifMultitoolTest {
   void githubIngestionRulesReallyRun() throws IOException {
     Path bin = binary();
     Path bad = tmp.resolve("bad.sarif");
-    Files.writeString(bad, """
+    Files.writeString(
+        bad,
+        """
         {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
          "runs": [{"tool": {"driver": {"name": "eksnet", "rules": [{"id": "EKS-SVC-001"}]}},
                    "results": [{"ruleId": "EKS-SVC-001", "message": {"text": "no location"}, "locations": []}]}]}
         """);
     List<String> found = SarifMultitool.run(bin, bad);
-    assertTrue(found.stream().anyMatch(l -> l.startsWith("error GH")), "a GitHub rule flags it: " + found);
+    assertTrue(
+        found.stream().anyMatch(l -> l.startsWith("error GH")), "a GitHub rule flags it: " + found);
   }
 
   @Test
   void goldenReportHasNoErrors() throws Exception {
     Path bin = binary();
     Path golden = Path.of(getClass().getResource("/golden/report.sarif").toURI());
-    assertEquals(List.of(), SarifMultitool.run(bin, golden).stream().filter(l -> l.startsWith("error")).toList());
+    assertEquals(
+        List.of(),
+        SarifMultitool.run(bin, golden).stream().filter(l -> l.startsWith("error")).toList());
   }
 }

@@ -84,15 +84,18 @@ class SarifReportTest {
 
   @Test
   void categoryBecomesTheRunsAutomationDetailsIdWithATrailingSlash() throws Exception {
-    assertTrue(run(render(ReportFixtures.sample())).path("automationDetails").isMissingNode(),
+    assertTrue(
+        run(render(ReportFixtures.sample())).path("automationDetails").isMissingNode(),
         "no category: the upload's category input names the analysis");
     for (String given : List.of("eksnet/mod-a", "eksnet/mod-a/", " eksnet/mod-a// ")) {
-      String sarif = SarifReport.render(ReportFixtures.sample(), ReportFixtures.options().withCategory(given));
+      String sarif =
+          SarifReport.render(ReportFixtures.sample(), ReportFixtures.options().withCategory(given));
       assertEquals("eksnet/mod-a/", run(sarif).at("/automationDetails/id").asText(), given);
       assertEquals(List.of(), SarifSchema.errors(tree(sarif)));
     }
     for (String blank : java.util.Arrays.asList(null, "", " ", "/")) {
-      String sarif = SarifReport.render(ReportFixtures.sample(), ReportFixtures.options().withCategory(blank));
+      String sarif =
+          SarifReport.render(ReportFixtures.sample(), ReportFixtures.options().withCategory(blank));
       assertTrue(run(sarif).path("automationDetails").isMissingNode(), String.valueOf(blank));
     }
   }

@@ -18,7 +18,8 @@ class TerraformScanTest {
 
   @TempDir Path dir;
 
-  private static final String PLAN = """
+  private static final String PLAN =
+      """
       {
         "format_version": "1.2",
         "planned_values": {"root_module": {
@@ -50,10 +51,16 @@ class TerraformScanTest {
   void findingsOnRootModuleResourcesAlsoPointAtTheirTfBlock() throws IOException {
     Path infra = Files.createDirectories(dir.resolve("infra"));
     // both subnets in the root module: the later one is reported
-    Files.writeString(infra.resolve("plan.json"), PLAN.replace("module.net.aws_subnet.private[0]", "aws_subnet.first")
-        .replace("\"name\": \"private\", \"index\": 0", "\"name\": \"first\"")
-        .replace("\"child_modules\": [{\"address\": \"module.net\", \"resources\": [", "\"child_modules\": [{\"address\": \"x\", \"resources\": ["));
-    Files.writeString(infra.resolve("main.tf"), """
+    Files.writeString(
+        infra.resolve("plan.json"),
+        PLAN.replace("module.net.aws_subnet.private[0]", "aws_subnet.first")
+            .replace("\"name\": \"private\", \"index\": 0", "\"name\": \"first\"")
+            .replace(
+                "\"child_modules\": [{\"address\": \"module.net\", \"resources\": [",
+                "\"child_modules\": [{\"address\": \"x\", \"resources\": ["));
+    Files.writeString(
+        infra.resolve("main.tf"),
+        """
         # the VPC
         resource "aws_vpc" "main" {
           cidr_block = "10.0.0.0/16"
@@ -72,14 +79,16 @@ class TerraformScanTest {
         }
         resource "aws_subnet" "extra" {}
         """);
-    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)).withEnabled(Set.of("EKS-VPC-001")));
+    ScanResult r =
+        new Scanner().scan(ScanRequest.of(dir, List.of(dir)).withEnabled(Set.of("EKS-VPC-001")));
     assertEquals(List.of(), r.problems());
     assertTrue(r.files().contains("infra/main.tf"), r.files().toString());
     assertEquals(1, r.findings().size(), r.findings().toString());
     Finding f = r.findings().get(0);
     assertEquals("aws_subnet.first", f.location().object());
     assertEquals("infra/plan.json", f.location().file());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new Location("infra/plan.json", 7, 7, "aws_subnet.extra", ""),
             new Location("infra/main.tf", 14, 3, "aws_subnet.first", "")),
         f.related());
@@ -88,19 +97,23 @@ class TerraformScanTest {
   @Test
   void localModuleResourcesPointAtTheModuleSources() throws IOException {
     Files.writeString(dir.resolve("plan.json"), PLAN);
-    Files.writeString(dir.resolve("main.tf"), "resource \"aws_subnet\" \"extra\" {}\nmodule \"net\" {}\n");
+    Files.writeString(
+        dir.resolve("main.tf"), "resource \"aws_subnet\" \"extra\" {}\nmodule \"net\" {}\n");
     Path mod = Files.createDirectories(dir.resolve("modules/net"));
     Files.writeString(mod.resolve("subnets.tf"), "\n\nresource aws_subnet private {\n}\n");
-    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)).withEnabled(Set.of("EKS-VPC-001")));
+    ScanResult r =
+        new Scanner().scan(ScanRequest.of(dir, List.of(dir)).withEnabled(Set.of("EKS-VPC-001")));
     assertEquals(1, r.findings().size(), r.findings().toString());
     Finding f = r.findings().get(0);
     assertEquals("module.net.aws_subnet.private[0]", f.location().object());
-    assertEquals(new Location("modules/net/subnets.tf", 3, 1, "aws_subnet.private", ""),
+    assertEquals(
+        new Location("modules/net/subnets.tf", 3, 1, "aws_subnet.private", ""),
         f.related().get(f.related().size() - 1));
   }
 
   private static String modulesPlan() throws IOException {
-    try (var in = TerraformScanTest.class.getResourceAsStream("/io/eksnet/terraform/eks-modules-plan.json")) {
+    try (var in =
+        TerraformScanTest.class.getResourceAsStream("/io/eksnet/terraform/eks-modules-plan.json")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
@@ -120,10 +133,11 @@ class TerraformScanTest {
 
   @Test
   void modulePlanWithSmallSubnetsAndNoNatRouteIsReported() throws IOException {
-    String plan = modulesPlan()
-        .replace("\"10.0.0.0/20\"", "\"10.0.0.0/24\"")
-        .replace("\"10.0.16.0/20\"", "\"10.0.16.0/24\"")
-        .replace("\"10.0.32.0/20\"", "\"10.0.32.0/24\"");
+    String plan =
+        modulesPlan()
+            .replace("\"10.0.0.0/20\"", "\"10.0.0.0/24\"")
+            .replace("\"10.0.16.0/20\"", "\"10.0.16.0/24\"")
+            .replace("\"10.0.32.0/20\"", "\"10.0.32.0/24\"");
     // the private route table loses its NAT route
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(plan);
@@ -143,16 +157,22 @@ class TerraformScanTest {
       }
     }
     plan = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    List<String> ids = scanPlan(plan).stream().map(f -> f.ruleId() + " " + f.location().object()).sorted().toList();
+    List<String> ids =
+        scanPlan(plan).stream()
+            .map(f -> f.ruleId() + " " + f.location().object())
+            .sorted()
+            .toList();
     String ng = "module.eks.module.eks_managed_node_group[\"default\"].aws_eks_node_group.this[0]";
-    assertEquals(List.of(
-        "EKS-IP-001 " + ng,
-        "EKS-IP-003 " + ng,
-        "EKS-IP-005 module.vpc.aws_subnet.private[0]",
-        "EKS-IP-005 module.vpc.aws_subnet.private[1]",
-        "EKS-IP-005 module.vpc.aws_subnet.private[2]",
-        "EKS-VPC-004 module.vpc.aws_subnet.private[0]",
-        "EKS-VPC-004 module.vpc.aws_subnet.private[1]",
-        "EKS-VPC-004 module.vpc.aws_subnet.private[2]"), ids);
+    assertEquals(
+        List.of(
+            "EKS-IP-001 " + ng,
+            "EKS-IP-003 " + ng,
+            "EKS-IP-005 module.vpc.aws_subnet.private[0]",
+            "EKS-IP-005 module.vpc.aws_subnet.private[1]",
+            "EKS-IP-005 module.vpc.aws_subnet.private[2]",
+            "EKS-VPC-004 module.vpc.aws_subnet.private[0]",
+            "EKS-VPC-004 module.vpc.aws_subnet.private[1]",
+            "EKS-VPC-004 module.vpc.aws_subnet.private[2]"),
+        ids);
   }
 }

@@ -22,7 +22,8 @@ class DiscoveryTest {
   void layout() throws IOException {
     root = Files.createDirectories(tmp.resolve("repo"));
     outside = Files.createDirectories(tmp.resolve("outside"));
-    Files.writeString(Files.createDirectories(root.resolve("k8s")).resolve("svc.yaml"), "kind: x\n");
+    Files.writeString(
+        Files.createDirectories(root.resolve("k8s")).resolve("svc.yaml"), "kind: x\n");
     Files.writeString(outside.resolve("secret.yaml"), "kind: x\n");
   }
 
@@ -38,28 +39,33 @@ class DiscoveryTest {
     Files.createSymbolicLink(root.resolve("again"), Path.of("k8s"));
     Discovery.Result r = Discovery.find(root, List.of(root), List.of());
     assertEquals(List.of("k8s/svc.yaml"), files(r));
-    assertEquals(List.of(
-        "again/: symbolic link to a directory not followed",
-        "k8s/loop/: symbolic link to a directory not followed",
-        "k8s/outdir/: symbolic link to a directory not followed",
-        "k8s/self/: symbolic link to a directory not followed"), r.notices());
+    assertEquals(
+        List.of(
+            "again/: symbolic link to a directory not followed",
+            "k8s/loop/: symbolic link to a directory not followed",
+            "k8s/outdir/: symbolic link to a directory not followed",
+            "k8s/self/: symbolic link to a directory not followed"),
+        r.notices());
     assertEquals(List.of(), r.problems());
   }
 
   @Test
   void fileLinksAreFollowedOnlyInsideTheRoot() throws IOException {
     Files.createSymbolicLink(root.resolve("k8s/out.yaml"), outside.resolve("secret.yaml"));
-    Files.createSymbolicLink(root.resolve("k8s/abs-out.yaml"), outside.resolve("secret.yaml").toAbsolutePath());
+    Files.createSymbolicLink(
+        root.resolve("k8s/abs-out.yaml"), outside.resolve("secret.yaml").toAbsolutePath());
     Files.createSymbolicLink(root.resolve("k8s/in.yaml"), Path.of("svc.yaml"));
     Files.createSymbolicLink(root.resolve("k8s/dangling.yaml"), Path.of("missing.yaml"));
     Files.createSymbolicLink(root.resolve("k8s/dotdot.yaml"), Path.of("../../outside/secret.yaml"));
     Discovery.Result r = Discovery.find(root, List.of(root), List.of());
     assertEquals(List.of("k8s/in.yaml", "k8s/svc.yaml"), files(r));
-    assertEquals(List.of(
-        "k8s/abs-out.yaml: symbolic link out of the scan root skipped",
-        "k8s/dangling.yaml: dangling symbolic link skipped",
-        "k8s/dotdot.yaml: symbolic link out of the scan root skipped",
-        "k8s/out.yaml: symbolic link out of the scan root skipped"), r.notices());
+    assertEquals(
+        List.of(
+            "k8s/abs-out.yaml: symbolic link out of the scan root skipped",
+            "k8s/dangling.yaml: dangling symbolic link skipped",
+            "k8s/dotdot.yaml: symbolic link out of the scan root skipped",
+            "k8s/out.yaml: symbolic link out of the scan root skipped"),
+        r.notices());
   }
 
   @Test

@@ -40,7 +40,8 @@ class LoaderTest {
     return xs.get(0);
   }
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       # leading comment
       apiVersion: v1
       kind: Service
@@ -60,7 +61,8 @@ class LoaderTest {
   @Test
   void fieldLocationsPointAtTheKeyLineAndColumn() throws IOException {
     Service s = only(load("s.yaml", SERVICE), Service.class);
-    assertEquals(new Location("s.yaml", 11, 3, "Service/default/web", "spec.type"), s.at("spec", "type"));
+    assertEquals(
+        new Location("s.yaml", 11, 3, "Service/default/web", "spec.type"), s.at("spec", "type"));
     assertEquals(2, s.getLocation().line());
     assertEquals(13, s.portAt(s.getPorts().get(0)).line());
     assertEquals(14, s.portAt(s.getPorts().get(0), "targetPort").line());
@@ -77,8 +79,9 @@ class LoaderTest {
 
   @Test
   void multiDocumentCrlfAndBomDoNotShiftLines() throws IOException {
-    String text = "---\r\n# first\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: a\r\n---\r\n---\r\n"
-        + "apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: b\r\nspec:\r\n  type: NodePort\r\n";
+    String text =
+        "---\r\n# first\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: a\r\n---\r\n---\r\n"
+            + "apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: b\r\nspec:\r\n  type: NodePort\r\n";
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[bom.length + body.length];
@@ -95,7 +98,10 @@ class LoaderTest {
 
   @Test
   void listKindsExpandToTheirItems() throws IOException {
-    Loader.Loaded l = load("l.yaml", """
+    Loader.Loaded l =
+        load(
+            "l.yaml",
+            """
         apiVersion: v1
         kind: List
         items:
@@ -123,7 +129,11 @@ class LoaderTest {
 
   @Test
   void jsonManifestsKeepPositionsToo() throws IOException {
-    Service s = only(load("s.json", """
+    Service s =
+        only(
+            load(
+                "s.json",
+                """
         {
           "apiVersion": "v1",
           "kind": "Service",
@@ -132,7 +142,8 @@ class LoaderTest {
             "type": "LoadBalancer"
           }
         }
-        """), Service.class);
+        """),
+            Service.class);
     assertEquals(1, s.getLocation().line());
     assertEquals(6, s.at("spec", "type").line());
     assertEquals("LoadBalancer", s.getType());
@@ -140,7 +151,10 @@ class LoaderTest {
 
   @Test
   void duplicateKeysAreInputProblemsWithBothLines() throws IOException {
-    Loader.Loaded l = load("d.yaml", """
+    Loader.Loaded l =
+        load(
+            "d.yaml",
+            """
         apiVersion: v1
         kind: Service
         metadata:
@@ -155,7 +169,10 @@ class LoaderTest {
 
   @Test
   void syntaxErrorsNameTheLineAndKeepEarlierDocuments() throws IOException {
-    Loader.Loaded l = load("bad.yaml", """
+    Loader.Loaded l =
+        load(
+            "bad.yaml",
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: ok}
@@ -171,7 +188,9 @@ class LoaderTest {
 
   @Test
   void billionLaughsIsRejectedQuickly() throws IOException {
-    StringBuilder sb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'k'; c++) {
       char p = (char) (c - 1);
       sb.append(c).append(": &").append(c).append(" [*").append(p);
@@ -193,13 +212,17 @@ class LoaderTest {
     assertTrue(bin.problems().get(0).message().contains("binary"));
     Path big = dir.resolve("big.yaml");
     Files.write(big, new byte[1024]);
-    Loader.Loaded l = new Loader(new Limits(100, 100, 10, 10, 100)).load(new SourceFile(big, "big.yaml"));
+    Loader.Loaded l =
+        new Loader(new Limits(100, 100, 10, 10, 100)).load(new SourceFile(big, "big.yaml"));
     assertTrue(l.problems().get(0).message().contains("up to"), l.problems().toString());
   }
 
   @Test
   void nonKubernetesYamlIsSkippedQuietly() throws IOException {
-    Loader.Loaded l = load("ci.yaml", """
+    Loader.Loaded l =
+        load(
+            "ci.yaml",
+            """
         name: build
         on: [push]
         jobs: {}
@@ -212,7 +235,10 @@ class LoaderTest {
 
   @Test
   void ingressBackendsOfBothApiVersionsAreRead() throws IOException {
-    Loader.Loaded l = load("i.yaml", """
+    Loader.Loaded l =
+        load(
+            "i.yaml",
+            """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata:
@@ -242,7 +268,11 @@ class LoaderTest {
 
   @Test
   void ciliumSpecsListIsFlattened() throws IOException {
-    CiliumPolicy p = only(load("c.yaml", """
+    CiliumPolicy p =
+        only(
+            load(
+                "c.yaml",
+                """
         apiVersion: cilium.io/v2
         kind: CiliumClusterwideNetworkPolicy
         metadata: {name: x}
@@ -253,7 +283,8 @@ class LoaderTest {
           - endpointSelector: {matchLabels: {app: b}}
             egress:
               - toPorts: [{ports: [{port: "53"}], rules: {dns: [{matchPattern: "*"}]}}]
-        """), CiliumPolicy.class);
+        """),
+            CiliumPolicy.class);
     assertEquals("", p.getNamespace());
     assertTrue(p.hasFqdnRules());
     assertTrue(p.hasDnsProxyRule());
@@ -262,7 +293,10 @@ class LoaderTest {
 
   @Test
   void ignoreCommentsNeedAReason() throws IOException {
-    Loader.Loaded l = load("s.yaml", """
+    Loader.Loaded l =
+        load(
+            "s.yaml",
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: a}
@@ -283,8 +317,15 @@ class LoaderTest {
     // each level merges the previous one twice: 2^60 merged keys to visit, none of them new
     StringBuilder sb = new StringBuilder("m0: &m0 {k: v}\n");
     for (int i = 1; i < 60; i++) {
-      sb.append("m").append(i).append(": &m").append(i).append(" {<<: [*m").append(i - 1).append(", *m")
-          .append(i - 1).append("]}\n");
+      sb.append("m")
+          .append(i)
+          .append(": &m")
+          .append(i)
+          .append(" {<<: [*m")
+          .append(i - 1)
+          .append(", *m")
+          .append(i - 1)
+          .append("]}\n");
     }
     long t0 = System.nanoTime();
     Loader.Loaded l = load("merge.yaml", sb.toString());
@@ -296,7 +337,11 @@ class LoaderTest {
 
   @Test
   void mergeKeysStillMergeWithinTheBudget() throws IOException {
-    Service s = only(load("m.yaml", """
+    Service s =
+        only(
+            load(
+                "m.yaml",
+                """
         apiVersion: v1
         kind: Service
         x-base: &base {name: web, namespace: shop}
@@ -304,54 +349,76 @@ class LoaderTest {
           <<: *base
           labels: {app: web}
         spec: {type: NodePort}
-        """), Service.class);
+        """),
+            Service.class);
     assertEquals("shop/web", s.getNamespace() + "/" + s.getName());
   }
 
   @Test
   void utf16AndUtf32WithOrWithoutByteOrderMarkLoadLikeUtf8() throws IOException {
-    String text = "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9-\ud83d\ude00}\nspec:\n  type: NodePort\n";
+    String text =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9-\ud83d\ude00}\nspec:\n  type: NodePort\n";
     Map<String, byte[]> variants = new LinkedHashMap<>();
     variants.put("UTF-8", text.getBytes(StandardCharsets.UTF_8));
-    variants.put("UTF-8 BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+    variants.put(
+        "UTF-8 BOM",
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            text.getBytes(StandardCharsets.UTF_8)));
     variants.put("UTF-16LE", text.getBytes(StandardCharsets.UTF_16LE));
     variants.put("UTF-16BE", text.getBytes(StandardCharsets.UTF_16BE));
-    variants.put("UTF-16LE BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
-    variants.put("UTF-16BE BOM", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
+    variants.put(
+        "UTF-16LE BOM",
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
+    variants.put(
+        "UTF-16BE BOM",
+        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
     variants.put("UTF-32LE", text.getBytes(Charset.forName("UTF-32LE")));
     variants.put("UTF-32BE", text.getBytes(Charset.forName("UTF-32BE")));
-    variants.put("UTF-32LE BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text.getBytes(Charset.forName("UTF-32LE"))));
-    variants.put("UTF-32BE BOM", concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text.getBytes(Charset.forName("UTF-32BE"))));
+    variants.put(
+        "UTF-32LE BOM",
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0},
+            text.getBytes(Charset.forName("UTF-32LE"))));
+    variants.put(
+        "UTF-32BE BOM",
+        concat(
+            new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF},
+            text.getBytes(Charset.forName("UTF-32BE"))));
     for (Map.Entry<String, byte[]> v : variants.entrySet()) {
       for (String name : List.of("s.yaml", "s.json")) {
-        byte[] bytes = name.endsWith(".json")
-            ? v.getValue().length == 0 ? v.getValue() : jsonVariant(v.getKey())
-            : v.getValue();
+        byte[] bytes =
+            name.endsWith(".json")
+                ? v.getValue().length == 0 ? v.getValue() : jsonVariant(v.getKey())
+                : v.getValue();
         Loader.Loaded l = load(name, bytes);
         assertEquals(List.of(), l.problems(), v.getKey() + " " + name);
         Service s = only(l, Service.class);
         assertEquals("caf\u00e9-\ud83d\ude00", s.getName(), v.getKey() + " " + name);
-        assertEquals(name.endsWith(".json") ? 6 : 5, s.at("spec", "type").line(), v.getKey() + " " + name);
+        assertEquals(
+            name.endsWith(".json") ? 6 : 5, s.at("spec", "type").line(), v.getKey() + " " + name);
       }
     }
   }
 
   /** The same Service as JSON, in the named encoding. */
   private static byte[] jsonVariant(String encoding) {
-    String json = "{\n\"apiVersion\": \"v1\",\n\"kind\": \"Service\",\n\"metadata\": {\"name\": \"caf\u00e9-\ud83d\ude00\"},\n"
-        + "\"spec\": {\n\"type\": \"NodePort\"}}\n";
+    String json =
+        "{\n\"apiVersion\": \"v1\",\n\"kind\": \"Service\",\n\"metadata\": {\"name\": \"caf\u00e9-\ud83d\ude00\"},\n"
+            + "\"spec\": {\n\"type\": \"NodePort\"}}\n";
     String cs = encoding.replace(" BOM", "");
     byte[] body = json.getBytes(Charset.forName(cs));
     if (!encoding.endsWith("BOM")) {
       return body;
     }
-    byte[] bom = switch (cs) {
-      case "UTF-8" -> new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-      case "UTF-16LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE};
-      case "UTF-16BE" -> new byte[] {(byte) 0xFE, (byte) 0xFF};
-      case "UTF-32LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
-      default -> new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
-    };
+    byte[] bom =
+        switch (cs) {
+          case "UTF-8" -> new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+          case "UTF-16LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE};
+          case "UTF-16BE" -> new byte[] {(byte) 0xFE, (byte) 0xFF};
+          case "UTF-32LE" -> new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
+          default -> new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
+        };
     return concat(bom, body);
   }
 
@@ -364,20 +431,27 @@ class LoaderTest {
 
   @Test
   void invalidUtf8IsAProblemAtItsLineAndColumnNotAMangledName() throws IOException {
-    byte[] latin1 = "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: caf\u00e9}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     Loader.Loaded l = load("l.yaml", latin1);
     assertEquals(List.of(), l.facts());
     assertEquals(1, l.problems().size(), l.problems().toString());
     InputProblem p = l.problems().get(0);
     assertEquals(new Location("l.yaml", 3, 21, "", ""), p.location());
     assertTrue(p.message().startsWith("not valid UTF-8: the bytes 0xE9"), p.message());
-    assertTrue(load("l.json", "{\"kind\": \"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)).problems().get(0)
-        .message().startsWith("not valid UTF-8"));
+    assertTrue(
+        load("l.json", "{\"kind\": \"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1))
+            .problems()
+            .get(0)
+            .message()
+            .startsWith("not valid UTF-8"));
   }
 
   @Test
   void controlCharactersAreProblemsAtTheirPosition() throws IOException {
-    Loader.Loaded l = load("c.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\u0007b\n");
+    Loader.Loaded l =
+        load("c.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\u0007b\n");
     assertEquals(1, l.problems().size(), l.problems().toString());
     assertEquals(new Location("c.yaml", 4, 10, "", ""), l.problems().get(0).location());
     assertTrue(l.problems().get(0).message().contains("U+0007"), l.problems().toString());
@@ -386,14 +460,19 @@ class LoaderTest {
   @Test
   void unicodeLineSeparatorsDoNotShiftLinesAndColumnsCountUtf16Units() throws IOException {
     // YAML 1.1 (SnakeYAML) ends lines at NEL, LS and PS too; editors and GitHub do not
-    Loader.Loaded l = load("s.yaml", "# a comment\n\u0085apiVersion: v1\n"
-        + "kind: Service\nmetadata: {name: web, labels: {e: \"\ud83d\ude00\u2028\u2029\"}}\nspec:\n  type: NodePort\n"
-        + "  ports: [{port: 80}]\r  selector: {\ud83d\ude00: a, b: c}\r");
+    Loader.Loaded l =
+        load(
+            "s.yaml",
+            "# a comment\n\u0085apiVersion: v1\n"
+                + "kind: Service\nmetadata: {name: web, labels: {e: \"\ud83d\ude00\u2028\u2029\"}}\nspec:\n  type: NodePort\n"
+                + "  ports: [{port: 80}]\r  selector: {\ud83d\ude00: a, b: c}\r");
     assertEquals(List.of(), l.problems());
     Service s = only(l, Service.class);
     assertEquals(2, s.getLocation().line());
     assertEquals(6, s.at("spec", "type").line());
-    assertEquals(new Location("s.yaml", 8, 21, "Service/default/web", "spec.selector.b"), s.at("spec", "selector", "b"));
+    assertEquals(
+        new Location("s.yaml", 8, 21, "Service/default/web", "spec.selector.b"),
+        s.at("spec", "selector", "b"));
   }
 
   @Test
@@ -406,14 +485,18 @@ class LoaderTest {
       json.append(i == 0 ? "" : ",").append("{\"k\": [1, 2, {\"c\": \"d\"}]}");
     }
     json.append(']');
-    for (String[] f : new String[][] {{"slow.yaml", yaml.toString()}, {"slow.json", json.toString()}}) {
+    for (String[] f :
+        new String[][] {{"slow.yaml", yaml.toString()}, {"slow.json", json.toString()}}) {
       Path p = dir.resolve(f[0]);
       Files.writeString(p, f[1]);
       Loader.Loaded l = new Loader(oneMilli).load(new SourceFile(p, f[0]));
       assertEquals(1, l.problems().size(), l.problems().toString());
       assertEquals("file took longer than 1 ms to load; skipped", l.problems().get(0).message());
       assertEquals(List.of(), l.facts());
-      assertEquals(List.of(), new Loader().load(new SourceFile(p, f[0])).problems(), "fine with the default limit");
+      assertEquals(
+          List.of(),
+          new Loader().load(new SourceFile(p, f[0])).problems(),
+          "fine with the default limit");
     }
   }
 }

@@ -30,20 +30,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every real {@code terraform show -json} file of the shared corpus loads without an input
- * problem, and the loader finds as many VPCs, subnets, route tables, security groups, clusters and
- * node groups as the file manages (counted independently with Jackson over planned values, state
- * values and resource changes).
+ * Every real {@code terraform show -json} file of the shared corpus loads without an input problem,
+ * and the loader finds as many VPCs, subnets, route tables, security groups, clusters and node
+ * groups as the file manages (counted independently with Jackson over planned values, state values
+ * and resource changes).
  */
 class TerraformCorpusTest {
 
-  private static final Map<String, Class<? extends TerraformResource>> COUNTED = Map.of(
-      "aws_vpc", Vpc.class,
-      "aws_subnet", Subnet.class,
-      "aws_route_table", RouteTable.class,
-      "aws_security_group", SecurityGroup.class,
-      "aws_eks_cluster", EksCluster.class,
-      "aws_eks_node_group", NodeGroup.class);
+  private static final Map<String, Class<? extends TerraformResource>> COUNTED =
+      Map.of(
+          "aws_vpc", Vpc.class,
+          "aws_subnet", Subnet.class,
+          "aws_route_table", RouteTable.class,
+          "aws_security_group", SecurityGroup.class,
+          "aws_eks_cluster", EksCluster.class,
+          "aws_eks_node_group", NodeGroup.class);
 
   @Test
   void everyCorpusPlanAndStateLoadsWithPlausibleFacts() throws IOException {
@@ -74,9 +75,12 @@ class TerraformCorpusTest {
       }
       Map<String, Integer> expected = expectedCounts(f);
       for (Map.Entry<String, Class<? extends TerraformResource>> e : COUNTED.entrySet()) {
-        long found = facts.stream().filter(e.getValue()::isInstance)
-            .map(x -> (TerraformResource) x)
-            .filter(x -> x.getType().equals(e.getKey()) && !isData(x.getAddress())).count();
+        long found =
+            facts.stream()
+                .filter(e.getValue()::isInstance)
+                .map(x -> (TerraformResource) x)
+                .filter(x -> x.getType().equals(e.getKey()) && !isData(x.getAddress()))
+                .count();
         int want = expected.getOrDefault(e.getKey(), 0);
         totals.merge(e.getKey(), (int) found, Integer::sum);
         if (found != want) {
@@ -86,7 +90,8 @@ class TerraformCorpusTest {
     }
     System.out.println("corpus/terraform: " + terraformDocs + " documents, facts " + totals);
     assertEquals(List.of(), errors);
-    assertTrue(totals.get("aws_subnet") >= 15 && totals.get("aws_eks_cluster") >= 5, totals.toString());
+    assertTrue(
+        totals.get("aws_subnet") >= 15 && totals.get("aws_eks_cluster") >= 5, totals.toString());
   }
 
   /** Data sources (subnets and VPCs looked up) also give facts; they are not counted here. */

@@ -59,12 +59,16 @@ class TerraformLoaderTest {
     return facts.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static <T extends TerraformResource> T byAddress(List<Object> facts, Class<T> type, String address) {
-    return all(facts, type).stream().filter(r -> r.getAddress().equals(address)).findFirst()
+  private static <T extends TerraformResource> T byAddress(
+      List<Object> facts, Class<T> type, String address) {
+    return all(facts, type).stream()
+        .filter(r -> r.getAddress().equals(address))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + address + " in " + facts));
   }
 
-  private static final String STATE = """
+  private static final String STATE =
+      """
       {
         "format_version": "1.0",
         "terraform_version": "1.9.5",
@@ -121,8 +125,11 @@ class TerraformLoaderTest {
   void stateResourcesAtAnyModuleDepthKeepAddressesValuesAndPositions() throws IOException {
     List<Object> facts = load("state.json", STATE);
     assertEquals(List.of(), problems);
-    Subnet b = byAddress(facts, Subnet.class, "module.net.module.vpc[\"blue\"].aws_subnet.private[1]");
-    assertEquals(new Location("state.json", 37, 17, "module.net.module.vpc[\"blue\"].aws_subnet.private[1]", ""),
+    Subnet b =
+        byAddress(facts, Subnet.class, "module.net.module.vpc[\"blue\"].aws_subnet.private[1]");
+    assertEquals(
+        new Location(
+            "state.json", 37, 17, "module.net.module.vpc[\"blue\"].aws_subnet.private[1]", ""),
         b.getLocation());
     assertEquals("10.0.2.0/24", b.getCidr().toString());
     assertEquals("eu-west-1b", b.getAvailabilityZone());
@@ -134,8 +141,11 @@ class TerraformLoaderTest {
 
     NodeGroup g = byAddress(facts, NodeGroup.class, "aws_eks_node_group.workers");
     assertEquals(7, g.getLocation().line());
-    assertEquals(List.of("module.net.module.vpc[\"blue\"].aws_subnet.private[0]",
-        "module.net.module.vpc[\"blue\"].aws_subnet.private[1]"), g.getSubnets().addresses());
+    assertEquals(
+        List.of(
+            "module.net.module.vpc[\"blue\"].aws_subnet.private[0]",
+            "module.net.module.vpc[\"blue\"].aws_subnet.private[1]"),
+        g.getSubnets().addresses());
     assertEquals(List.of("subnet-elsewhere"), g.getSubnets().external());
     assertFalse(g.getSubnets().complete());
     assertEquals(6, g.getMaxSize());
@@ -144,8 +154,11 @@ class TerraformLoaderTest {
     assertEquals(14, g.at("scaling_config", "0").line());
   }
 
-  /** A module "vpc" (count = 2 subnets) whose output feeds a node group's subnet_ids: all unknown. */
-  private static final String PLAN = """
+  /**
+   * A module "vpc" (count = 2 subnets) whose output feeds a node group's subnet_ids: all unknown.
+   */
+  private static final String PLAN =
+      """
       {
         "format_version": "0.1",
         "terraform_version": "0.12.29",
@@ -230,28 +243,36 @@ class TerraformLoaderTest {
       """;
 
   @Test
-  void unknownIdsAreResolvedThroughModuleOutputsCountIndexAndElementWrapAround() throws IOException {
+  void unknownIdsAreResolvedThroughModuleOutputsCountIndexAndElementWrapAround()
+      throws IOException {
     List<Object> facts = load("plan.json", PLAN);
     assertEquals(List.of(), problems);
     NodeGroup g = byAddress(facts, NodeGroup.class, "aws_eks_node_group.ng");
-    assertEquals(List.of("module.vpc.aws_subnet.private[0]", "module.vpc.aws_subnet.private[1]"),
+    assertEquals(
+        List.of("module.vpc.aws_subnet.private[0]", "module.vpc.aws_subnet.private[1]"),
         g.getSubnets().addresses());
     assertTrue(g.getSubnets().complete());
     assertFalse(g.isInstanceTypesKnown(), "instance_types is unknown until apply");
 
-    RouteTableAssociation a1 = byAddress(facts, RouteTableAssociation.class,
-        "module.vpc.aws_route_table_association.private[1]");
+    RouteTableAssociation a1 =
+        byAddress(
+            facts,
+            RouteTableAssociation.class,
+            "module.vpc.aws_route_table_association.private[1]");
     assertEquals(List.of("module.vpc.aws_subnet.private[1]"), a1.getSubnet().addresses());
     assertEquals(List.of("module.vpc.aws_route_table.private[1]"), a1.getRouteTable().addresses());
 
     Route r1 = byAddress(facts, Route.class, "module.vpc.aws_route.nat[1]");
     assertTrue(r1.getEntry().isIpv4Default());
     assertEquals(RouteEntry.Target.NAT_GATEWAY, r1.getEntry().target());
-    assertEquals(List.of("module.vpc.aws_nat_gateway.this[0]"), r1.getEntry().targets().addresses(),
+    assertEquals(
+        List.of("module.vpc.aws_nat_gateway.this[0]"),
+        r1.getEntry().targets().addresses(),
         "element(aws_nat_gateway.this[*].id, count.index) wraps around a single NAT gateway");
 
     Subnet s = byAddress(facts, Subnet.class, "module.vpc.aws_subnet.private[0]");
-    assertEquals("module.vpc.aws_vpc.this", s.getVpcAddress(), "a module local: the module's only VPC");
+    assertEquals(
+        "module.vpc.aws_vpc.this", s.getVpcAddress(), "a module local: the module's only VPC");
     assertEquals("modules/vpc", s.getConfigDir());
     assertNull(s.getId());
 
@@ -265,7 +286,8 @@ class TerraformLoaderTest {
     assertTrue(c.prefixDelegation());
     assertEquals(2, c.warmPrefixTarget());
     assertEquals(1, c.warmEniTarget());
-    assertEquals(40, cni.getLocation().line(), "taken from resource_changes when planned values lack it");
+    assertEquals(
+        40, cni.getLocation().line(), "taken from resource_changes when planned values lack it");
 
     assertTrue(all(facts, SecurityGroup.class).isEmpty(), "resources being deleted are left out");
     assertTrue(all(facts, EksCluster.class).isEmpty(), "data sources give no cluster fact");
@@ -275,9 +297,10 @@ class TerraformLoaderTest {
 
   @Test
   void utf16PlanWithBomLoads() throws IOException {
-    String text = "{\"format_version\":\"1.1\",\"terraform_version\":\"1.2.2\",\"planned_values\":{\"root_module\":"
-        + "{\"resources\":[{\"address\":\"aws_vpc.v\",\"mode\":\"managed\",\"type\":\"aws_vpc\",\"name\":\"v\","
-        + "\"values\":{\"cidr_block\":\"10.9.0.0/16\"}}]}}}";
+    String text =
+        "{\"format_version\":\"1.1\",\"terraform_version\":\"1.2.2\",\"planned_values\":{\"root_module\":"
+            + "{\"resources\":[{\"address\":\"aws_vpc.v\",\"mode\":\"managed\",\"type\":\"aws_vpc\",\"name\":\"v\","
+            + "\"values\":{\"cidr_block\":\"10.9.0.0/16\"}}]}}}";
     byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
     byte[] all = new byte[body.length + 2];
     all[0] = (byte) 0xFF;
@@ -292,13 +315,19 @@ class TerraformLoaderTest {
 
   @Test
   void planWithoutHeaderIsRecognisedAndUnknownMajorVersionIsAProblem() throws IOException {
-    List<Object> facts = load("bare.json", """
+    List<Object> facts =
+        load(
+            "bare.json",
+            """
         {"planned_values": {"root_module": {"resources": [
           {"address": "aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s",
            "values": {"cidr_block": "10.0.0.0/24"}}]}}}
         """);
     assertEquals(1, all(facts, Subnet.class).size());
-    facts = load("future.json", """
+    facts =
+        load(
+            "future.json",
+            """
         {"format_version": "2.0", "planned_values": {"root_module": {"resources": []}}}
         """);
     assertTrue(facts.isEmpty());
@@ -308,10 +337,15 @@ class TerraformLoaderTest {
 
   @Test
   void launchTemplateMaxPodsIsReadFromBootstrapAndNodeadmUserData() throws IOException {
-    String bootstrap = Base64.getEncoder().encodeToString(
-        "#!/bin/bash\n/etc/eks/bootstrap.sh c --use-max-pods false --kubelet-extra-args '--max-pods=58'\n"
-            .getBytes(StandardCharsets.UTF_8));
-    String nodeadm = Base64.getEncoder().encodeToString("""
+    String bootstrap =
+        Base64.getEncoder()
+            .encodeToString(
+                "#!/bin/bash\n/etc/eks/bootstrap.sh c --use-max-pods false --kubelet-extra-args '--max-pods=58'\n"
+                    .getBytes(StandardCharsets.UTF_8));
+    String nodeadm =
+        Base64.getEncoder()
+            .encodeToString(
+                """
         MIME-Version: 1.0
         Content-Type: multipart/mixed; boundary="B"
 
@@ -325,8 +359,12 @@ class TerraformLoaderTest {
             config:
               maxPods: 20
         --B--
-        """.getBytes(StandardCharsets.UTF_8));
-    List<Object> facts = load("lt.json", """
+        """
+                    .getBytes(StandardCharsets.UTF_8));
+    List<Object> facts =
+        load(
+            "lt.json",
+            """
         {"format_version": "1.0", "values": {"root_module": {"resources": [
           {"address": "aws_launch_template.a", "mode": "managed", "type": "aws_launch_template", "name": "a",
            "values": {"id": "lt-1", "name": "a", "instance_type": "m5.xlarge", "user_data": "%s"}},
@@ -334,7 +372,8 @@ class TerraformLoaderTest {
            "values": {"id": "lt-2", "name": "b", "user_data": "%s"}},
           {"address": "aws_launch_template.c", "mode": "managed", "type": "aws_launch_template", "name": "c",
            "values": {"id": "lt-3", "name": "c", "user_data": null}}]}}}
-        """.formatted(bootstrap, nodeadm));
+        """
+                .formatted(bootstrap, nodeadm));
     LaunchTemplate a = byAddress(facts, LaunchTemplate.class, "aws_launch_template.a");
     assertEquals(58, a.getMaxPods());
     assertEquals("--max-pods=58", a.getMaxPodsSource());
@@ -345,7 +384,10 @@ class TerraformLoaderTest {
 
   @Test
   void securityGroupRulesOfAllThreeStylesAndInlineRoutes() throws IOException {
-    List<Object> facts = load("sg.json", """
+    List<Object> facts =
+        load(
+            "sg.json",
+            """
         {"format_version": "1.0", "values": {"root_module": {"resources": [
           {"address": "aws_security_group.nodes", "mode": "managed", "type": "aws_security_group", "name": "nodes",
            "values": {"id": "sg-1", "name": "nodes", "vpc_id": "vpc-x",
@@ -371,14 +413,17 @@ class TerraformLoaderTest {
     SecurityGroup nodes = byAddress(facts, SecurityGroup.class, "aws_security_group.nodes");
     assertEquals(2, nodes.getRules().size());
     assertTrue(nodes.getRules().get(0).coversPort("tcp", 443));
-    assertEquals(List.of("aws_security_group.lb"), nodes.getRules().get(0).sourceGroups().addresses());
+    assertEquals(
+        List.of("aws_security_group.lb"), nodes.getRules().get(0).sourceGroups().addresses());
     assertTrue(nodes.getRules().get(1).allProtocols());
     assertEquals(List.of("vpc-x"), nodes.getVpc().external());
-    SecurityGroupRule kubelet = byAddress(facts, SecurityGroupRule.class, "aws_security_group_rule.kubelet");
+    SecurityGroupRule kubelet =
+        byAddress(facts, SecurityGroupRule.class, "aws_security_group_rule.kubelet");
     assertEquals("aws_security_group.nodes", kubelet.getSecurityGroup().single());
     assertTrue(kubelet.getRule().ingress());
     assertEquals("aws_security_group.lb", kubelet.getRule().sourceGroups().single());
-    SecurityGroupRule all = byAddress(facts, SecurityGroupRule.class, "aws_vpc_security_group_egress_rule.all");
+    SecurityGroupRule all =
+        byAddress(facts, SecurityGroupRule.class, "aws_vpc_security_group_egress_rule.all");
     assertFalse(all.getRule().ingress());
     assertEquals(List.of("0.0.0.0/0"), all.getRule().cidrs());
     RouteTable t = byAddress(facts, RouteTable.class, "aws_route_table.public");
@@ -389,7 +434,10 @@ class TerraformLoaderTest {
 
   @Test
   void clusterFallsBackOnItsSubnetsVpcAndReadsServiceCidr() throws IOException {
-    List<Object> facts = load("c.json", """
+    List<Object> facts =
+        load(
+            "c.json",
+            """
         {"format_version": "1.0", "values": {"root_module": {"resources": [
           {"address": "aws_vpc.v", "mode": "managed", "type": "aws_vpc", "name": "v",
            "values": {"id": "vpc-1", "cidr_block": "10.0.0.0/16"}},

@@ -31,8 +31,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Scans the module's Kubernetes manifests and Terraform JSON with eksnet, writes the reports
- * (SARIF by default) and fails the build on findings at or above {@code failOn}.
+ * Scans the module's Kubernetes manifests and Terraform JSON with eksnet, writes the reports (SARIF
+ * by default) and fails the build on findings at or above {@code failOn}.
  *
  * <p>A thin shell over {@link Scanner}: the parameters become a {@link ScanRequest}; findings are
  * logged as {@code path:line: SEVERITY ID message}; the reports are written before the build fails,
@@ -94,7 +94,9 @@ public final class CheckMojo extends AbstractMojo {
   private File configFile;
 
   /** Where the SARIF report is written. */
-  @Parameter(property = "eksnet.sarifFile", defaultValue = "${project.build.directory}/eksnet.sarif")
+  @Parameter(
+      property = "eksnet.sarifFile",
+      defaultValue = "${project.build.directory}/eksnet.sarif")
   private File sarifFile;
 
   /**
@@ -111,16 +113,19 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "eksnet.baselineFile")
   private File baselineFile;
 
-  /** Repository root that report paths are relative to. Default: the nearest directory with {@code .git}. */
+  /**
+   * Repository root that report paths are relative to. Default: the nearest directory with {@code
+   * .git}.
+   */
   @Parameter(property = "eksnet.root")
   private File root;
 
   /** The module being built. */
   /**
-   * The SARIF run's analysis category for GitHub code scanning ({@code automationDetails.id}
-   * {@code <category>/}). Defaults to the module's artifactId, so that the reports of a
-   * multi-module build can be uploaded together; {@code none} leaves it out (the upload's {@code
-   * category} input then applies).
+   * The SARIF run's analysis category for GitHub code scanning ({@code automationDetails.id} {@code
+   * <category>/}). Defaults to the module's artifactId, so that the reports of a multi-module build
+   * can be uploaded together; {@code none} leaves it out (the upload's {@code category} input then
+   * applies).
    */
   @Parameter(property = "eksnet.sarifCategory", defaultValue = "${project.artifactId}")
   private String sarifCategory;
@@ -142,29 +147,50 @@ public final class CheckMojo extends AbstractMojo {
     if (scan.isEmpty()) {
       scan.add(basedir);
     }
-    ScanRequest request = new ScanRequest(rootDir, scan, configFile == null ? null : configFile.toPath(),
-        files(rulesDirectories), Set.of(), Set.of())
-        .withExcludes(excludes(rootDir, basedir))
-        .withBaseline(baselineFile == null ? null : baselineFile.toPath())
-        .withKeepGoing(keepGoing);
+    ScanRequest request =
+        new ScanRequest(
+                rootDir,
+                scan,
+                configFile == null ? null : configFile.toPath(),
+                files(rulesDirectories),
+                Set.of(),
+                Set.of())
+            .withExcludes(excludes(rootDir, basedir))
+            .withBaseline(baselineFile == null ? null : baselineFile.toPath())
+            .withKeepGoing(keepGoing);
     ScanResult result = new Scanner().scan(request);
 
-    ReportOptions options = ReportOptions.defaults().withDocs(RuleIndex::doc)
-        .withCategory("none".equalsIgnoreCase(String.valueOf(sarifCategory).strip()) ? null : sarifCategory);
+    ReportOptions options =
+        ReportOptions.defaults()
+            .withDocs(RuleIndex::doc)
+            .withCategory(
+                "none".equalsIgnoreCase(String.valueOf(sarifCategory).strip())
+                    ? null
+                    : sarifCategory);
     for (Map.Entry<Format, Path> e : reports.entrySet()) {
       try {
         AtomicFile.write(e.getValue(), e.getKey().render(result, options));
       } catch (IOException ex) {
-        throw new MojoExecutionException("cannot write " + e.getValue() + ": " + ex.getMessage(), ex);
+        throw new MojoExecutionException(
+            "cannot write " + e.getValue() + ": " + ex.getMessage(), ex);
       }
     }
 
-    String level = failOn != null ? failOn : result.configFailOn() != null ? result.configFailOn() : "high";
+    String level =
+        failOn != null ? failOn : result.configFailOn() != null ? result.configFailOn() : "high";
     Severity threshold = threshold(level);
     int failing = 0;
     for (Finding f : result.newFindings()) {
-      String line = f.location().file() + ":" + f.location().line() + ": " + f.severity() + " " + f.ruleId()
-          + " " + f.message();
+      String line =
+          f.location().file()
+              + ":"
+              + f.location().line()
+              + ": "
+              + f.severity()
+              + " "
+              + f.ruleId()
+              + " "
+              + f.message();
       if (threshold != null && f.severity().atLeast(threshold)) {
         failing++;
         getLog().error(line);
@@ -178,14 +204,23 @@ public final class CheckMojo extends AbstractMojo {
     for (String note : result.notes()) {
       getLog().warn("note: " + note);
     }
-    getLog().info("eksnet: " + TextReport.summary(result)
-        + (reports.isEmpty() ? "" : "; reports: " + String.join(", ", reports.values().stream().map(Path::toString).toList())));
+    getLog()
+        .info(
+            "eksnet: "
+                + TextReport.summary(result)
+                + (reports.isEmpty()
+                    ? ""
+                    : "; reports: "
+                        + String.join(
+                            ", ", reports.values().stream().map(Path::toString).toList())));
 
     if (!result.problems().isEmpty()) {
-      throw new MojoExecutionException("eksnet: " + result.problems().size() + " input problem(s); see above");
+      throw new MojoExecutionException(
+          "eksnet: " + result.problems().size() + " input problem(s); see above");
     }
     if (failing > 0) {
-      String msg = "eksnet: " + failing + " finding(s) at or above " + level.toUpperCase(Locale.ROOT);
+      String msg =
+          "eksnet: " + failing + " finding(s) at or above " + level.toUpperCase(Locale.ROOT);
       if (failOnViolation) {
         throw new MojoFailureException(msg);
       }
@@ -198,20 +233,24 @@ public final class CheckMojo extends AbstractMojo {
     Map<Format, Path> out = new LinkedHashMap<>();
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     String name = sarif.getFileName().toString();
-    String base = name.endsWith(".sarif") ? name.substring(0, name.length() - ".sarif".length()) : name;
+    String base =
+        name.endsWith(".sarif") ? name.substring(0, name.length() - ".sarif".length()) : name;
     for (String f : formats == null ? List.<String>of() : formats) {
       if (f == null || f.isBlank()) {
         continue;
       }
       Format format = Format.parse(f);
       if (format == null) {
-        throw new MojoExecutionException("eksnet.formats: unknown format '" + f + "' (sarif, json, text)");
+        throw new MojoExecutionException(
+            "eksnet.formats: unknown format '" + f + "' (sarif, json, text)");
       }
-      out.put(format, switch (format) {
-        case SARIF -> sarif;
-        case JSON -> sarif.resolveSibling(base + ".json");
-        case TEXT -> sarif.resolveSibling(base + ".txt");
-      });
+      out.put(
+          format,
+          switch (format) {
+            case SARIF -> sarif;
+            case JSON -> sarif.resolveSibling(base + ".json");
+            case TEXT -> sarif.resolveSibling(base + ".txt");
+          });
     }
     return out;
   }
@@ -247,7 +286,8 @@ public final class CheckMojo extends AbstractMojo {
     skipped.add(Path.of(project.getBuild().getDirectory()));
     for (String m : project.getModules()) {
       Path dir = basedir.resolve(m).normalize();
-      skipped.add(Files.isRegularFile(dir) ? dir.getParent() : dir); // a module may name its pom.xml
+      skipped.add(
+          Files.isRegularFile(dir) ? dir.getParent() : dir); // a module may name its pom.xml
     }
     for (Path dir : skipped) {
       String rel = Discovery.relative(rootDir, dir.toAbsolutePath().normalize());

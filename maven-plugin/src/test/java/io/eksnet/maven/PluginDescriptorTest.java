@@ -29,7 +29,8 @@ class PluginDescriptorTest {
 
   @BeforeAll
   static void load() throws Exception {
-    try (InputStream in = PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+    try (InputStream in =
+        PluginDescriptorTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
       assertNotNull(in, "plugin.xml is generated before the tests run");
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
       plugin = doc.getDocumentElement();
@@ -77,7 +78,8 @@ class PluginDescriptorTest {
     assertEquals("true", text(mojo, "threadSafe"));
     assertEquals("true", text(mojo, "requiresProject"));
     String resolution = text(mojo, "requiresDependencyResolution");
-    assertTrue(resolution == null || resolution.isEmpty(), "no dependency resolution: " + resolution);
+    assertTrue(
+        resolution == null || resolution.isEmpty(), "no dependency resolution: " + resolution);
     assertNotNull(text(mojo, "description"));
   }
 
@@ -85,7 +87,8 @@ class PluginDescriptorTest {
   void runsOnMaven387AndJava17() {
     assertEquals("17", text(plugin, "requiredJavaVersion"));
     String maven = text(plugin, "requiredMavenVersion");
-    assertTrue(maven.compareTo("3.8.7") <= 0 && maven.startsWith("3."), "requiredMavenVersion " + maven);
+    assertTrue(
+        maven.compareTo("3.8.7") <= 0 && maven.startsWith("3."), "requiredMavenVersion " + maven);
   }
 
   @Test
@@ -95,17 +98,32 @@ class PluginDescriptorTest {
     defaults.put("failOnViolation", "true");
     defaults.put("sarifFile", "${project.build.directory}/eksnet.sarif");
     defaults.put("formats", "sarif");
-    for (String name : List.of("skip", "failOn", "failOnViolation", "paths", "excludes", "rulesDirectories",
-        "configFile", "sarifFile", "formats", "baselineFile", "root")) {
+    for (String name :
+        List.of(
+            "skip",
+            "failOn",
+            "failOnViolation",
+            "paths",
+            "excludes",
+            "rulesDirectories",
+            "configFile",
+            "sarifFile",
+            "formats",
+            "baselineFile",
+            "root")) {
       Element p = PARAMETERS.get(name);
       assertNotNull(p, "parameter " + name);
       assertEquals("true", text(p, "editable"), name);
-      assertTrue(text(p, "description") != null && text(p, "description").length() > 10, name + " has Javadoc");
+      assertTrue(
+          text(p, "description") != null && text(p, "description").length() > 10,
+          name + " has Javadoc");
       Element c = CONFIGURATION.get(name);
       assertNotNull(c, name + " is configurable");
       String expression = c.getTextContent().strip();
       assertTrue(expression.equals("${eksnet." + name + "}"), name + " property: " + expression);
-      assertEquals(defaults.get(name), c.hasAttribute("default-value") ? c.getAttribute("default-value") : null,
+      assertEquals(
+          defaults.get(name),
+          c.hasAttribute("default-value") ? c.getAttribute("default-value") : null,
           name + " default");
     }
     assertEquals("failOnSeverity", text(PARAMETERS.get("failOn"), "alias"));
