@@ -411,14 +411,31 @@ public final class Daemon {
         out = state.resolve("r" + id + ".out");
         err = state.resolve("r" + id + ".err");
         code = state.resolve("r" + id + ".code");
+        // the launcher sends nothing more: the end of its stream means it is gone (interrupted)
+        java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+        Thread watcher =
+            new Thread(
+                () -> {
+                  try {
+                    c.setSoTimeout(0);
+                    while (in.read() >= 0) {
+                      // nothing is expected; keep waiting for the end
+                    }
+                  } catch (IOException closed) {
+                    // reset or closed: gone as well
+                  }
+                  gone.countDown();
+                },
+                "eksnet-request-watch");
+        watcher.setDaemon(true);
+        watcher.start();
         int exit;
         try (PrintStream o =
                 new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
             PrintStream e =
                 new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
-          exit =
-              new Main(o, e, r.tty() && !r.env().containsKey("NO_COLOR"), r.cwd(), r.env())
-                  .run(r.args());
+          boolean color = r.tty() && !r.env().containsKey("NO_COLOR");
+          exit = new Main(o, e, color, r.cwd(), r.env(), () -> gone.getCount() == 0).run(r.args());
         }
         Files.writeString(code, exit + "\n", StandardCharsets.US_ASCII);
         served.incrementAndGet();
@@ -427,11 +444,15 @@ public final class Daemon {
         if (exit == ExitCode.INTERNAL.code()) {
           stopping = true; // start afresh next time
         }
+        if (gone.getCount() == 0) {
+          return;
+        }
         send(reply, "ok " + id);
         // the launcher reads the files, then closes the connection
-        c.setSoTimeout(AFTER_REPLY_TIMEOUT_MS);
-        while (in.read() >= 0) {
-          // wait for it
+        try {
+          gone.await(AFTER_REPLY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
         }
       } else {
         send(reply, "denied");

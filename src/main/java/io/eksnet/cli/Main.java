@@ -43,6 +43,7 @@ public final class Main {
   private final boolean tty;
   private final Path cwd;
   private final Map<String, String> env;
+  private final java.util.function.BooleanSupplier cancelled;
 
   public Main(PrintStream out, PrintStream err, boolean tty) {
     this(out, err, tty, Path.of("").toAbsolutePath(), System.getenv());
@@ -53,11 +54,27 @@ public final class Main {
    * against {@code cwd}, and {@code env} stands for the caller's environment.
    */
   public Main(PrintStream out, PrintStream err, boolean tty, Path cwd, Map<String, String> env) {
+    this(out, err, tty, cwd, env, () -> false);
+  }
+
+  /**
+   * {@link #Main(PrintStream, PrintStream, boolean, Path, Map)} for a caller that may go away (the
+   * daemon's client, interrupted): once {@code cancelled} is true, no {@code --output} file is
+   * written, as a direct run killed before the end writes none.
+   */
+  Main(
+      PrintStream out,
+      PrintStream err,
+      boolean tty,
+      Path cwd,
+      Map<String, String> env,
+      java.util.function.BooleanSupplier cancelled) {
     this.out = out;
     this.err = err;
     this.tty = tty;
     this.cwd = cwd.toAbsolutePath();
     this.env = Map.copyOf(env);
+    this.cancelled = cancelled;
   }
 
   public static void main(String[] args) {
@@ -370,6 +387,10 @@ public final class Main {
    */
   private boolean emit(String report, String output, List<InputProblem> problems) {
     if (output != null) {
+      if (cancelled.getAsBoolean()) {
+        err.println("eksnet: cancelled; " + output + " not written");
+        return false;
+      }
       try {
         AtomicFile.write(path(output), report);
       } catch (IOException e) {

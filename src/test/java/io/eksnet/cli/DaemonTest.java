@@ -319,6 +319,64 @@ class DaemonTest {
   }
 
   @Test
+  void aCallerThatGoesAwayGetsNoOutputFileWritten() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 4000; i++) {
+      many.append(NODEPORT.replace("name: web,", "name: web" + i + ",")).append("---\n");
+    }
+    write("big/services.yaml", many.toString());
+    long before = served();
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+      OutputStream o = s.getOutputStream();
+      for (String f :
+          List.of(
+              Daemon.PROTOCOL,
+              daemon.token(),
+              "run",
+              project.toString(),
+              "0",
+              "0022",
+              "1",
+              "LANG=C.UTF-8",
+              "5",
+              "scan",
+              "-f",
+              "sarif",
+              "--output=report.sarif",
+              "big")) {
+        o.write(f.getBytes(StandardCharsets.UTF_8));
+        o.write(0);
+      }
+      o.flush();
+    } // interrupted: gone before the scan ends
+    long until = System.currentTimeMillis() + 60_000;
+    while (served() == before) {
+      assertTrue(System.currentTimeMillis() < until, "the scan did not end");
+      Thread.sleep(20);
+    }
+    assertFalse(Files.exists(project.resolve("report.sarif")), "a cancelled run writes no report");
+    assertEquals(
+        0,
+        run(
+                project,
+                Map.of(),
+                "scan",
+                "--fail-on",
+                "none",
+                "-f",
+                "sarif",
+                "--output=report.sarif",
+                "k8s")
+            .code());
+    assertTrue(
+        Files.exists(project.resolve("report.sarif")), "a caller that stays gets its report");
+  }
+
+  private long served() throws IOException {
+    return Long.parseLong(request("ping").line().split(" ")[2]);
+  }
+
+  @Test
   void declinesCallersWhoseJvmWouldDiffer() throws Exception {
     assertEquals("mismatch", runAs("0077", project, Map.of(), "--version").line(), "another umask");
     assertEquals(
