@@ -2,7 +2,9 @@ package io.eksnet.relate;
 
 import io.eksnet.model.ConfigMap;
 import io.eksnet.model.Container;
-import io.eksnet.model.DbInstance;
+import io.eksnet.model.Database;
+import io.eksnet.model.DbCluster;
+import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
@@ -13,6 +15,7 @@ import io.eksnet.model.TfRefs;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Workload;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +29,33 @@ import java.util.regex.Pattern;
  * Pods against RDS: where the manifests name an RDS endpoint (a container's env, a ConfigMap value,
  * an ExternalName Service), whether the database's security groups admit the pods that connect, as
  * {@link NetworkIdentities} describes them, on the database port ({@link DbAccessGap}: EKS-SG-002).
- * Databases in another VPC than the cluster's are left out.
+ * A database is an {@code aws_db_instance} (named by its instance endpoint) or an {@code
+ * aws_rds_cluster} (named by its cluster or reader endpoint, or by the instance endpoint of one of
+ * its {@code aws_rds_cluster_instance}s, which all count as the cluster). Databases in another VPC
+ * than the cluster's are left out.
  */
 final class DatabaseRelations {
 
+  /**
+   * {@code <instance>.<hash>.<region>.rds.amazonaws.com}, {@code
+   * <cluster>.cluster-<hash>.<region>...} and the reader endpoint {@code
+   * <cluster>.cluster-ro-<hash>...}. Custom cluster endpoints ({@code cluster-custom-}) and RDS
+   * Proxy endpoints ({@code proxy-}) name no database by its identifier and do not match.
+   */
   private static final Pattern RDS_HOST =
       Pattern.compile(
-          "(?<![a-z0-9-])([a-z][a-z0-9-]{0,62})\\.[a-z0-9]+\\.[a-z0-9-]+\\.rds\\.amazonaws\\.com");
+          "(?<![a-z0-9-])([a-z][a-z0-9-]{0,62})\\.(cluster-(?:ro-)?)?[a-z0-9]+\\.[a-z0-9-]+\\.rds\\.amazonaws\\.com");
+
+  /**
+   * An RDS endpoint host: the identifier of a cluster (cluster and reader endpoints) or of an
+   * instance (instance endpoints, also those of Aurora cluster instances).
+   */
+  record RdsHost(boolean cluster, String identifier) {
+    /** The key uses are collected under. */
+    String key() {
+      return (cluster ? "cluster:" : "instance:") + identifier;
+    }
+  }
 
   /** Where the manifests name a database host: the object, the line, and the workload if known. */
   private record DbUse(K8sObject object, Location location, Workload workload, String what) {}
@@ -47,8 +70,8 @@ final class DatabaseRelations {
     for (Workload w : j.workloads) {
       for (Container c : w.getContainers()) {
         for (Map.Entry<String, String> e : c.env().entrySet()) {
-          for (String id : rdsIdentifiers(e.getValue())) {
-            uses.computeIfAbsent(id, k -> new ArrayList<>())
+          for (RdsHost h : rdsHosts(e.getValue())) {
+            uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
                 .add(
                     new DbUse(
                         w,
@@ -61,8 +84,8 @@ final class DatabaseRelations {
     }
     for (ConfigMap cm : j.configMaps) {
       for (Map.Entry<String, String> e : new TreeMap<>(cm.getData()).entrySet()) {
-        for (String id : rdsIdentifiers(e.getValue())) {
-          uses.computeIfAbsent(id, k -> new ArrayList<>())
+        for (RdsHost h : rdsHosts(e.getValue())) {
+          uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
               .add(
                   new DbUse(
                       cm,
@@ -75,8 +98,8 @@ final class DatabaseRelations {
     for (Service s : j.services) {
       String ext = Tree.text(Tree.path(s.getRoot(), "spec", "externalName"));
       if ("ExternalName".equals(s.getType()) && ext != null) {
-        for (String id : rdsIdentifiers(ext)) {
-          uses.computeIfAbsent(id, k -> new ArrayList<>())
+        for (RdsHost h : rdsHosts(ext)) {
+          uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
               .add(
                   new DbUse(
                       s,
@@ -89,9 +112,17 @@ final class DatabaseRelations {
     if (uses.isEmpty()) {
       return;
     }
-    for (DbInstance db : j.databases) {
-      List<DbUse> u =
-          db.getIdentifier() == null ? null : uses.get(db.getIdentifier().toLowerCase(Locale.ROOT));
+    Map<String, List<DbClusterInstance>> instancesByCluster = new HashMap<>();
+    for (DbClusterInstance i : j.clusterInstances) {
+      String c = i.getCluster().single();
+      if (c != null) {
+        instancesByCluster
+            .computeIfAbsent(TerraformResource.key(i.getFile(), c), k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    for (Database db : j.databases) {
+      List<DbUse> u = usesOf(db, uses, instancesByCluster.getOrDefault(db.getKey(), List.of()));
       Integer port = db.getPort() != null ? db.getPort() : defaultPort(db.getEngine());
       TfRefs groups = db.getSecurityGroups();
       if (u == null
@@ -101,7 +132,7 @@ final class DatabaseRelations {
           || JoinIndex.differentVpc(dbVpc(j, db), j.vpcKey())) {
         continue;
       }
-      List<String> targets = j.sgs.keys(db, groups);
+      List<String> targets = j.sgs.keys(db.resource(), groups);
       Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
       Map<String, String> hints = new HashMap<>();
       for (DbUse use : u) {
@@ -153,17 +184,53 @@ final class DatabaseRelations {
   }
 
   /**
-   * The identifiers of RDS endpoint host names in a value ({@code mydb.abc123.eu-west-1.rds...}).
+   * Where the manifests name a database: its own endpoints and, for a cluster, those of its
+   * instances, each place once (a value may name the writer and the reader endpoint), in file and
+   * line order (env values come unordered); null when nowhere.
    */
-  static List<String> rdsIdentifiers(String value) {
+  private static List<DbUse> usesOf(
+      Database db, Map<String, List<DbUse>> uses, List<DbClusterInstance> instances) {
+    List<String> keys = new ArrayList<>();
+    if (db.getIdentifier() != null) {
+      keys.add(
+          new RdsHost(db instanceof DbCluster, db.getIdentifier().toLowerCase(Locale.ROOT)).key());
+    }
+    for (DbClusterInstance i : instances) {
+      if (i.getIdentifier() != null) {
+        keys.add(new RdsHost(false, i.getIdentifier().toLowerCase(Locale.ROOT)).key());
+      }
+    }
+    Map<Location, DbUse> out = new LinkedHashMap<>();
+    for (String k : keys) {
+      for (DbUse use : uses.getOrDefault(k, List.of())) {
+        out.putIfAbsent(use.location(), use);
+      }
+    }
+    if (out.isEmpty()) {
+      return null;
+    }
+    List<DbUse> sorted = new ArrayList<>(out.values());
+    sorted.sort(
+        Comparator.comparing((DbUse x) -> x.location().file())
+            .thenComparingInt(x -> x.location().line())
+            .thenComparingInt(x -> x.location().column()));
+    return sorted;
+  }
+
+  /**
+   * The RDS endpoint hosts in a value ({@code mydb.abc123.eu-west-1.rds...}, {@code
+   * orders.cluster-ro-abc123.eu-west-1.rds...}), each once.
+   */
+  static List<RdsHost> rdsHosts(String value) {
     if (value == null || !value.contains(".rds.amazonaws.com")) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
+    List<RdsHost> out = new ArrayList<>();
     Matcher m = RDS_HOST.matcher(value.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      if (!out.contains(m.group(1))) {
-        out.add(m.group(1));
+      RdsHost h = new RdsHost(m.group(2) != null, m.group(1));
+      if (!out.contains(h)) {
+        out.add(h);
       }
     }
     return out;
@@ -197,7 +264,7 @@ final class DatabaseRelations {
   }
 
   /** The VPC of a database's subnet group, or null. */
-  private static String dbVpc(JoinIndex j, DbInstance db) {
+  private static String dbVpc(JoinIndex j, Database db) {
     String a = db.getSubnetGroup().single();
     if (a == null
         || !(j.byKey.get(TerraformResource.key(db.getFile(), a)) instanceof DbSubnetGroup g)) {

@@ -3,6 +3,8 @@ package io.eksnet.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eksnet.model.DbCluster;
+import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.DbInstance;
 import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.EksAddon;
@@ -65,6 +67,7 @@ public final class TerraformLoader {
   private static final Set<String> CLUSTER = Set.of("aws_eks_cluster");
   private static final Set<String> LAUNCH_TEMPLATE = Set.of("aws_launch_template");
   private static final Set<String> DB_SUBNET_GROUP = Set.of("aws_db_subnet_group");
+  private static final Set<String> RDS_CLUSTER = Set.of("aws_rds_cluster");
 
   private static final Pattern MAX_PODS =
       Pattern.compile(
@@ -204,6 +207,19 @@ public final class TerraformLoader {
               doc.refs(r, SG, "vpc_security_group_ids"),
               integer(r, "port"),
               bool(r, "publicly_accessible") == Boolean.TRUE);
+      case "aws_rds_cluster" ->
+          new DbCluster(
+              header(r),
+              str(r, "cluster_identifier"),
+              str(r, "engine"),
+              doc.refsByAttribute(r, DB_SUBNET_GROUP, "name", "db_subnet_group_name"),
+              doc.refs(r, SG, "vpc_security_group_ids"),
+              integer(r, "port"));
+      case "aws_rds_cluster_instance" ->
+          new DbClusterInstance(
+              header(r),
+              str(r, "identifier"),
+              doc.refsByAttribute(r, RDS_CLUSTER, "cluster_identifier", "cluster_identifier"));
       case "aws_lb", "aws_alb" -> loadBalancer(r);
       case "aws_lb_target_group", "aws_alb_target_group" ->
           new TargetGroup(

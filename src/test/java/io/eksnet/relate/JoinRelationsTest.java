@@ -164,20 +164,74 @@ class JoinRelationsTest {
     assertTrue(CniRelations.sameSetting("5 ", "5"));
   }
 
+  private static DatabaseRelations.RdsHost instance(String id) {
+    return new DatabaseRelations.RdsHost(false, id);
+  }
+
+  private static DatabaseRelations.RdsHost cluster(String id) {
+    return new DatabaseRelations.RdsHost(true, id);
+  }
+
   @Test
   void rdsEndpointsAreFoundInUrlsAndHostNames() {
     assertEquals(
-        List.of("orders"),
-        DatabaseRelations.rdsIdentifiers(
+        List.of(instance("orders")),
+        DatabaseRelations.rdsHosts(
             "postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
     assertEquals(
-        List.of("orders-db"),
-        DatabaseRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
-    assertEquals(List.of(), DatabaseRelations.rdsIdentifiers("orders.example.com"));
+        List.of(instance("orders-db")),
+        DatabaseRelations.rdsHosts("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(List.of(), DatabaseRelations.rdsHosts("orders.example.com"));
     assertEquals(
-        List.of("a", "b"),
-        DatabaseRelations.rdsIdentifiers(
+        List.of(instance("a"), instance("b")),
+        DatabaseRelations.rdsHosts(
             "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
+  }
+
+  @Test
+  void auroraClusterAndReaderEndpointsNameTheCluster() {
+    assertEquals(
+        List.of(cluster("orders")),
+        DatabaseRelations.rdsHosts(
+            "jdbc:postgresql://orders.cluster-c1a2b3.eu-west-1.rds.amazonaws.com:5432/orders,"
+                + "orders.cluster-ro-c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(
+        List.of(instance("orders-1"), cluster("orders")),
+        DatabaseRelations.rdsHosts(
+            "orders-1.c1a2b3.eu-west-1.rds.amazonaws.com orders.cluster-c1a2b3.eu-west-1.rds.amazonaws.com"));
+    // custom endpoints and RDS Proxy name no database by its identifier
+    assertEquals(
+        List.of(),
+        DatabaseRelations.rdsHosts(
+            "reporting.cluster-custom-c1a2b3.eu-west-1.rds.amazonaws.com "
+                + "orders.proxy-c1a2b3.eu-west-1.rds.amazonaws.com"));
+  }
+
+  private List<Object> loadFixture(String dir) throws IOException {
+    List<Object> facts = new ArrayList<>();
+    Path d = Path.of("fixtures", dir);
+    for (String f : List.of("plan.json", "app.yaml")) {
+      facts.addAll(load(f, Files.readString(d.resolve(f))));
+    }
+    return facts;
+  }
+
+  @Test
+  void anAuroraClusterNamedByItsEndpointsAndItsInstancesGivesOneGap() throws IOException {
+    List<Object> facts = loadFixture("EKS-SG-002/positive-aurora-module");
+    List<DbAccessGap> gaps = all(Relations.compute(facts), DbAccessGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("module.aurora.aws_rds_cluster.this[0]", gaps.get(0).getDb().getAddress());
+    assertEquals(5432, gaps.get(0).getPort()); // aurora-postgresql, port unknown until apply
+    assertEquals(
+        "Deployment shop/orders (env DB_HOST), Deployment shop/orders (env DB_READ_HOST), "
+            + "ConfigMap shop/orders-reports (REPORTS_DB)",
+        gaps.get(0).getClient());
+    assertTrue(
+        all(
+                Relations.compute(loadFixture("EKS-SG-002/negative-aurora-admitted")),
+                DbAccessGap.class)
+            .isEmpty());
   }
 
   @Test
