@@ -14,13 +14,16 @@ import io.eksnet.model.TerraformResource;
 import io.eksnet.model.TfRefs;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Workload;
+import io.eksnet.net.Cidr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +35,9 @@ import java.util.regex.Pattern;
  * A database is an {@code aws_db_instance} (named by its instance endpoint) or an {@code
  * aws_rds_cluster} (named by its cluster or reader endpoint, or by the instance endpoint of one of
  * its {@code aws_rds_cluster_instance}s, which all count as the cluster). Databases in another VPC
- * than the cluster's are left out.
+ * than the cluster's are left out. The same uses are checked on the sending side: whether the
+ * groups the pods' traffic leaves with let it out to the database ({@link SourceEgressGap}:
+ * EKS-SG-003).
  */
 final class DatabaseRelations {
 
@@ -133,13 +138,23 @@ final class DatabaseRelations {
         continue;
       }
       List<String> targets = j.sgs.keys(db.resource(), groups);
+      SgIndex.Source peer = new SgIndex.Source(Set.copyOf(targets), true, dbRanges(j, db));
       Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
       Map<String, String> hints = new HashMap<>();
+      Map<String, Blocked> byEgressGroup = new LinkedHashMap<>();
       for (DbUse use : u) {
         // a ConfigMap or ExternalName Service in a namespace with policies: which pods connect is
         // unknown
         List<NetworkIdentities.Identity> pods =
             ids.pods(use.workload(), use.object().getNamespace());
+        if (blockedOut(j, pods, peer, port)) {
+          for (NetworkIdentities.Identity i : pods) {
+            String fix = firstInScan(j, i);
+            Blocked b = byEgressGroup.computeIfAbsent(fix, k -> new Blocked());
+            b.uses.putIfAbsent(use.location(), use);
+            b.identities.add(i);
+          }
+        }
         if (ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
           continue;
         }
@@ -161,26 +176,120 @@ final class DatabaseRelations {
       targets.forEach(t -> dbGroups.add(j.sgs.describe(t)));
       TerraformResource first = j.sgs.group(targets.get(0));
       for (Map.Entry<String, List<DbUse>> e : bySources.entrySet()) {
-        List<String> clients = new ArrayList<>();
-        for (DbUse use : e.getValue()) {
-          if (clients.size() == 3) {
-            clients.add("and " + (e.getValue().size() - 3) + " more");
-            break;
-          }
-          clients.add(use.what());
-        }
         out.add(
             new DbAccessGap(
                 db,
                 first,
                 String.join(", ", dbGroups),
                 port,
-                String.join(", ", clients),
+                clients(e.getValue()),
                 e.getValue().get(0).location(),
                 e.getKey(),
                 hints.getOrDefault(e.getKey(), "")));
       }
+      String allow =
+          NetworkIdentities.describeDestination(
+              j, new LinkedHashSet<>(targets), peer.cidrs(), "the database's", "its");
+      for (Map.Entry<String, Blocked> e : byEgressGroup.entrySet()) {
+        Set<String> sending = new LinkedHashSet<>();
+        List<String> sources = new ArrayList<>();
+        for (NetworkIdentities.Identity i : e.getValue().identities) {
+          sources.add(i.description());
+          sending.addAll(i.groups());
+        }
+        List<String> egress = new ArrayList<>();
+        sending.forEach(g -> egress.add(j.sgs.describeEgress(g)));
+        out.add(
+            new SourceEgressGap(
+                true,
+                clients(new ArrayList<>(e.getValue().uses.values())),
+                String.join("; ", sources),
+                db.getAddress(),
+                "TCP " + port,
+                String.join("; ", egress),
+                j.sgs.group(e.getKey()),
+                allow,
+                db.getLocation()));
+      }
     }
+  }
+
+  /** Uses whose traffic one sending group blocks, and the identities it leaves with. */
+  private static final class Blocked {
+    final Map<Location, DbUse> uses = new LinkedHashMap<>();
+    final Set<NetworkIdentities.Identity> identities = new LinkedHashSet<>();
+  }
+
+  /**
+   * True when the groups of every identity the pods' traffic may leave with are known and let none
+   * of it out to the database. IPv6 clusters are left out (pod addresses are not the subnets' IPv4
+   * ranges).
+   */
+  private static boolean blockedOut(
+      JoinIndex j, List<NetworkIdentities.Identity> pods, SgIndex.Source peer, int port) {
+    if (pods == null || pods.isEmpty() || (j.cluster() != null && j.cluster().isIpv6())) {
+      return false;
+    }
+    for (NetworkIdentities.Identity i : pods) {
+      if (!i.complete() || j.sgs.allowsOutAny(i.groups(), peer, port, port) != SgIndex.Verdict.NO) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The identity's first group in the scan (a blocked identity's groups all are). */
+  private static String firstInScan(JoinIndex j, NetworkIdentities.Identity i) {
+    for (String g : i.groups()) {
+      if (j.sgs.group(g) != null) {
+        return g;
+      }
+    }
+    throw new IllegalStateException("a blocked identity without a group in the scan: " + i);
+  }
+
+  /** {@code Deployment shop/orders (env DB_HOST), ConfigMap shop/c (URL) and 2 more}. */
+  private static String clients(List<DbUse> uses) {
+    List<String> clients = new ArrayList<>();
+    for (DbUse use : uses) {
+      if (clients.size() == 3) {
+        clients.add("and " + (uses.size() - 3) + " more");
+        break;
+      }
+      clients.add(use.what());
+    }
+    return String.join(", ", clients);
+  }
+
+  /** The ranges of the database's subnets when all are known, else empty. */
+  private static List<Cidr> dbRanges(JoinIndex j, Database db) {
+    String a = db.getSubnetGroup().single();
+    if (a == null
+        || !(j.byKey.get(TerraformResource.key(db.getFile(), a)) instanceof DbSubnetGroup g)
+        || g.getSubnets().unresolved()) {
+      return List.of();
+    }
+    List<Subnet> subnets = new ArrayList<>();
+    for (String s : g.getSubnets().addresses()) {
+      if (j.byKey.get(TerraformResource.key(g.getFile(), s)) instanceof Subnet sub) {
+        subnets.add(sub);
+      }
+    }
+    for (String id : g.getSubnets().external()) {
+      Subnet sub = j.subnetById.get(id);
+      if (sub != null) {
+        subnets.add(sub);
+      }
+    }
+    List<Cidr> out = new ArrayList<>();
+    for (Subnet sub : subnets) {
+      if (sub.getCidr() == null) {
+        return List.of();
+      }
+      out.add(sub.getCidr());
+    }
+    int named = g.getSubnets().addresses().size() + g.getSubnets().external().size();
+    return subnets.size() == named ? out : List.of();
   }
 
   /**

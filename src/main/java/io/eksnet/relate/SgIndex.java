@@ -273,11 +273,76 @@ final class SgIndex {
     return maybe ? Verdict.UNKNOWN : Verdict.NO;
   }
 
-  /** The group's egress rules (inline and rule resources), for messages. */
-  List<SgRule> egressRules(String group) {
-    List<SgRule> out = new ArrayList<>();
-    egress.rules.getOrDefault(group, List.of()).forEach(e -> out.add(e.rule()));
-    return out;
+  /**
+   * What a group lets out, for messages: {@code aws_security_group.alb has no egress rule (...)} or
+   * {@code aws_security_group.alb lets out only TCP 443 to 0.0.0.0/0}.
+   */
+  String describeEgress(String group) {
+    SecurityGroup g = groups.get(group);
+    List<Entry> rules = egress.rules.getOrDefault(group, List.of());
+    if (rules.isEmpty()) {
+      return describe(group)
+          + " has no egress rule ("
+          + (g != null && g.isDefaultGroup()
+              ? "Terraform removes every rule of a default security group it adopts and keeps"
+                  + " only those of its configuration"
+              : "Terraform removes the allow-all egress rule AWS gives a new security group")
+          + ")";
+    }
+    List<String> d = new ArrayList<>();
+    for (Entry e : rules) {
+      if (d.size() == 4) {
+        d.add("and " + (rules.size() - 4) + " more");
+        break;
+      }
+      d.add(describeRule(e));
+    }
+    return describe(group) + " lets out only " + String.join("; ", d);
+  }
+
+  /** {@code TCP 443 to 0.0.0.0/0}, {@code all traffic to aws_security_group.db}. */
+  private String describeRule(Entry e) {
+    SgRule r = e.rule();
+    String what;
+    String p = r.protocol() == null ? null : r.protocol().trim().toLowerCase(java.util.Locale.ROOT);
+    if (r.allProtocols()) {
+      what = "all traffic";
+    } else if (p == null) {
+      what = "a protocol known after apply";
+    } else {
+      String name =
+          switch (p) {
+            case "6" -> "TCP";
+            case "17" -> "UDP";
+            case "1" -> "ICMP";
+            default -> p.toUpperCase(java.util.Locale.ROOT);
+          };
+      Integer from = r.fromPort();
+      Integer to = r.toPort();
+      what =
+          from == null || to == null
+              ? name
+              : name + " " + (from.equals(to) ? String.valueOf(from) : from + "-" + to);
+    }
+    List<String> peers = new ArrayList<>(r.cidrs());
+    peers.addAll(r.ipv6Cidrs());
+    peers.addAll(r.prefixLists());
+    if (r.self()) {
+      peers.add("itself");
+    }
+    TfRefs refs = r.sourceGroups();
+    if (refs != null) {
+      for (String a : refs.addresses()) {
+        peers.add(describe("tf:" + TerraformResource.key(e.file(), a)));
+      }
+      for (String id : refs.external()) {
+        peers.add(describe(keyOfId(id)));
+      }
+      if (refs.unresolved()) {
+        peers.add("a peer known after apply");
+      }
+    }
+    return what + (peers.isEmpty() ? "" : " to " + String.join(", ", peers));
   }
 
   enum Cover {

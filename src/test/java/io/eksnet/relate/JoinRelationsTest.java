@@ -209,16 +209,70 @@ class JoinRelationsTest {
 
   private List<Object> loadFixture(String dir) throws IOException {
     List<Object> facts = new ArrayList<>();
-    Path d = Path.of("fixtures", dir);
-    for (String f : List.of("plan.json", "app.yaml")) {
-      facts.addAll(load(f, Files.readString(d.resolve(f))));
+    try (var files = Files.list(Path.of("fixtures", dir))) {
+      for (Path f : files.sorted().toList()) {
+        facts.addAll(load(f.getFileName().toString(), Files.readString(f)));
+      }
     }
     return facts;
   }
 
   @Test
+  void eachLoadBalancerWhoseGroupsLetNothingOutGivesOneEgressGap() throws IOException {
+    List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-lb-groups-without-egress"));
+    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    assertEquals(
+        List.of(
+            "Ingress shop/web aws_security_group.alb",
+            "Service shop/tcp-echo aws_security_group.nlb",
+            "Service shop/legacy aws_default_security_group.default"),
+        gaps.stream().map(g -> g.getSender() + " " + g.getGroup()).toList());
+    assertTrue(gaps.get(1).getEgress().endsWith("lets out only TCP 443 to 0.0.0.0/0"));
+    // the targets admit every load balancer: the ingress side has nothing to say
+    assertTrue(all(r, LbBackendAccessGap.class).isEmpty());
+    for (String negative :
+        List.of(
+            "negative-egress-rules",
+            "negative-groups-outside-the-scan",
+            "negative-unknown-egress")) {
+      assertTrue(
+          all(Relations.compute(loadFixture("EKS-SG-003/" + negative)), SourceEgressGap.class)
+              .isEmpty(),
+          negative);
+    }
+  }
+
+  @Test
+  void podsWhoseGroupsLetNothingOutToTheDatabaseGiveOneGapPerSendingGroup() throws IOException {
+    List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-new-node-group-to-aurora"));
+    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("aws_security_group.node", gaps.get(0).getGroup());
+    assertEquals(
+        "Deployment shop/orders (env DB_HOST), ConfigMap shop/orders-reports (REPORTS_DB)",
+        gaps.get(0).getSender());
+    assertTrue(all(r, DbAccessGap.class).isEmpty()); // the cluster admits the VPC
+    // two ENIConfigs with the same group: one gap, naming both
+    Path d = Path.of("fixtures", "EKS-SG-002", "positive-custom-networking");
+    String plan = Files.readString(d.resolve("plan.json"));
+    int pods = plan.indexOf("\"address\": \"aws_security_group.pods\"");
+    String noEgress =
+        plan.substring(0, pods)
+            + plan.substring(pods)
+                .replaceFirst("(?s)\"egress\": \\[.*?\"all out\"\\s*}\\s*]", "\"egress\": []");
+    List<Object> facts = new ArrayList<>(load("plan.json", noEgress));
+    facts.addAll(load("app.yaml", Files.readString(d.resolve("app.yaml"))));
+    gaps = all(Relations.compute(facts), SourceEgressGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("aws_security_group.pods", gaps.get(0).getGroup());
+    assertTrue(gaps.get(0).getSourceGroups().contains("ENIConfig eu-west-1a"));
+    assertTrue(gaps.get(0).getSourceGroups().contains("ENIConfig eu-west-1b"));
+  }
+
+  @Test
   void anAuroraClusterNamedByItsEndpointsAndItsInstancesGivesOneGap() throws IOException {
     List<Object> facts = loadFixture("EKS-SG-002/positive-aurora-module");
+    assertTrue(all(Relations.compute(facts), SourceEgressGap.class).isEmpty());
     List<DbAccessGap> gaps = all(Relations.compute(facts), DbAccessGap.class);
     assertEquals(1, gaps.size());
     assertEquals("module.aurora.aws_rds_cluster.this[0]", gaps.get(0).getDb().getAddress());
