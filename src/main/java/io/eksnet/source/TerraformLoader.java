@@ -497,11 +497,13 @@ public final class TerraformLoader {
    * (Optional and Computed): Terraform then creates the group with no rule of that direction (it
    * removes the allow-all egress rule AWS adds, and a new group has no ingress rule), so they are
    * known to be none. An argument the configuration sets to a value computed at apply stays
-   * unknown. Dynamic blocks are not in the plan's configuration, see docs/rules/EKS-SG-003.md.
+   * unknown. Dynamic blocks are not in the plan's configuration, see docs/rules/EKS-SG-003.md. A
+   * value that is neither a list nor marked unknown (a resource written without its values) is not
+   * known either.
    */
   private boolean inlineRulesKnown(Res r, String dir) {
     if (!doc.unknown(r, dir)) {
-      return true;
+      return r.values.get(dir) instanceof Tree.TList;
     }
     return doc.expression(r) != null && doc.expression(r, dir) == null;
   }

@@ -356,6 +356,20 @@ class SgIndexTest {
   }
 
   @Test
+  void aGroupWrittenWithoutItsRuleAttributesIsUnknown() throws IOException {
+    SgIndex i =
+        index(
+            res("aws_security_group.bare", "{\"id\": \"sg-0bare\", \"vpc_id\": \"vpc-1\"}"),
+            res(
+                "aws_security_group.nulls",
+                "{\"id\": \"sg-0null\", \"ingress\": null, \"egress\": null}"));
+    Source any = cidrs("10.0.0.0/24");
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0bare"), any, 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.admits(i.keyOfId("sg-0bare"), any, 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0null"), any, 443, 443));
+  }
+
+  @Test
   void aDefaultGroupKeepsOnlyItsConfiguredRules() throws IOException {
     SgIndex i =
         index(
