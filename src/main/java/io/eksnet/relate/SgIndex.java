@@ -342,7 +342,7 @@ final class SgIndex {
         peers.add("a peer known after apply");
       }
     }
-    return what + (peers.isEmpty() ? "" : " to " + String.join(", ", peers));
+    return what + (peers.isEmpty() ? " to no address or group" : " to " + String.join(", ", peers));
   }
 
   enum Cover {

@@ -564,7 +564,14 @@ public final class TerraformLoader {
    * direction (it may be either, so neither direction can be read as closed).
    */
   private Object sgRuleResource(Res r) {
-    TfRefs source = doc.refs(r, SG, "source_security_group_id");
+    // source_security_group_id is Optional and Computed: a plan marks it unknown when the
+    // configuration does not set it, and then the rule names no group
+    TfRefs source =
+        doc.unknown(r, "source_security_group_id")
+                && doc.expression(r) != null
+                && doc.expression(r, "source_security_group_id") == null
+            ? TfRefs.NONE
+            : doc.refs(r, SG, "source_security_group_id");
     if (anyUnknown(
         r,
         "cidr_blocks",

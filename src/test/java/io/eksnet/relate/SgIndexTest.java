@@ -423,6 +423,43 @@ class SgIndexTest {
   }
 
   @Test
+  void anUnsetSourceGroupOfARuleResourceIsNoPeerThoughThePlanMarksItUnknown() throws IOException {
+    String unknownRule =
+        "{\"id\": true, \"security_group_id\": true, \"source_security_group_id\": true}";
+    SgIndex i =
+        plan(
+            new String[] {
+              "aws_security_group.task",
+              "{\"name\": \"task\", \"vpc_id\": \"vpc-1\"}",
+              "{\"id\": true, \"egress\": true, \"ingress\": true}",
+              "{\"name\": {\"constant_value\": \"task\"}}"
+            },
+            new String[] {
+              "aws_security_group_rule.self",
+              "{\"type\": \"egress\", \"protocol\": \"tcp\", \"from_port\": 0, \"to_port\": 65535, "
+                  + "\"self\": true}",
+              unknownRule,
+              "{\"security_group_id\": {\"references\": [\"aws_security_group.task.id\", "
+                  + "\"aws_security_group.task\"]}, \"self\": {\"constant_value\": true}}"
+            },
+            new String[] {
+              "aws_security_group_rule.db",
+              "{\"type\": \"egress\", \"protocol\": \"tcp\", \"from_port\": 5432, \"to_port\": 5432, "
+                  + "\"self\": false}",
+              unknownRule,
+              "{\"security_group_id\": {\"references\": [\"aws_security_group.task.id\", "
+                  + "\"aws_security_group.task\"]}, \"source_security_group_id\": {\"references\": "
+                  + "[\"var.db_group_id\"]}}"
+            });
+    String task = planKey("aws_security_group.task");
+    // the self rule names the group itself only; the other one a group known after apply
+    assertEquals(Verdict.NO, i.allowsOut(task, cidrs("10.0.1.0/24"), 443, 443));
+    assertEquals(
+        Verdict.YES, i.allowsOut(task, new Source(Set.of(task), true, List.of()), 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(task, cidrs("10.0.1.0/24"), 5432, 5432));
+  }
+
+  @Test
   void aRuleResourceOfUnknownTypeMayBeEitherDirection() throws IOException {
     SgIndex i =
         index(
@@ -440,5 +477,52 @@ class SgIndexTest {
   /** The key of a group of the plan file {@link #plan} writes. */
   private static String planKey(String address) {
     return "tf:" + io.eksnet.model.TerraformResource.key("p.json", address);
+  }
+
+  /** The security groups of one corpus file, indexed. */
+  private static SgIndex corpus(String file) throws IOException {
+    Path f = io.eksnet.SharedData.require("corpus/terraform").resolve(file);
+    Loader.Loaded l = new Loader().load(new SourceFile(f, file));
+    List<Object> facts = new ArrayList<>();
+    for (Tree t : l.terraform()) {
+      facts.addAll(TerraformLoader.facts(file, (Tree.TMap) t, new ArrayList<>()));
+    }
+    return new SgIndex(facts);
+  }
+
+  private static String corpusKey(String file, String address) {
+    return "tf:" + io.eksnet.model.TerraformResource.key(file, address);
+  }
+
+  @Test
+  void realPlansReadEgressAsTerraformCreatesIt() throws IOException {
+    Source vpc = cidrs("10.0.1.0/24");
+    String f = "terraform-compliance__cli/tests__functional__test_issue-216__plan.out.json";
+    SgIndex i = corpus(f);
+    String task = corpusKey(f, "aws_security_group.ecs_task");
+    // egress rule resources created with the group: self 0-65535, 443 anywhere, 1433 to the VPC
+    assertEquals(Verdict.YES, i.allowsOut(task, vpc, 443, 443));
+    assertEquals(Verdict.NO, i.allowsOut(task, vpc, 5432, 5432));
+    assertEquals(Verdict.YES, i.allowsOut(task, new Source(Set.of(task), true, List.of()), 80, 80));
+    f = "terraform-compliance__cli/tests__functional__test_issue-234-egress__plan.out.json";
+    i = corpus(f);
+    // created without egress blocks or egress rules
+    assertEquals(
+        Verdict.NO, i.allowsOut(corpusKey(f, "aws_security_group.alb_ecs"), vpc, 443, 443));
+    f = "terraform-compliance__cli/tests__functional__test_issue-249__plan.out.json";
+    i = corpus(f);
+    // an existing group whose state has no egress rule, and one with allow-all
+    assertEquals(
+        Verdict.NO,
+        i.allowsOut(corpusKey(f, "module.myapp-asg.aws_security_group.sg_asg"), vpc, 443, 443));
+    assertEquals(
+        Verdict.YES,
+        i.allowsOut(corpusKey(f, "module.alb.aws_security_group.alb"), vpc, 5432, 5432));
+    f =
+        "bridgecrewio__checkov/tests__terraform__runner__tf_plan_skip_check_regex__resource__tfplan1.json";
+    i = corpus(f);
+    // rule resources whose group the plan cannot name: nothing is known
+    assertEquals(
+        Verdict.UNKNOWN, i.allowsOut(corpusKey(f, "aws_security_group.default"), vpc, 443, 443));
   }
 }
