@@ -1,7 +1,7 @@
 package io.eksnet.model;
 
 /** An {@code aws_db_instance}: its subnet group, security groups, port and exposure. */
-public final class DbInstance extends TerraformResource {
+public final class DbInstance extends TerraformResource implements Database {
 
   private final String identifier;
   private final String engine;
@@ -27,25 +27,30 @@ public final class DbInstance extends TerraformResource {
     this.publiclyAccessible = publiclyAccessible;
   }
 
+  @Override
   public String getIdentifier() {
     return identifier;
   }
 
+  @Override
   public String getEngine() {
     return engine;
   }
 
   /** {@code db_subnet_group_name} resolved to the group's address. */
+  @Override
   public TfRefs getSubnetGroup() {
     return subnetGroup;
   }
 
   /** {@code vpc_security_group_ids}. */
+  @Override
   public TfRefs getSecurityGroups() {
     return securityGroups;
   }
 
   /** {@code port}; null when unset (the engine's default) or unknown. */
+  @Override
   public Integer getPort() {
     return port;
   }

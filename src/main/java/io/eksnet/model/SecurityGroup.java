@@ -2,14 +2,23 @@ package io.eksnet.model;
 
 import java.util.List;
 
-/** An {@code aws_security_group} with its inline {@code ingress} and {@code egress} rules. */
+/**
+ * An {@code aws_security_group} or {@code aws_default_security_group} with its inline {@code
+ * ingress} and {@code egress} rules.
+ *
+ * <p>Terraform removes the allow-all egress rule AWS gives a new group, and removes every rule of a
+ * default group it adopts, so a direction without inline rules (and without rule resources in the
+ * scan) holds no rule at all. Whether the inline rules of a direction are known is tracked per
+ * direction: a plan leaves them unknown until apply where the configuration computes them.
+ */
 public final class SecurityGroup extends TerraformResource {
 
   private final String id;
   private final String groupName;
   private final TfRefs vpc;
   private final List<SgRule> rules;
-  private final boolean inlineRulesKnown;
+  private final boolean ingressKnown;
+  private final boolean egressKnown;
 
   public SecurityGroup(
       Header h,
@@ -17,13 +26,15 @@ public final class SecurityGroup extends TerraformResource {
       String groupName,
       TfRefs vpc,
       List<SgRule> rules,
-      boolean inlineRulesKnown) {
+      boolean ingressKnown,
+      boolean egressKnown) {
     super(h);
     this.id = id;
     this.groupName = groupName;
     this.vpc = vpc;
     this.rules = List.copyOf(rules);
-    this.inlineRulesKnown = inlineRulesKnown;
+    this.ingressKnown = ingressKnown;
+    this.egressKnown = egressKnown;
   }
 
   public String getId() {
@@ -44,8 +55,18 @@ public final class SecurityGroup extends TerraformResource {
     return rules;
   }
 
-  /** False when the inline rule blocks are unknown until apply. */
-  public boolean isInlineRulesKnown() {
-    return inlineRulesKnown;
+  /** False when the inline ingress rules are unknown until apply. */
+  public boolean isIngressKnown() {
+    return ingressKnown;
+  }
+
+  /** False when the inline egress rules are unknown until apply. */
+  public boolean isEgressKnown() {
+    return egressKnown;
+  }
+
+  /** True for {@code aws_default_security_group} (a VPC's default group, adopted). */
+  public boolean isDefaultGroup() {
+    return "aws_default_security_group".equals(getType());
   }
 }

@@ -1,17 +1,17 @@
 package io.eksnet.relate;
 
-import io.eksnet.model.DbInstance;
+import io.eksnet.model.Database;
 import io.eksnet.model.Location;
 import io.eksnet.model.TerraformResource;
 
 /**
- * An {@code aws_db_instance} that workloads of the manifests connect to (its endpoint host name in
- * an env value, a ConfigMap or an ExternalName Service) whose security groups admit none of the
- * sources the pods' traffic comes from on the database port.
+ * An {@code aws_db_instance} or {@code aws_rds_cluster} that workloads of the manifests connect to
+ * (its endpoint host name in an env value, a ConfigMap or an ExternalName Service) whose security
+ * groups admit none of the sources the pods' traffic comes from on the database port.
  */
 public final class DbAccessGap {
 
-  private final DbInstance db;
+  private final Database db;
   private final TerraformResource group;
   private final String groups;
   private final int port;
@@ -21,7 +21,7 @@ public final class DbAccessGap {
   private final String hint;
 
   public DbAccessGap(
-      DbInstance db,
+      Database db,
       TerraformResource group,
       String groups,
       int port,
@@ -39,7 +39,7 @@ public final class DbAccessGap {
     this.hint = hint;
   }
 
-  public DbInstance getDb() {
+  public Database getDb() {
     return db;
   }
 

@@ -1,7 +1,8 @@
 package io.eksnet.relate;
 
 import io.eksnet.model.ConfigMap;
-import io.eksnet.model.DbInstance;
+import io.eksnet.model.Database;
+import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
 import io.eksnet.model.EniConfig;
@@ -66,7 +67,8 @@ final class JoinIndex {
   final List<EksCluster> clusters = new ArrayList<>();
   final List<NodeGroup> nodeGroups = new ArrayList<>();
   final List<EksAddon> cniAddons = new ArrayList<>();
-  final List<DbInstance> databases = new ArrayList<>();
+  final List<Database> databases = new ArrayList<>();
+  final List<DbClusterInstance> clusterInstances = new ArrayList<>();
   final Map<String, SubnetRouting> routing = new HashMap<>();
   final SgIndex sgs;
 
@@ -128,8 +130,10 @@ final class JoinIndex {
           nodeGroups.add(g);
         } else if (r instanceof EksAddon a && a.isVpcCni()) {
           cniAddons.add(a);
-        } else if (r instanceof DbInstance d) {
+        } else if (r instanceof Database d) {
           databases.add(d);
+        } else if (r instanceof DbClusterInstance i) {
+          clusterInstances.add(i);
         }
       }
     }

@@ -20,7 +20,9 @@ import java.util.Set;
  * Load balancer security groups against their targets: for an ALB (Ingress) or NLB (Service) that
  * names its own security groups and leaves the backend rules to the user, whether the groups of its
  * targets (the pods for ip targets, the nodes for instance targets, see {@link NetworkIdentities})
- * admit it on the target port ({@link LbBackendAccessGap}: EKS-SG-001).
+ * admit it on the target port ({@link LbBackendAccessGap}: EKS-SG-001), and whether its own groups
+ * let the traffic out to them ({@link SourceEgressGap}: EKS-SG-003). Each is reported once per load
+ * balancer, for the first backend where it fails.
  */
 final class LbBackendRelations {
 
@@ -47,8 +49,10 @@ final class LbBackendRelations {
               .equalsIgnoreCase(trim(i.albAnnotation("manage-backend-security-group-rules")))) {
         continue;
       }
+      boolean[] reported = new boolean[2];
       for (BackendRef b : e.getValue()) {
-        if (backendGap(j, ids, i, key, b.getTargetType(), b.getService(), b.getPort(), out)) {
+        Check c = check(j, ids, i, key, b.getTargetType(), b.getService(), b.getPort());
+        if (c != null && report(j, c, reported, out)) {
           break;
         }
       }
@@ -64,8 +68,10 @@ final class LbBackendRelations {
                           JoinIndex.NLB_PREFIX + "manage-backend-security-group-rules")))) {
         continue;
       }
+      boolean[] reported = new boolean[2];
       for (Service.Port p : s.getPorts()) {
-        if (backendGap(j, ids, s, key, s.getLoadBalancerTargetType(), s, p, out)) {
+        Check c = check(j, ids, s, key, s.getLoadBalancerTargetType(), s, p);
+        if (c != null && report(j, c, reported, out)) {
           break;
         }
       }
@@ -76,16 +82,35 @@ final class LbBackendRelations {
     return s == null ? null : s.trim();
   }
 
-  /** Adds a gap when no target identity admits the load balancer's groups; true when added. */
-  private static boolean backendGap(
+  /**
+   * One backend of a load balancer, resolved: its groups, its targets' identities and the port.
+   *
+   * @param lbGroups the load balancer's group keys
+   * @param names the load balancer's groups as the Terraform names them
+   * @param source the load balancer as a source: its groups, and the VPC's ranges
+   * @param targets the targets' identities
+   */
+  private record Check(
+      K8sObject lb,
+      String key,
+      List<String> lbGroups,
+      List<String> names,
+      SgIndex.Source source,
+      List<NetworkIdentities.Identity> targets,
+      int from,
+      int to,
+      String ports,
+      String what) {}
+
+  /** The backend resolved, or null when the load balancer's groups or targets cannot be told. */
+  private static Check check(
       JoinIndex j,
       NetworkIdentities ids,
       K8sObject lb,
       String key,
       String targetType,
       Service svc,
-      Service.Port port,
-      List<Object> out) {
+      Service.Port port) {
     Set<String> lbGroups = new LinkedHashSet<>();
     List<String> names = new ArrayList<>();
     boolean inScan = false;
@@ -103,11 +128,11 @@ final class LbBackendRelations {
         lbGroups.add(j.sgs.keyOfId(v));
         names.add(v);
       } else {
-        return false; // a group name the scan does not hold: its id is unknown
+        return null; // a group name the scan does not hold: its id is unknown
       }
     }
     if (!inScan) {
-      return false;
+      return null;
     }
     List<Cidr> vpcRanges = new ArrayList<>();
     Vpc v = j.vpc(j.vpcKey());
@@ -124,12 +149,12 @@ final class LbBackendRelations {
     if ("ip".equals(targetType)) {
       ServiceBackends b = j.backends.get(svc);
       if (b == null || b.getWorkloads().isEmpty()) {
-        return false;
+        return null;
       }
       Workload w = b.getWorkloads().get(0);
       int n = containerPort(w, port);
       if (n <= 0) {
-        return false;
+        return null;
       }
       targets = ids.pods(w, w.getNamespace());
       from = n;
@@ -149,35 +174,100 @@ final class LbBackendRelations {
       }
       what = "instance targets (the nodes)";
     } else {
-      return false;
+      return null;
     }
     if (targets == null || targets.isEmpty()) {
-      return false;
+      return null;
     }
-    for (NetworkIdentities.Identity t : targets) {
+    return new Check(lb, key, List.copyOf(lbGroups), names, source, targets, from, to, ports, what);
+  }
+
+  /**
+   * Adds the gaps of one backend not yet reported for its load balancer ({@code reported}: ingress,
+   * egress); true when both are reported.
+   */
+  private static boolean report(JoinIndex j, Check c, boolean[] reported, List<Object> out) {
+    if (!reported[0]) {
+      reported[0] = ingressGap(j, c, out);
+    }
+    if (!reported[1]) {
+      reported[1] = egressGap(j, c, out);
+    }
+    return reported[0] && reported[1];
+  }
+
+  /** Adds a gap when no target identity admits the load balancer's groups; true when added. */
+  private static boolean ingressGap(JoinIndex j, Check c, List<Object> out) {
+    for (NetworkIdentities.Identity t : c.targets()) {
       if (!t.complete()
-          || j.sgs.admitsAny(new ArrayList<>(t.groups()), source, from, to) != SgIndex.Verdict.NO) {
+          || j.sgs.admitsAny(new ArrayList<>(t.groups()), c.source(), c.from(), c.to())
+              != SgIndex.Verdict.NO) {
         return false;
       }
     }
-    Location related = null;
     List<String> described = new ArrayList<>();
-    for (NetworkIdentities.Identity t : targets) {
+    for (NetworkIdentities.Identity t : c.targets()) {
       described.add(t.description());
-      for (String g : t.groups()) {
-        SecurityGroup sg = j.sgs.group(g);
-        if (related == null && sg != null) {
-          related = sg.getLocation();
-        }
-      }
-    }
-    if (related == null && !j.nodeGroups.isEmpty()) {
-      related = j.nodeGroups.get(0).getLocation();
     }
     out.add(
         new LbBackendAccessGap(
-            lb, key, String.join(", ", names), what, ports, String.join("; ", described), related));
+            c.lb(),
+            c.key(),
+            String.join(", ", c.names()),
+            c.what(),
+            c.ports(),
+            String.join("; ", described),
+            targetLocation(j, c)));
     return true;
+  }
+
+  /**
+   * Adds a gap when the load balancer's groups let the traffic out to none of the target
+   * identities; true when added. IPv6 clusters are left out (their targets' addresses are not the
+   * subnets' IPv4 ranges).
+   */
+  private static boolean egressGap(JoinIndex j, Check c, List<Object> out) {
+    if (j.cluster() != null && j.cluster().isIpv6()) {
+      return false;
+    }
+    for (NetworkIdentities.Identity t : c.targets()) {
+      if (j.sgs.allowsOutAny(c.lbGroups(), t.source(), c.from(), c.to()) != SgIndex.Verdict.NO) {
+        return false;
+      }
+    }
+    SecurityGroup fix = null;
+    List<String> egress = new ArrayList<>();
+    for (String g : c.lbGroups()) {
+      if (fix == null) {
+        fix = j.sgs.group(g);
+      }
+      egress.add(j.sgs.describeEgress(g));
+    }
+    out.add(
+        new SourceEgressGap(
+            false,
+            c.lb().getDisplayName(),
+            String.join(", ", c.names()),
+            c.what(),
+            c.ports(),
+            String.join("; ", egress),
+            fix,
+            NetworkIdentities.describeDestination(j, c.targets(), "the targets'", "their"),
+            targetLocation(j, c)));
+    return true;
+  }
+
+  /** The first target security group in the Terraform, else the first node group. */
+  private static Location targetLocation(JoinIndex j, Check c) {
+    for (NetworkIdentities.Identity t : c.targets()) {
+      for (String g : t.groups()) {
+        SecurityGroup sg = j.sgs.group(g);
+        if (sg != null) {
+          return sg.getLocation();
+        }
+      }
+    }
+    return j.nodeGroups.isEmpty() ? null : j.nodeGroups.get(0).getLocation();
   }
 
   /** The container port a Service port sends to on this workload; -1 when it cannot be told. */

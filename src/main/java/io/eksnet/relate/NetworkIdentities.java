@@ -18,8 +18,9 @@ import java.util.Set;
  * nodes' groups (launch template, else the EKS cluster group) and subnets, the ENIConfigs' groups
  * and subnets with custom networking, and a SecurityGroupPolicy's groups for the pods it selects.
  * It derives no fact itself: {@link LbBackendRelations} (EKS-SG-001) and {@link DatabaseRelations}
- * (EKS-SG-002) ask it whether security groups admit these sources. The node and ENIConfig
- * identities are computed once per scan.
+ * (EKS-SG-002) ask it whether security groups admit these sources, and both ask whether the sending
+ * groups let the traffic out to them (EKS-SG-003). The node and ENIConfig identities are computed
+ * once per scan.
  */
 final class NetworkIdentities {
 
@@ -177,6 +178,38 @@ final class NetworkIdentities {
       }
     }
     return cni != null && cni.isCustomNetworking() ? eniConfigs() : nodes();
+  }
+
+  /**
+   * Where an egress rule towards these identities may point, for messages: {@code the targets'
+   * security group aws_security_group.node (referenced_security_group_id), or their subnets
+   * 10.0.0.0/20}.
+   */
+  static String describeDestination(JoinIndex j, List<Identity> ids, String whose, String their) {
+    Set<String> groups = new LinkedHashSet<>();
+    Set<Cidr> cidrs = new LinkedHashSet<>();
+    for (Identity i : ids) {
+      groups.addAll(i.groups());
+      cidrs.addAll(i.cidrs());
+    }
+    return describeDestination(j, groups, new ArrayList<>(cidrs), whose, their);
+  }
+
+  /** See {@link #describeDestination(JoinIndex, List, String, String)}. */
+  static String describeDestination(
+      JoinIndex j, Set<String> groups, List<Cidr> cidrs, String whose, String their) {
+    List<String> g = new ArrayList<>();
+    groups.forEach(k -> g.add(j.sgs.describe(k)));
+    String out =
+        g.isEmpty()
+            ? ""
+            : (g.size() > 1 ? "one of " + whose + " security groups " : whose + " security group ")
+                + String.join(", ", g)
+                + " (referenced_security_group_id)";
+    if (!cidrs.isEmpty()) {
+      out += (out.isEmpty() ? "" : ", or ") + their + " subnets " + describeCidrs(cidrs);
+    }
+    return out.isEmpty() ? "the receiving side's security group or addresses" : out;
   }
 
   /** NO when every identity is refused, UNKNOWN when one may be admitted, YES when one is. */

@@ -8,6 +8,7 @@ import io.eksnet.model.TerraformResource;
 import io.eksnet.model.TfRefs;
 import io.eksnet.net.Cidr;
 import io.eksnet.net.CidrSet;
+import io.eksnet.net.IpFamily;
 import io.eksnet.net.ParsedCidr;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,14 +19,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Security groups and their ingress rules indexed by group, so "does group T admit traffic from
- * these sources on this port" costs the rules of T only. A group is known by a key: {@code tf:}
- * plus file and address for a group in the scan, {@code id:} plus the id for one outside it (the
- * EKS cluster security group, groups of other stacks). Ids of groups in the scan map to their
- * {@code tf:} key, so a rule that names a group by id and one that references it agree.
+ * Security groups and their rules indexed by group and direction, so "does group T admit traffic
+ * from these sources on this port" (ingress) and "do these groups let traffic out to that
+ * destination" (egress) cost the rules of the groups asked about only. A group is known by a key:
+ * {@code tf:} plus file and address for a group in the scan, {@code id:} plus the id for one
+ * outside it (the EKS cluster security group, groups of other stacks). Ids of groups in the scan
+ * map to their {@code tf:} key, so a rule that names a group by id and one that references it
+ * agree.
  *
- * <p>Answers are three-valued: a rule set that is unknown until apply, a rule whose source cannot
- * be resolved, or a prefix list makes the answer {@link Verdict#UNKNOWN}, never a false "no".
+ * <p>Answers are three-valued: a rule set that is unknown until apply, a rule whose peer cannot be
+ * resolved, or a prefix list makes the answer {@link Verdict#UNKNOWN}, never a false "no". A group
+ * the scan manages with no rule of a direction has none: Terraform removes the allow-all egress
+ * rule AWS gives a new group and every rule of a default group it adopts. The EKS cluster security
+ * group, which EKS creates, keeps its allow-all egress rule.
  */
 final class SgIndex {
 
@@ -37,13 +43,13 @@ final class SgIndex {
   }
 
   /**
-   * Where traffic comes from: the security groups of its network interfaces and the address ranges
-   * its addresses lie in.
+   * One end of the traffic: the security groups of its network interfaces and the address ranges
+   * its addresses lie in. For ingress it is the source, for egress the destination.
    *
    * @param groups group keys ({@link #keyOfId}, {@link #key})
-   * @param groupsComplete false when some group of the source is not known (a rule naming a group
-   *     that is not among {@code groups} may then still admit it)
-   * @param cidrs the ranges the source addresses lie in; empty when unknown
+   * @param groupsComplete false when some group of the peer is not known (a rule naming a group
+   *     that is not among {@code groups} may then still match it)
+   * @param cidrs the ranges the peer's addresses lie in; empty when unknown
    */
   record Source(Set<String> groups, boolean groupsComplete, List<Cidr> cidrs) {
     Source {
@@ -52,14 +58,21 @@ final class SgIndex {
     }
   }
 
-  private record Ingress(SgRule rule, String file) {}
+  /** A rule and the file it was read from (its group references are addresses in that file). */
+  private record Entry(SgRule rule, String file) {}
+
+  /** The rules of one direction. */
+  private static final class Direction {
+    final Map<String, List<Entry>> rules = new HashMap<>();
+    final Set<String> unknown = new HashSet<>();
+    final Set<String> uncertainFiles = new HashSet<>();
+  }
 
   private final Map<String, SecurityGroup> groups = new HashMap<>();
   private final Map<String, String> keyById = new HashMap<>();
   private final Map<String, SecurityGroup> byName = new HashMap<>();
-  private final Map<String, List<Ingress>> ingress = new HashMap<>();
-  private final Set<String> rulesUnknown = new HashSet<>();
-  private final Set<String> uncertainFiles = new HashSet<>();
+  private final Direction ingress = new Direction();
+  private final Direction egress = new Direction();
   private final Set<String> clusterGroups = new HashSet<>();
 
   SgIndex(Collection<?> facts) {
@@ -80,31 +93,37 @@ final class SgIndex {
     }
     for (SecurityGroup g : groups.values()) {
       String k = key(g, g.getAddress());
-      if (!g.isInlineRulesKnown() || isDataSource(g)) {
-        rulesUnknown.add(k); // a data source gives the group's id and name, not its rules
+      // a data source gives the group's id and name, not its rules
+      if (!g.isIngressKnown() || isDataSource(g)) {
+        ingress.unknown.add(k);
+      }
+      if (!g.isEgressKnown() || isDataSource(g)) {
+        egress.unknown.add(k);
       }
       for (SgRule r : g.getRules()) {
-        if (r.ingress()) {
-          ingress.computeIfAbsent(k, x -> new ArrayList<>()).add(new Ingress(r, g.getFile()));
-        }
+        direction(r)
+            .rules
+            .computeIfAbsent(k, x -> new ArrayList<>())
+            .add(new Entry(r, g.getFile()));
       }
     }
     for (Object f : facts) {
-      if (f instanceof SecurityGroupRule r && r.getRule().ingress()) {
+      if (f instanceof SecurityGroupRule r) {
+        Direction d = direction(r.getRule());
         TfRefs sg = r.getSecurityGroup();
         if (sg.addresses().isEmpty() && sg.external().isEmpty()) {
-          uncertainFiles.add(r.getFile()); // a rule of some group the scan cannot name
+          d.uncertainFiles.add(r.getFile()); // a rule of some group the scan cannot name
           continue;
         }
         for (String a : sg.addresses()) {
-          ingress
+          d.rules
               .computeIfAbsent(key(r, a), x -> new ArrayList<>())
-              .add(new Ingress(r.getRule(), r.getFile()));
+              .add(new Entry(r.getRule(), r.getFile()));
         }
         for (String id : sg.external()) {
-          ingress
+          d.rules
               .computeIfAbsent(keyOfId(id), x -> new ArrayList<>())
-              .add(new Ingress(r.getRule(), r.getFile()));
+              .add(new Entry(r.getRule(), r.getFile()));
         }
       } else if (f instanceof EksCluster c
           && c.getClusterSecurityGroupId() != null
@@ -112,6 +131,10 @@ final class SgIndex {
         clusterGroups.add(keyOfId(c.getClusterSecurityGroupId()));
       }
     }
+  }
+
+  private Direction direction(SgRule r) {
+    return r.ingress() ? ingress : egress;
   }
 
   private static boolean isDataSource(TerraformResource r) {
@@ -186,28 +209,140 @@ final class SgIndex {
     if (g == null && !cluster) {
       return Verdict.UNKNOWN; // a group outside the scan: its rules are unknown
     }
-    if (rulesUnknown.contains(target)) {
-      return Verdict.UNKNOWN;
-    }
-    if (g != null ? uncertainFiles.contains(g.getFile()) : !uncertainFiles.isEmpty()) {
+    if (!rulesKnown(ingress, target, g)) {
       return Verdict.UNKNOWN;
     }
     if (cluster && source.groups().contains(target)) {
       return Verdict.YES; // EKS gives its cluster group an "all traffic from itself" rule
     }
+    return evaluate(ingress, target, source, from, to);
+  }
+
+  /**
+   * Whether traffic leaving a network interface with these groups may go to the destination on TCP
+   * ports {@code from..to}: a network interface's groups allow what any of them allows.
+   */
+  Verdict allowsOutAny(Collection<String> sources, Source destination, int from, int to) {
+    boolean unknown = sources.isEmpty();
+    for (String s : sources) {
+      Verdict v = allowsOut(s, destination, from, to);
+      if (v == Verdict.YES) {
+        return Verdict.YES;
+      }
+      unknown |= v == Verdict.UNKNOWN;
+    }
+    return unknown ? Verdict.UNKNOWN : Verdict.NO;
+  }
+
+  /** Whether the group's egress rules let traffic out to the destination on every port. */
+  Verdict allowsOut(String group, Source destination, int from, int to) {
+    if (clusterGroups.contains(group)) {
+      return Verdict.YES; // EKS creates its cluster group with an allow-all egress rule
+    }
+    SecurityGroup g = groups.get(group);
+    if (g == null) {
+      return Verdict.UNKNOWN; // a group outside the scan: its rules are unknown
+    }
+    if (!rulesKnown(egress, group, g)) {
+      return Verdict.UNKNOWN;
+    }
+    return evaluate(egress, group, destination, from, to);
+  }
+
+  /** True when the scan knows every rule of that direction the group may have. */
+  private boolean rulesKnown(Direction d, String key, SecurityGroup g) {
+    if (d.unknown.contains(key)) {
+      return false;
+    }
+    return g != null ? !d.uncertainFiles.contains(g.getFile()) : d.uncertainFiles.isEmpty();
+  }
+
+  private Verdict evaluate(Direction d, String owner, Source peer, int from, int to) {
     boolean maybe = false;
-    for (Ingress in : ingress.getOrDefault(target, List.of())) {
-      Cover cover = cover(in.rule(), from, to);
+    for (Entry e : d.rules.getOrDefault(owner, List.of())) {
+      Cover cover = cover(e.rule(), from, to);
       if (cover == Cover.NONE) {
         continue;
       }
-      Match m = match(target, in, source);
+      Match m = match(owner, e, peer);
       if (m == Match.YES && cover == Cover.ALL) {
         return Verdict.YES;
       }
       maybe |= m != Match.NO;
     }
     return maybe ? Verdict.UNKNOWN : Verdict.NO;
+  }
+
+  /**
+   * What a group lets out, for messages: {@code aws_security_group.alb has no egress rule (...)} or
+   * {@code aws_security_group.alb lets out only TCP 443 to 0.0.0.0/0}.
+   */
+  String describeEgress(String group) {
+    SecurityGroup g = groups.get(group);
+    List<Entry> rules = egress.rules.getOrDefault(group, List.of());
+    if (rules.isEmpty()) {
+      return describe(group)
+          + " has no egress rule ("
+          + (g != null && g.isDefaultGroup()
+              ? "Terraform removes every rule of a default security group it adopts and keeps"
+                  + " only those of its configuration"
+              : "Terraform removes the allow-all egress rule AWS gives a new security group")
+          + ")";
+    }
+    List<String> d = new ArrayList<>();
+    for (Entry e : rules) {
+      if (d.size() == 4) {
+        d.add("and " + (rules.size() - 4) + " more");
+        break;
+      }
+      d.add(describeRule(e));
+    }
+    return describe(group) + " lets out only " + String.join("; ", d);
+  }
+
+  /** {@code TCP 443 to 0.0.0.0/0}, {@code all traffic to aws_security_group.db}. */
+  private String describeRule(Entry e) {
+    SgRule r = e.rule();
+    String what;
+    String p = r.protocol() == null ? null : r.protocol().trim().toLowerCase(java.util.Locale.ROOT);
+    if (r.allProtocols()) {
+      what = "all traffic";
+    } else if (p == null) {
+      what = "a protocol known after apply";
+    } else {
+      String name =
+          switch (p) {
+            case "6" -> "TCP";
+            case "17" -> "UDP";
+            case "1" -> "ICMP";
+            default -> p.toUpperCase(java.util.Locale.ROOT);
+          };
+      Integer from = r.fromPort();
+      Integer to = r.toPort();
+      what =
+          from == null || to == null
+              ? name
+              : name + " " + (from.equals(to) ? String.valueOf(from) : from + "-" + to);
+    }
+    List<String> peers = new ArrayList<>(r.cidrs());
+    peers.addAll(r.ipv6Cidrs());
+    peers.addAll(r.prefixLists());
+    if (r.self()) {
+      peers.add("itself");
+    }
+    TfRefs refs = r.sourceGroups();
+    if (refs != null) {
+      for (String a : refs.addresses()) {
+        peers.add(describe("tf:" + TerraformResource.key(e.file(), a)));
+      }
+      for (String id : refs.external()) {
+        peers.add(describe(keyOfId(id)));
+      }
+      if (refs.unresolved()) {
+        peers.add("a peer known after apply");
+      }
+    }
+    return what + (peers.isEmpty() ? " to no address or group" : " to " + String.join(", ", peers));
   }
 
   enum Cover {
@@ -243,11 +378,15 @@ final class SgIndex {
     return r.toPort() < from || r.fromPort() > to ? Cover.NONE : Cover.SOME;
   }
 
-  private Match match(String target, Ingress in, Source source) {
-    SgRule r = in.rule();
+  /**
+   * Whether a rule of group {@code owner} names the peer: itself ({@code self}), one of the peer's
+   * groups, or CIDRs covering the peer's ranges.
+   */
+  private Match match(String owner, Entry e, Source source) {
+    SgRule r = e.rule();
     Match best = Match.NO;
     if (r.self()) {
-      if (source.groups().contains(target)) {
+      if (source.groups().contains(owner)) {
         return Match.YES;
       }
       if (!source.groupsComplete()) {
@@ -257,7 +396,7 @@ final class SgIndex {
     TfRefs sources = r.sourceGroups();
     if (sources != null) {
       for (String a : sources.addresses()) {
-        String k = "tf:" + TerraformResource.key(in.file(), a);
+        String k = "tf:" + TerraformResource.key(e.file(), a);
         if (source.groups().contains(k)) {
           return Match.YES;
         }
@@ -310,10 +449,13 @@ final class SgIndex {
     if (blocks.isEmpty()) {
       return Match.NO;
     }
+    CidrSet allowed = CidrSet.of(blocks);
+    if (allowed.coversAll(IpFamily.IPV4)) {
+      return Match.YES; // every IPv4 address, wherever the peer's are
+    }
     if (sourceRanges.isEmpty()) {
       return Match.MAYBE;
     }
-    CidrSet allowed = CidrSet.of(blocks);
     CidrSet src = CidrSet.of(sourceRanges);
     if (allowed.covers(src)) {
       return Match.YES;

@@ -3,6 +3,8 @@ package io.eksnet.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eksnet.model.DbCluster;
+import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.DbInstance;
 import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.EksAddon;
@@ -65,6 +67,7 @@ public final class TerraformLoader {
   private static final Set<String> CLUSTER = Set.of("aws_eks_cluster");
   private static final Set<String> LAUNCH_TEMPLATE = Set.of("aws_launch_template");
   private static final Set<String> DB_SUBNET_GROUP = Set.of("aws_db_subnet_group");
+  private static final Set<String> RDS_CLUSTER = Set.of("aws_rds_cluster");
 
   private static final Pattern MAX_PODS =
       Pattern.compile(
@@ -124,7 +127,9 @@ public final class TerraformLoader {
         continue;
       }
       Object f = fact(r);
-      if (f != null) {
+      if (f instanceof List<?> l) {
+        out.addAll(l);
+      } else if (f != null) {
         out.add(f);
       }
     }
@@ -202,6 +207,19 @@ public final class TerraformLoader {
               doc.refs(r, SG, "vpc_security_group_ids"),
               integer(r, "port"),
               bool(r, "publicly_accessible") == Boolean.TRUE);
+      case "aws_rds_cluster" ->
+          new DbCluster(
+              header(r),
+              str(r, "cluster_identifier"),
+              str(r, "engine"),
+              doc.refsByAttribute(r, DB_SUBNET_GROUP, "name", "db_subnet_group_name"),
+              doc.refs(r, SG, "vpc_security_group_ids"),
+              integer(r, "port"));
+      case "aws_rds_cluster_instance" ->
+          new DbClusterInstance(
+              header(r),
+              str(r, "identifier"),
+              doc.refsByAttribute(r, RDS_CLUSTER, "cluster_identifier", "cluster_identifier"));
       case "aws_lb", "aws_alb" -> loadBalancer(r);
       case "aws_lb_target_group", "aws_alb_target_group" ->
           new TargetGroup(
@@ -430,12 +448,13 @@ public final class TerraformLoader {
   private SecurityGroup securityGroup(Res r) {
     List<SgRule> rules = new ArrayList<>();
     for (String dir : List.of("ingress", "egress")) {
-      for (Tree t : Tree.asList(r.values.get(dir))) {
-        if (t instanceof Tree.TMap m) {
-          TfRefs sources = new TfRefs(List.of(), List.of(), false);
+      List<Tree> blocks = Tree.asList(r.values.get(dir));
+      for (int i = 0; i < blocks.size(); i++) {
+        if (blocks.get(i) instanceof Tree.TMap m) {
           List<String> groups = TerraformResource.strings(m.get("security_groups"));
-          if (!groups.isEmpty()) {
-            sources = idRefs(groups, SG);
+          TfRefs peers = groups.isEmpty() ? TfRefs.NONE : idRefs(groups, SG);
+          if (partlyUnknown(r, m, dir, String.valueOf(i))) {
+            peers = new TfRefs(peers.addresses(), peers.external(), true);
           }
           rules.add(
               new SgRule(
@@ -446,7 +465,7 @@ public final class TerraformLoader {
                   TerraformResource.strings(m.get("cidr_blocks")),
                   TerraformResource.strings(m.get("ipv6_cidr_blocks")),
                   TerraformResource.strings(m.get("prefix_list_ids")),
-                  sources,
+                  peers,
                   "true".equals(Tree.text(m.get("self"))),
                   Tree.text(m.get("description"))));
         }
@@ -456,14 +475,74 @@ public final class TerraformLoader {
     if (name == null) {
       name = str(r, "name_prefix");
     }
-    boolean known = !doc.unknown(r, "ingress") && !doc.unknown(r, "egress");
     TfRefs vpc =
         r.values.get("vpc_id") == null
                 && !doc.unknown(r, "vpc_id")
                 && doc.expression(r, "vpc_id") == null
             ? TfRefs.NONE
             : vpc(r, "vpc_id");
-    return new SecurityGroup(header(r), str(r, "id"), name, vpc, rules, known);
+    return new SecurityGroup(
+        header(r),
+        str(r, "id"),
+        name,
+        vpc,
+        rules,
+        inlineRulesKnown(r, "ingress"),
+        inlineRulesKnown(r, "egress"));
+  }
+
+  /**
+   * Whether a group's inline rules of one direction ({@code ingress}, {@code egress}) are known. In
+   * a plan they are unknown as a whole when the configuration leaves the argument to the provider
+   * (Optional and Computed): Terraform then creates the group with no rule of that direction (it
+   * removes the allow-all egress rule AWS adds, and a new group has no ingress rule), so they are
+   * known to be none. An argument the configuration sets to a value computed at apply stays
+   * unknown. Dynamic blocks are not in the plan's configuration, see docs/rules/EKS-SG-003.md. A
+   * value that is neither a list nor marked unknown (a resource written without its values) is not
+   * known either.
+   */
+  private boolean inlineRulesKnown(Res r, String dir) {
+    if (!doc.unknown(r, dir)) {
+      return r.values.get(dir) instanceof Tree.TList;
+    }
+    return doc.expression(r) != null && doc.expression(r, dir) == null;
+  }
+
+  /** Fields of an inline rule that name its peer or ports; unknown values make it inconclusive. */
+  private static final List<String> RULE_FIELDS =
+      List.of(
+          "security_groups",
+          "cidr_blocks",
+          "ipv6_cidr_blocks",
+          "prefix_list_ids",
+          "self",
+          "protocol",
+          "from_port",
+          "to_port");
+
+  /** True when a field of the i-th inline rule of {@code dir} is unknown until apply. */
+  private boolean partlyUnknown(Res r, Tree.TMap rule, String dir, String i) {
+    for (String f : RULE_FIELDS) {
+      if (doc.unknown(r, dir, i, f) || hasUnknownItem(rule.get(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True for a list with a null item (a value unknown until apply). */
+  private static boolean hasUnknownItem(Tree t) {
+    return t instanceof Tree.TList l && l.items().stream().anyMatch(x -> Tree.text(x) == null);
+  }
+
+  /** True when one of the top-level fields of a rule resource is unknown until apply. */
+  private boolean anyUnknown(Res r, String... fields) {
+    for (String f : fields) {
+      if (doc.unknown(r, f) || hasUnknownItem(r.values.get(f))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private TfRefs idRefs(List<String> ids, Set<String> types) {
@@ -480,21 +559,50 @@ public final class TerraformLoader {
     return new TfRefs(addresses, external, false);
   }
 
-  private SecurityGroupRule sgRuleResource(Res r) {
-    TfRefs source = doc.refs(r, SG, "source_security_group_id");
-    SgRule rule =
-        new SgRule(
-            "ingress".equals(str(r, "type")),
-            str(r, "protocol"),
-            integer(r, "from_port"),
-            integer(r, "to_port"),
-            strings(r, "cidr_blocks"),
-            strings(r, "ipv6_cidr_blocks"),
-            strings(r, "prefix_list_ids"),
-            source,
-            bool(r, "self") == Boolean.TRUE,
-            str(r, "description"));
-    return new SecurityGroupRule(header(r), doc.refs(r, SG, "security_group_id"), rule);
+  /**
+   * An {@code aws_security_group_rule}; with its {@code type} unknown until apply, one rule of each
+   * direction (it may be either, so neither direction can be read as closed).
+   */
+  private Object sgRuleResource(Res r) {
+    // source_security_group_id is Optional and Computed: a plan marks it unknown when the
+    // configuration does not set it, and then the rule names no group
+    TfRefs source =
+        doc.unknown(r, "source_security_group_id")
+                && doc.expression(r) != null
+                && doc.expression(r, "source_security_group_id") == null
+            ? TfRefs.NONE
+            : doc.refs(r, SG, "source_security_group_id");
+    if (anyUnknown(
+        r,
+        "cidr_blocks",
+        "ipv6_cidr_blocks",
+        "prefix_list_ids",
+        "self",
+        "protocol",
+        "from_port",
+        "to_port")) {
+      source = new TfRefs(source.addresses(), source.external(), true);
+    }
+    String type = str(r, "type");
+    List<Object> out = new ArrayList<>();
+    for (boolean ingress : new boolean[] {true, false}) {
+      if (type == null || type.equals(ingress ? "ingress" : "egress")) {
+        SgRule rule =
+            new SgRule(
+                ingress,
+                str(r, "protocol"),
+                integer(r, "from_port"),
+                integer(r, "to_port"),
+                strings(r, "cidr_blocks"),
+                strings(r, "ipv6_cidr_blocks"),
+                strings(r, "prefix_list_ids"),
+                source,
+                bool(r, "self") == Boolean.TRUE,
+                str(r, "description"));
+        out.add(new SecurityGroupRule(header(r), doc.refs(r, SG, "security_group_id"), rule));
+      }
+    }
+    return out.size() == 1 ? out.get(0) : out;
   }
 
   private SecurityGroupRule vpcSgRule(Res r) {
@@ -503,6 +611,10 @@ public final class TerraformLoader {
     String v6 = str(r, "cidr_ipv6");
     String pl = str(r, "prefix_list_id");
     TfRefs source = doc.refs(r, SG, "referenced_security_group_id");
+    if (anyUnknown(
+        r, "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "ip_protocol", "from_port", "to_port")) {
+      source = new TfRefs(source.addresses(), source.external(), true);
+    }
     String protocol = str(r, "ip_protocol");
     SgRule rule =
         new SgRule(

@@ -164,20 +164,128 @@ class JoinRelationsTest {
     assertTrue(CniRelations.sameSetting("5 ", "5"));
   }
 
+  private static DatabaseRelations.RdsHost instance(String id) {
+    return new DatabaseRelations.RdsHost(false, id);
+  }
+
+  private static DatabaseRelations.RdsHost cluster(String id) {
+    return new DatabaseRelations.RdsHost(true, id);
+  }
+
   @Test
   void rdsEndpointsAreFoundInUrlsAndHostNames() {
     assertEquals(
-        List.of("orders"),
-        DatabaseRelations.rdsIdentifiers(
+        List.of(instance("orders")),
+        DatabaseRelations.rdsHosts(
             "postgres://u@orders.c1a2b3.eu-west-1.rds.amazonaws.com:5432/db"));
     assertEquals(
-        List.of("orders-db"),
-        DatabaseRelations.rdsIdentifiers("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
-    assertEquals(List.of(), DatabaseRelations.rdsIdentifiers("orders.example.com"));
+        List.of(instance("orders-db")),
+        DatabaseRelations.rdsHosts("Orders-DB.c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(List.of(), DatabaseRelations.rdsHosts("orders.example.com"));
     assertEquals(
-        List.of("a", "b"),
-        DatabaseRelations.rdsIdentifiers(
+        List.of(instance("a"), instance("b")),
+        DatabaseRelations.rdsHosts(
             "a.x1.us-east-1.rds.amazonaws.com,b.x1.us-east-1.rds.amazonaws.com"));
+  }
+
+  @Test
+  void auroraClusterAndReaderEndpointsNameTheCluster() {
+    assertEquals(
+        List.of(cluster("orders")),
+        DatabaseRelations.rdsHosts(
+            "jdbc:postgresql://orders.cluster-c1a2b3.eu-west-1.rds.amazonaws.com:5432/orders,"
+                + "orders.cluster-ro-c1a2b3.eu-west-1.rds.amazonaws.com"));
+    assertEquals(
+        List.of(instance("orders-1"), cluster("orders")),
+        DatabaseRelations.rdsHosts(
+            "orders-1.c1a2b3.eu-west-1.rds.amazonaws.com orders.cluster-c1a2b3.eu-west-1.rds.amazonaws.com"));
+    // custom endpoints and RDS Proxy name no database by its identifier
+    assertEquals(
+        List.of(),
+        DatabaseRelations.rdsHosts(
+            "reporting.cluster-custom-c1a2b3.eu-west-1.rds.amazonaws.com "
+                + "orders.proxy-c1a2b3.eu-west-1.rds.amazonaws.com"));
+  }
+
+  private List<Object> loadFixture(String dir) throws IOException {
+    List<Object> facts = new ArrayList<>();
+    try (var files = Files.list(Path.of("fixtures", dir))) {
+      for (Path f : files.sorted().toList()) {
+        facts.addAll(load(f.getFileName().toString(), Files.readString(f)));
+      }
+    }
+    return facts;
+  }
+
+  @Test
+  void eachLoadBalancerWhoseGroupsLetNothingOutGivesOneEgressGap() throws IOException {
+    List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-lb-groups-without-egress"));
+    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    assertEquals(
+        List.of(
+            "Ingress shop/web aws_security_group.alb",
+            "Service shop/tcp-echo aws_security_group.nlb",
+            "Service shop/legacy aws_default_security_group.default"),
+        gaps.stream().map(g -> g.getSender() + " " + g.getGroup()).toList());
+    assertTrue(gaps.get(1).getEgress().endsWith("lets out only TCP 443 to 0.0.0.0/0"));
+    // the targets admit every load balancer: the ingress side has nothing to say
+    assertTrue(all(r, LbBackendAccessGap.class).isEmpty());
+    for (String negative :
+        List.of(
+            "negative-egress-rules",
+            "negative-groups-outside-the-scan",
+            "negative-unknown-egress")) {
+      assertTrue(
+          all(Relations.compute(loadFixture("EKS-SG-003/" + negative)), SourceEgressGap.class)
+              .isEmpty(),
+          negative);
+    }
+  }
+
+  @Test
+  void podsWhoseGroupsLetNothingOutToTheDatabaseGiveOneGapPerSendingGroup() throws IOException {
+    List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-new-node-group-to-aurora"));
+    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("aws_security_group.node", gaps.get(0).getGroup());
+    assertEquals(
+        "Deployment shop/orders (env DB_HOST), ConfigMap shop/orders-reports (REPORTS_DB)",
+        gaps.get(0).getSender());
+    assertTrue(all(r, DbAccessGap.class).isEmpty()); // the cluster admits the VPC
+    // two ENIConfigs with the same group: one gap, naming both
+    Path d = Path.of("fixtures", "EKS-SG-002", "positive-custom-networking");
+    String plan = Files.readString(d.resolve("plan.json"));
+    int pods = plan.indexOf("\"address\": \"aws_security_group.pods\"");
+    String noEgress =
+        plan.substring(0, pods)
+            + plan.substring(pods)
+                .replaceFirst("(?s)\"egress\": \\[.*?\"all out\"\\s*}\\s*]", "\"egress\": []");
+    List<Object> facts = new ArrayList<>(load("plan.json", noEgress));
+    facts.addAll(load("app.yaml", Files.readString(d.resolve("app.yaml"))));
+    gaps = all(Relations.compute(facts), SourceEgressGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("aws_security_group.pods", gaps.get(0).getGroup());
+    assertTrue(gaps.get(0).getSourceGroups().contains("ENIConfig eu-west-1a"));
+    assertTrue(gaps.get(0).getSourceGroups().contains("ENIConfig eu-west-1b"));
+  }
+
+  @Test
+  void anAuroraClusterNamedByItsEndpointsAndItsInstancesGivesOneGap() throws IOException {
+    List<Object> facts = loadFixture("EKS-SG-002/positive-aurora-module");
+    assertTrue(all(Relations.compute(facts), SourceEgressGap.class).isEmpty());
+    List<DbAccessGap> gaps = all(Relations.compute(facts), DbAccessGap.class);
+    assertEquals(1, gaps.size());
+    assertEquals("module.aurora.aws_rds_cluster.this[0]", gaps.get(0).getDb().getAddress());
+    assertEquals(5432, gaps.get(0).getPort()); // aurora-postgresql, port unknown until apply
+    assertEquals(
+        "Deployment shop/orders (env DB_HOST), Deployment shop/orders (env DB_READ_HOST), "
+            + "ConfigMap shop/orders-reports (REPORTS_DB)",
+        gaps.get(0).getClient());
+    assertTrue(
+        all(
+                Relations.compute(loadFixture("EKS-SG-002/negative-aurora-admitted")),
+                DbAccessGap.class)
+            .isEmpty());
   }
 
   @Test

@@ -39,6 +39,48 @@ class SgIndexTest {
     return new SgIndex(facts);
   }
 
+  /**
+   * A plan creating the given resources: each is {@code address}, its planned values, its {@code
+   * after_unknown} and its configuration expressions (JSON objects).
+   */
+  private SgIndex plan(String[]... resources) throws IOException {
+    List<String> planned = new ArrayList<>();
+    List<String> changes = new ArrayList<>();
+    List<String> config = new ArrayList<>();
+    for (String[] r : resources) {
+      String type = r[0].substring(0, r[0].indexOf('.'));
+      String name = r[0].substring(r[0].indexOf('.') + 1);
+      String head =
+          "\"address\": \"" + r[0] + "\", \"type\": \"" + type + "\", \"name\": \"" + name + "\"";
+      planned.add("{" + head + ", \"mode\": \"managed\", \"values\": " + r[1] + "}");
+      changes.add(
+          "{"
+              + head
+              + ", \"mode\": \"managed\", \"change\": {\"actions\": [\"create\"], \"after\": "
+              + r[1]
+              + ", \"after_unknown\": "
+              + r[2]
+              + "}}");
+      config.add("{" + head + ", \"mode\": \"managed\", \"expressions\": " + r[3] + "}");
+    }
+    Path f = dir.resolve("p.json");
+    Files.writeString(
+        f,
+        "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"resources\": ["
+            + String.join(",", planned)
+            + "]}}, \"resource_changes\": ["
+            + String.join(",", changes)
+            + "], \"configuration\": {\"root_module\": {\"resources\": ["
+            + String.join(",", config)
+            + "]}}}");
+    Loader.Loaded l = new Loader().load(new SourceFile(f, "p.json"));
+    List<Object> facts = new ArrayList<>();
+    for (Tree t : l.terraform()) {
+      facts.addAll(TerraformLoader.facts("p.json", (Tree.TMap) t, new ArrayList<>()));
+    }
+    return new SgIndex(facts);
+  }
+
   private static String res(String address, String values) {
     String type = address.substring(0, address.indexOf('.'));
     String name = address.substring(address.indexOf('.') + 1);
@@ -214,5 +256,273 @@ class SgIndexTest {
         SgIndex.matchCidrs(List.of("not-a-cidr"), List.of(Cidr.parse("10.0.4.0/24"))));
     assertEquals(
         SgIndex.Match.NO, SgIndex.matchCidrs(List.of("::/0"), List.of(Cidr.parse("10.0.4.0/24"))));
+  }
+
+  private static Source cidrs(String... blocks) {
+    List<Cidr> out = new ArrayList<>();
+    for (String b : blocks) {
+      out.add(Cidr.parse(b));
+    }
+    return new Source(Set.of(), true, out);
+  }
+
+  private static String egressGroup(String name, String id, String egress) {
+    return res(
+        "aws_security_group." + name,
+        "{\"id\": \""
+            + id
+            + "\", \"name\": \""
+            + name
+            + "\", \"vpc_id\": \"vpc-1\", \"ingress\": [], \"egress\": ["
+            + egress
+            + "]}");
+  }
+
+  @Test
+  void aGroupWithoutEgressRulesLetsNothingOut() throws IOException {
+    SgIndex i =
+        index(
+            egressGroup("alb", "sg-0alb", ""),
+            egressGroup("open", "sg-0open", rule("-1", 0, 0, "\"0.0.0.0/0\"", "")),
+            egressGroup("web", "sg-0web", rule("tcp", 443, 443, "\"0.0.0.0/0\"", "")));
+    Source nodes = cidrs("10.0.0.0/20");
+    assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0alb"), nodes, 8080, 8080));
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0open"), nodes, 8080, 8080));
+    assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0web"), nodes, 8080, 8080));
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0web"), nodes, 443, 443));
+    // an interface's groups allow what any of them allows
+    assertEquals(
+        Verdict.YES,
+        i.allowsOutAny(List.of(i.keyOfId("sg-0alb"), i.keyOfId("sg-0open")), nodes, 80, 80));
+    // the ingress side of a group is not its egress side
+    assertEquals(Verdict.NO, i.admits(i.keyOfId("sg-0open"), nodes, 8080, 8080));
+  }
+
+  @Test
+  void egressRulesMatchTheDestinationGroupOrItsRanges() throws IOException {
+    SgIndex i =
+        index(
+            egressGroup("node", "sg-0node", rule("tcp", 5432, 5432, "", "\"sg-0db\"")),
+            egressGroup("pods", "sg-0pods", rule("tcp", 0, 65535, "\"10.0.64.0/22\"", "")),
+            egressGroup("db", "sg-0db", ""),
+            res(
+                "aws_vpc_security_group_egress_rule.lb",
+                "{\"security_group_id\": \"sg-0lb\", \"referenced_security_group_id\": "
+                    + "\"sg-0node\", \"ip_protocol\": \"tcp\", \"from_port\": 8080, \"to_port\": 8080}"),
+            egressGroup("lb", "sg-0lb", ""));
+    Source db = new Source(Set.of(i.keyOfId("sg-0db")), true, List.of(Cidr.parse("10.0.64.0/24")));
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0node"), db, 5432, 5432));
+    assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0node"), db, 3306, 3306));
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0pods"), db, 5432, 5432));
+    assertEquals(
+        Verdict.NO, i.allowsOut(i.keyOfId("sg-0pods"), cidrs("10.0.128.0/24"), 5432, 5432));
+    Source nodes = new Source(Set.of(i.keyOfId("sg-0node")), true, List.of());
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0lb"), nodes, 8080, 8080));
+    assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0lb"), nodes, 9090, 9090));
+    // a destination whose groups are not all known may be the one a rule names
+    assertEquals(
+        Verdict.UNKNOWN,
+        i.allowsOut(i.keyOfId("sg-0lb"), new Source(Set.of(), false, List.of()), 8080, 8080));
+  }
+
+  @Test
+  void theClusterGroupLetsEverythingOutAndGroupsOutsideTheScanAreUnknown() throws IOException {
+    SgIndex i =
+        index(
+            res(
+                "aws_eks_cluster.c",
+                "{\"name\": \"c\", \"vpc_config\": [{\"cluster_security_group_id\": \"sg-0cl\"}]}"),
+            "{\"address\": \"data.aws_security_group.x\", \"mode\": \"data\", \"type\": "
+                + "\"aws_security_group\", \"name\": \"x\", \"values\": {\"id\": \"sg-0x\", "
+                + "\"egress\": []}}");
+    Source db = cidrs("10.0.64.0/24");
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0cl"), db, 5432, 5432));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0elsewhere"), db, 5432, 5432));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0x"), db, 5432, 5432));
+  }
+
+  @Test
+  void anEgressRuleOfAGroupTheScanCannotNameLeavesIngressAlone() throws IOException {
+    SgIndex i =
+        index(
+            egressGroup("node", "sg-0node", ""),
+            res(
+                "aws_security_group_rule.r",
+                "{\"type\": \"egress\", \"protocol\": \"-1\", \"from_port\": 0, "
+                    + "\"to_port\": 0, \"cidr_blocks\": [\"0.0.0.0/0\"], \"security_group_id\": null}"));
+    Source db = cidrs("10.0.64.0/24");
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0node"), db, 5432, 5432));
+    assertEquals(Verdict.NO, i.admits(i.keyOfId("sg-0node"), db, 5432, 5432));
+  }
+
+  @Test
+  void aGroupWrittenWithoutItsRuleAttributesIsUnknown() throws IOException {
+    SgIndex i =
+        index(
+            res("aws_security_group.bare", "{\"id\": \"sg-0bare\", \"vpc_id\": \"vpc-1\"}"),
+            res(
+                "aws_security_group.nulls",
+                "{\"id\": \"sg-0null\", \"ingress\": null, \"egress\": null}"));
+    Source any = cidrs("10.0.0.0/24");
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0bare"), any, 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.admits(i.keyOfId("sg-0bare"), any, 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(i.keyOfId("sg-0null"), any, 443, 443));
+  }
+
+  @Test
+  void aDefaultGroupKeepsOnlyItsConfiguredRules() throws IOException {
+    SgIndex i =
+        index(
+            res(
+                "aws_default_security_group.d",
+                "{\"id\": \"sg-0d\", \"vpc_id\": \"vpc-1\", \"ingress\": [], \"egress\": []}"));
+    assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0d"), cidrs("10.0.0.0/24"), 443, 443));
+  }
+
+  @Test
+  void aNewGroupWhoseConfigurationDeclaresNoEgressGetsNone() throws IOException {
+    String unknown = "{\"id\": true, \"egress\": true, \"ingress\": true}";
+    SgIndex i =
+        plan(
+            new String[] {
+              "aws_security_group.alb",
+              "{\"name\": \"alb\", \"vpc_id\": \"vpc-1\"}",
+              unknown,
+              "{\"name\": {\"constant_value\": \"alb\"}}"
+            },
+            new String[] {
+              "aws_security_group.set",
+              "{\"name\": \"set\", \"vpc_id\": \"vpc-1\"}",
+              unknown,
+              "{\"egress\": {\"references\": [\"var.egress\"]}}"
+            });
+    SgIndex.Source any = cidrs("10.0.0.0/24");
+    String alb = planKey("aws_security_group.alb");
+    String set = planKey("aws_security_group.set");
+    assertEquals(Verdict.NO, i.allowsOut(alb, any, 443, 443));
+    assertEquals(Verdict.NO, i.admits(alb, any, 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(set, any, 443, 443));
+  }
+
+  @Test
+  void unknownPartsOfAnInlineRuleMakeItInconclusive() throws IOException {
+    String values =
+        "{\"name\": \"db\", \"vpc_id\": \"vpc-1\", \"egress\": [], \"ingress\": [{\"protocol\": "
+            + "\"tcp\", \"from_port\": 5432, \"to_port\": 5432, \"cidr_blocks\": [], "
+            + "\"security_groups\": [null], \"self\": false}]}";
+    SgIndex i =
+        plan(
+            new String[] {
+              "aws_security_group.db",
+              values,
+              "{\"id\": true, \"ingress\": [{\"security_groups\": [true]}]}",
+              "{}"
+            });
+    String db = planKey("aws_security_group.db");
+    assertEquals(Verdict.UNKNOWN, i.admits(db, cidrs("10.0.0.0/24"), 5432, 5432));
+  }
+
+  @Test
+  void anUnsetSourceGroupOfARuleResourceIsNoPeerThoughThePlanMarksItUnknown() throws IOException {
+    String unknownRule =
+        "{\"id\": true, \"security_group_id\": true, \"source_security_group_id\": true}";
+    SgIndex i =
+        plan(
+            new String[] {
+              "aws_security_group.task",
+              "{\"name\": \"task\", \"vpc_id\": \"vpc-1\"}",
+              "{\"id\": true, \"egress\": true, \"ingress\": true}",
+              "{\"name\": {\"constant_value\": \"task\"}}"
+            },
+            new String[] {
+              "aws_security_group_rule.self",
+              "{\"type\": \"egress\", \"protocol\": \"tcp\", \"from_port\": 0, \"to_port\": 65535, "
+                  + "\"self\": true}",
+              unknownRule,
+              "{\"security_group_id\": {\"references\": [\"aws_security_group.task.id\", "
+                  + "\"aws_security_group.task\"]}, \"self\": {\"constant_value\": true}}"
+            },
+            new String[] {
+              "aws_security_group_rule.db",
+              "{\"type\": \"egress\", \"protocol\": \"tcp\", \"from_port\": 5432, \"to_port\": 5432, "
+                  + "\"self\": false}",
+              unknownRule,
+              "{\"security_group_id\": {\"references\": [\"aws_security_group.task.id\", "
+                  + "\"aws_security_group.task\"]}, \"source_security_group_id\": {\"references\": "
+                  + "[\"var.db_group_id\"]}}"
+            });
+    String task = planKey("aws_security_group.task");
+    // the self rule names the group itself only; the other one a group known after apply
+    assertEquals(Verdict.NO, i.allowsOut(task, cidrs("10.0.1.0/24"), 443, 443));
+    assertEquals(
+        Verdict.YES, i.allowsOut(task, new Source(Set.of(task), true, List.of()), 443, 443));
+    assertEquals(Verdict.UNKNOWN, i.allowsOut(task, cidrs("10.0.1.0/24"), 5432, 5432));
+  }
+
+  @Test
+  void aRuleResourceOfUnknownTypeMayBeEitherDirection() throws IOException {
+    SgIndex i =
+        index(
+            egressGroup("node", "sg-0node", ""),
+            res(
+                "aws_security_group_rule.r",
+                "{\"type\": null, \"protocol\": \"tcp\", \"from_port\": 5432, "
+                    + "\"to_port\": 5432, \"cidr_blocks\": [\"10.0.0.0/8\"], "
+                    + "\"security_group_id\": \"sg-0node\"}"));
+    Source db = cidrs("10.0.64.0/24");
+    assertEquals(Verdict.YES, i.allowsOut(i.keyOfId("sg-0node"), db, 5432, 5432));
+    assertEquals(Verdict.YES, i.admits(i.keyOfId("sg-0node"), db, 5432, 5432));
+  }
+
+  /** The key of a group of the plan file {@link #plan} writes. */
+  private static String planKey(String address) {
+    return "tf:" + io.eksnet.model.TerraformResource.key("p.json", address);
+  }
+
+  /** The security groups of one corpus file, indexed. */
+  private static SgIndex corpus(String file) throws IOException {
+    Path f = io.eksnet.SharedData.require("corpus/terraform").resolve(file);
+    Loader.Loaded l = new Loader().load(new SourceFile(f, file));
+    List<Object> facts = new ArrayList<>();
+    for (Tree t : l.terraform()) {
+      facts.addAll(TerraformLoader.facts(file, (Tree.TMap) t, new ArrayList<>()));
+    }
+    return new SgIndex(facts);
+  }
+
+  private static String corpusKey(String file, String address) {
+    return "tf:" + io.eksnet.model.TerraformResource.key(file, address);
+  }
+
+  @Test
+  void realPlansReadEgressAsTerraformCreatesIt() throws IOException {
+    Source vpc = cidrs("10.0.1.0/24");
+    String f = "terraform-compliance__cli/tests__functional__test_issue-216__plan.out.json";
+    SgIndex i = corpus(f);
+    String task = corpusKey(f, "aws_security_group.ecs_task");
+    // egress rule resources created with the group: self 0-65535, 443 anywhere, 1433 to the VPC
+    assertEquals(Verdict.YES, i.allowsOut(task, vpc, 443, 443));
+    assertEquals(Verdict.NO, i.allowsOut(task, vpc, 5432, 5432));
+    assertEquals(Verdict.YES, i.allowsOut(task, new Source(Set.of(task), true, List.of()), 80, 80));
+    f = "terraform-compliance__cli/tests__functional__test_issue-234-egress__plan.out.json";
+    i = corpus(f);
+    // created without egress blocks or egress rules
+    assertEquals(
+        Verdict.NO, i.allowsOut(corpusKey(f, "aws_security_group.alb_ecs"), vpc, 443, 443));
+    f = "terraform-compliance__cli/tests__functional__test_issue-249__plan.out.json";
+    i = corpus(f);
+    // an existing group whose state has no egress rule, and one with allow-all
+    assertEquals(
+        Verdict.NO,
+        i.allowsOut(corpusKey(f, "module.myapp-asg.aws_security_group.sg_asg"), vpc, 443, 443));
+    assertEquals(
+        Verdict.YES,
+        i.allowsOut(corpusKey(f, "module.alb.aws_security_group.alb"), vpc, 5432, 5432));
+    f =
+        "bridgecrewio__checkov/tests__terraform__runner__tf_plan_skip_check_regex__resource__tfplan1.json";
+    i = corpus(f);
+    // rule resources whose group the plan cannot name: nothing is known
+    assertEquals(
+        Verdict.UNKNOWN, i.allowsOut(corpusKey(f, "aws_security_group.default"), vpc, 443, 443));
   }
 }
