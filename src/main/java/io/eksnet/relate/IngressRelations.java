@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Ingress relations: ALB classification, backend → Service/port, the workloads an ALB serves,
@@ -156,7 +157,7 @@ final class IngressRelations {
 
   /**
    * The params in use, by the ALB IngressClasses that reference them and the ALB Ingresses of those
-   * classes.
+   * classes; and the classes whose reference cannot be resolved ({@link ClassParamsProblem}).
    */
   private static Map<IngressClassParams, AppliedClassParams> classParams(
       List<Ingress> ingresses,
@@ -174,6 +175,7 @@ final class IngressRelations {
         byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
       }
     }
+    List<String> names = new ArrayList<>(new TreeSet<>(params.keySet()));
     Set<IngressClass> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (IngressClass c : classes) {
       if (!c.isAlb() || !c.hasParameters() || !seen.add(c)) {
@@ -184,6 +186,10 @@ final class IngressRelations {
       if (p != null) {
         classesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
         ingressesOf.computeIfAbsent(p, k -> new ArrayList<>()).addAll(users);
+      } else if (!c.referencesIngressClassParams()) {
+        out.add(new ClassParamsProblem(c, "kind", users, names));
+      } else if (c.getParametersName() != null && !params.isEmpty()) {
+        out.add(new ClassParamsProblem(c, "missing", users, names));
       }
     }
     Map<IngressClassParams, AppliedClassParams> applied = new IdentityHashMap<>();
