@@ -36,6 +36,7 @@ final class IngressRelations {
       List<IngressClass> classes,
       List<IngressClassParams> params,
       List<Service> services,
+      Map<String, Namespace> namespaces,
       List<Object> out) {
     List<BackendRef> refs = new ArrayList<>();
     Map<String, IngressClass> byName = new HashMap<>();
@@ -83,6 +84,7 @@ final class IngressRelations {
         }
         alb = new AlbIngress(i, targetType, tt != null, ap, unresolved, reports);
         out.add(alb);
+        namespaceSelector(alb, pc, namespaces, out);
       }
       for (Ingress.Backend b : i.getBackends()) {
         List<Service> candidates = serviceByName.get(new NsName(i.getNamespace(), b.serviceName()));
@@ -201,6 +203,23 @@ final class IngressRelations {
       out.add(a);
     }
     return applied;
+  }
+
+  /**
+   * An Ingress in a namespace the params' {@code namespaceSelector} does not select, when the
+   * Namespace is in the scan and the Ingress names its namespace.
+   */
+  private static void namespaceSelector(
+      AlbIngress a, IngressClass c, Map<String, Namespace> namespaces, List<Object> out) {
+    IngressClassParams p = a.getParams();
+    Ingress i = a.getIngress();
+    if (p == null || p.getNamespaceSelector() == null || !i.isNamespaceWritten()) {
+      return;
+    }
+    Namespace ns = namespaces.get(i.getNamespace());
+    if (ns != null && !p.getNamespaceSelector().matches(ns.getLabels())) {
+      out.add(new ParamsNamespaceMismatch(a, c, ns));
+    }
   }
 
   static void albTargets(

@@ -67,7 +67,8 @@ public final class Relations {
     LabelIndex index = new LabelIndex(workloads);
     Map<Service, ServiceBackends> backends = ServiceRelations.serviceBackends(services, index, out);
     List<BackendRef> refs =
-        IngressRelations.ingressBackends(ingresses, classes, classParams, services, out);
+        IngressRelations.ingressBackends(
+            ingresses, classes, classParams, services, namespaces, out);
     PolicyRelations.dnsProviders(cilium, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);
