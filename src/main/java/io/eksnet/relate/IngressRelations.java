@@ -3,12 +3,15 @@ package io.eksnet.relate;
 import io.eksnet.model.Container;
 import io.eksnet.model.Ingress;
 import io.eksnet.model.IngressClass;
+import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.Location;
 import io.eksnet.model.Namespace;
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Ingress relations: ALB classification, backend → Service/port, the workloads an ALB serves,
@@ -30,7 +34,9 @@ final class IngressRelations {
   static List<BackendRef> ingressBackends(
       List<Ingress> ingresses,
       List<IngressClass> classes,
+      List<IngressClassParams> params,
       List<Service> services,
+      Map<String, Namespace> namespaces,
       List<Object> out) {
     List<BackendRef> refs = new ArrayList<>();
     Map<String, IngressClass> byName = new HashMap<>();
@@ -41,6 +47,12 @@ final class IngressRelations {
         defaultClass = c;
       }
     }
+    Map<String, IngressClassParams> paramsByName = new HashMap<>();
+    for (IngressClassParams p : params) {
+      paramsByName.putIfAbsent(p.getName(), p);
+    }
+    Map<IngressClassParams, AppliedClassParams> applied =
+        classParams(ingresses, classes, paramsByName, byName, defaultClass, out);
     // several files may define the same Service (overlays, test fixtures): keep them all
     Map<NsName, List<Service>> serviceByName = new HashMap<>();
     Map<String, List<Service>> floatingByName = new HashMap<>();
@@ -52,14 +64,27 @@ final class IngressRelations {
         floatingByName.computeIfAbsent(s.getName(), k -> new ArrayList<>()).add(s);
       }
     }
+    Set<IngressClassParams> targetTypeReported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Ingress i : ingresses) {
       AlbIngress alb = null;
       if (isAlb(i, byName, defaultClass)) {
+        IngressClass pc = paramsClass(i, byName, defaultClass);
+        IngressClassParams p = pc == null ? null : resolve(pc, paramsByName);
+        AppliedClassParams ap = p == null ? null : applied.get(p);
+        boolean unresolved = pc != null && pc.isAlb() && pc.hasParameters() && p == null;
         String tt = i.albAnnotation("target-type");
-        alb =
-            new AlbIngress(
-                i, tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT), tt != null);
+        String targetType = tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT);
+        boolean reports = true;
+        if (p != null && p.getTargetType() != null) {
+          targetType = p.getTargetType().trim().toLowerCase(Locale.ROOT);
+          // one finding per params about its target type: on the first Ingress with backends
+          reports = !i.getBackends().isEmpty() && targetTypeReported.add(p);
+        } else if (unresolved) {
+          targetType = null; // the parameters the scan lacks may set spec.targetType
+        }
+        alb = new AlbIngress(i, targetType, tt != null, ap, unresolved, reports);
         out.add(alb);
+        namespaceSelector(alb, pc, namespaces, out);
       }
       for (Ingress.Backend b : i.getBackends()) {
         List<Service> candidates = serviceByName.get(new NsName(i.getNamespace(), b.serviceName()));
@@ -80,8 +105,11 @@ final class IngressRelations {
         if (alb != null) {
           String onService =
               svc == null ? null : svc.annotation(Ingress.ALB_PREFIX + "target-type");
+          // the params' targetType overrides the annotation on the Service too
           targetType =
-              onService != null ? onService.trim().toLowerCase(Locale.ROOT) : alb.getTargetType();
+              onService != null && alb.getTargetTypeParams() == null && alb.getTargetType() != null
+                  ? onService.trim().toLowerCase(Locale.ROOT)
+                  : alb.getTargetType();
         }
         BackendRef ref = new BackendRef(i, b, alb, targetType, svc, port);
         refs.add(ref);
@@ -104,6 +132,94 @@ final class IngressRelations {
     }
     IngressClass c = classes.get(name);
     return c != null ? c.isAlb() : "alb".equals(name);
+  }
+
+  /**
+   * The IngressClass whose parameters the controller applies to the Ingress: the one {@code
+   * spec.ingressClassName} names, or for an Ingress without class the default class (the API server
+   * fills the field in). None with the legacy {@code kubernetes.io/ingress.class} annotation: the
+   * controller then reads no IngressClass, even when the field is set too.
+   */
+  static IngressClass paramsClass(
+      Ingress i, Map<String, IngressClass> classes, IngressClass defaultClass) {
+    if (i.getClassAnnotation() != null) {
+      return null;
+    }
+    return i.getIngressClassName() != null ? classes.get(i.getIngressClassName()) : defaultClass;
+  }
+
+  /** The IngressClassParams an IngressClass of the AWS controller references, or null. */
+  private static IngressClassParams resolve(
+      IngressClass c, Map<String, IngressClassParams> params) {
+    if (!c.isAlb() || !c.referencesIngressClassParams() || c.getParametersName() == null) {
+      return null;
+    }
+    return params.get(c.getParametersName());
+  }
+
+  /**
+   * The params in use, by the ALB IngressClasses that reference them and the ALB Ingresses of those
+   * classes; and the classes whose reference cannot be resolved ({@link ClassParamsProblem}).
+   */
+  private static Map<IngressClassParams, AppliedClassParams> classParams(
+      List<Ingress> ingresses,
+      List<IngressClass> classes,
+      Map<String, IngressClassParams> params,
+      Map<String, IngressClass> byName,
+      IngressClass defaultClass,
+      List<Object> out) {
+    Map<IngressClassParams, List<IngressClass>> classesOf = new LinkedHashMap<>();
+    Map<IngressClassParams, List<Ingress>> ingressesOf = new IdentityHashMap<>();
+    Map<IngressClass, List<Ingress>> byClass = new IdentityHashMap<>();
+    for (Ingress i : ingresses) {
+      IngressClass c = paramsClass(i, byName, defaultClass);
+      if (c != null && isAlb(i, byName, defaultClass)) {
+        byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<String> names = new ArrayList<>(new TreeSet<>(params.keySet()));
+    Set<IngressClass> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (IngressClass c : classes) {
+      if (!c.isAlb() || !c.hasParameters() || !seen.add(c)) {
+        continue;
+      }
+      List<Ingress> users = byClass.getOrDefault(c, List.of());
+      IngressClassParams p = resolve(c, params);
+      if (p != null) {
+        classesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
+        ingressesOf.computeIfAbsent(p, k -> new ArrayList<>()).addAll(users);
+      } else if (!c.referencesIngressClassParams()) {
+        out.add(new ClassParamsProblem(c, "kind", users, names));
+      } else if (c.getParametersName() != null && !params.isEmpty()) {
+        out.add(new ClassParamsProblem(c, "missing", users, names));
+      }
+    }
+    Map<IngressClassParams, AppliedClassParams> applied = new IdentityHashMap<>();
+    for (Map.Entry<IngressClassParams, List<IngressClass>> e : classesOf.entrySet()) {
+      AppliedClassParams a =
+          new AppliedClassParams(
+              e.getKey(), e.getValue(), ingressesOf.getOrDefault(e.getKey(), List.of()));
+      applied.put(e.getKey(), a);
+      out.add(a);
+    }
+    return applied;
+  }
+
+  /**
+   * An Ingress in a namespace the params' {@code namespaceSelector} does not select, when the
+   * Namespace is in the scan and the Ingress names its namespace.
+   */
+  private static void namespaceSelector(
+      AlbIngress a, IngressClass c, Map<String, Namespace> namespaces, List<Object> out) {
+    IngressClassParams p = a.getParams();
+    Ingress i = a.getIngress();
+    if (p == null || p.getNamespaceSelector() == null || !i.isNamespaceWritten()) {
+      return;
+    }
+    Namespace ns = namespaces.get(i.getNamespace());
+    if (ns != null && !p.getNamespaceSelector().matches(ns.getLabels())) {
+      out.add(new ParamsNamespaceMismatch(a, c, ns));
+    }
   }
 
   static void albTargets(

@@ -39,7 +39,7 @@ public final class JoinRelations {
       EniConfigRelations.egressRoutes(j, out);
     }
     CniRelations.securityGroupPolicies(j, out);
-    LbSubnetRelations.compute(j, out);
+    LbSubnetRelations.compute(j, derived, out);
     NetworkIdentities identities = new NetworkIdentities(j);
     LbBackendRelations.compute(j, identities, out);
     DatabaseRelations.compute(j, identities, out);

@@ -4,6 +4,7 @@ import io.eksnet.model.CiliumPolicy;
 import io.eksnet.model.ConfigMap;
 import io.eksnet.model.Ingress;
 import io.eksnet.model.IngressClass;
+import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.Namespace;
 import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.Service;
@@ -30,6 +31,7 @@ public final class Relations {
     List<Service> services = new ArrayList<>();
     List<Ingress> ingresses = new ArrayList<>();
     List<IngressClass> classes = new ArrayList<>();
+    List<IngressClassParams> classParams = new ArrayList<>();
     List<CiliumPolicy> cilium = new ArrayList<>();
     List<NetworkPolicy> netpols = new ArrayList<>();
     List<ConfigMap> configMaps = new ArrayList<>();
@@ -45,6 +47,8 @@ public final class Relations {
         ingresses.add(i);
       } else if (f instanceof IngressClass c) {
         classes.add(c);
+      } else if (f instanceof IngressClassParams p) {
+        classParams.add(p);
       } else if (f instanceof CiliumPolicy p) {
         cilium.add(p);
       } else if (f instanceof NetworkPolicy p) {
@@ -62,7 +66,9 @@ public final class Relations {
     List<Object> out = new ArrayList<>();
     LabelIndex index = new LabelIndex(workloads);
     Map<Service, ServiceBackends> backends = ServiceRelations.serviceBackends(services, index, out);
-    List<BackendRef> refs = IngressRelations.ingressBackends(ingresses, classes, services, out);
+    List<BackendRef> refs =
+        IngressRelations.ingressBackends(
+            ingresses, classes, classParams, services, namespaces, out);
     PolicyRelations.dnsProviders(cilium, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);

@@ -6,6 +6,7 @@ import io.eksnet.model.Container;
 import io.eksnet.model.EniConfig;
 import io.eksnet.model.Ingress;
 import io.eksnet.model.IngressClass;
+import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.LabelSelector;
 import io.eksnet.model.Namespace;
 import io.eksnet.model.NetworkPolicy;
@@ -60,6 +61,12 @@ final class K8sFactory {
       case "Ingress" -> out.add(ingress(file, doc));
       case "IngressClass" ->
           out.add(new IngressClass(file, doc, Tree.text(Tree.path(doc, "spec", "controller"))));
+      case "IngressClassParams" -> {
+        String api = Tree.text(doc.get("apiVersion"));
+        if (api != null && api.startsWith(IngressClassParams.API_GROUP + "/")) {
+          out.add(ingressClassParams(file, doc));
+        }
+      }
       case "NetworkPolicy" -> out.add(networkPolicy(file, doc));
       case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> out.add(cilium(file, doc));
       case "ConfigMap" ->
@@ -446,6 +453,47 @@ final class K8sFactory {
       }
     }
     return new EniConfig(file, doc, Tree.text(Tree.path(doc, "spec", "subnet")), sgs);
+  }
+
+  private static IngressClassParams ingressClassParams(String file, TMap doc) {
+    Tree spec = doc.get("spec");
+    Tree subnets = Tree.path(spec, "subnets");
+    List<String> ids = null;
+    if (Tree.path(subnets, "ids") instanceof Tree.TList l) {
+      ids = new ArrayList<>();
+      for (Tree t : l.items()) {
+        if (Tree.text(t) != null) {
+          ids.add(Tree.text(t).trim());
+        }
+      }
+    }
+    Map<String, List<String>> tags = null;
+    if (Tree.path(subnets, "tags") instanceof TMap m) {
+      tags = new LinkedHashMap<>();
+      for (Tree.Entry e : m.entries().values()) {
+        List<String> values = new ArrayList<>();
+        for (Tree v : Tree.asList(e.value())) {
+          if (Tree.text(v) != null) {
+            values.add(Tree.text(v));
+          }
+        }
+        tags.put(e.key(), values);
+      }
+    }
+    // written but null or empty selects every namespace, as the controller reads it
+    TMap specMap = Tree.asMap(spec);
+    Tree.Entry ns = specMap == null ? null : specMap.entry("namespaceSelector");
+    return new IngressClassParams(
+        file,
+        doc,
+        Tree.text(Tree.path(spec, "scheme")),
+        Tree.text(Tree.path(spec, "targetType")),
+        Tree.text(Tree.path(spec, "group", "name")),
+        ids,
+        tags,
+        ns == null
+            ? null
+            : ns.value() instanceof TMap ? selector(ns.value()) : LabelSelector.of(Map.of()));
   }
 
   private static SecurityGroupPolicy securityGroupPolicy(String file, TMap doc) {

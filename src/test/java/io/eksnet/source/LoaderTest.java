@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.model.CiliumPolicy;
 import io.eksnet.model.Ingress;
+import io.eksnet.model.IngressClass;
+import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
 import io.eksnet.model.Service;
@@ -264,6 +266,81 @@ class LoaderTest {
     assertEquals(12, a.backendAt(a.getBackends().get(0)).line());
     Ingress b = (Ingress) l.facts().get(1);
     assertEquals("old:8080", b.getBackends().get(0).describe());
+  }
+
+  @Test
+  void ingressClassParamsAreReadWithFieldPositions() throws IOException {
+    Loader.Loaded l =
+        load(
+            "p.yaml",
+            """
+        apiVersion: elbv2.k8s.aws/v1beta1
+        kind: IngressClassParams
+        metadata:
+          name: public
+        spec:
+          scheme: internet-facing
+          targetType: ip
+          group:
+            name: shared
+          namespaceSelector:
+            matchLabels: {team: a}
+          subnets:
+            ids:
+              - subnet-0a
+              - subnet-0b
+        ---
+        apiVersion: elbv2.k8s.aws/v1beta1
+        kind: IngressClassParams
+        metadata: {name: tagged}
+        spec:
+          subnets:
+            tags:
+              kubernetes.io/role/elb: ["1", ""]
+          namespaceSelector:
+        ---
+        apiVersion: example.com/v1
+        kind: IngressClassParams
+        metadata: {name: other-group}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: IngressClass
+        metadata: {name: public}
+        spec:
+          controller: ingress.k8s.aws/alb
+          parameters:
+            apiGroup: elbv2.k8s.aws
+            kind: IngressClassParams
+            name: public
+        """);
+    List<IngressClassParams> ps =
+        l.facts().stream()
+            .filter(IngressClassParams.class::isInstance)
+            .map(IngressClassParams.class::cast)
+            .toList();
+    assertEquals(2, ps.size(), "only the elbv2.k8s.aws kind is read: " + l.facts());
+    IngressClassParams p = ps.get(0);
+    assertEquals("internet-facing", p.getScheme());
+    assertEquals("ip", p.getTargetType());
+    assertEquals("shared", p.getGroupName());
+    assertEquals(List.of("subnet-0a", "subnet-0b"), p.getSubnetIds());
+    assertEquals(null, p.getSubnetTags());
+    assertTrue(p.getNamespaceSelector().matches(Map.of("team", "a")));
+    assertEquals("IngressClassParams/public", p.getObjectId());
+    assertEquals(
+        new Location("p.yaml", 6, 3, "IngressClassParams/public", "spec.scheme"),
+        p.at("spec", "scheme"));
+    assertEquals(15, p.at("spec", "subnets", "ids", "1").line());
+    IngressClassParams t = ps.get(1);
+    assertEquals(Map.of("kubernetes.io/role/elb", List.of("1", "")), t.getSubnetTags());
+    assertEquals(null, t.getSubnetIds());
+    assertTrue(t.hasSubnets());
+    // written but null: every namespace
+    assertTrue(t.getNamespaceSelector().matches(Map.of()));
+    IngressClass c = only(l, IngressClass.class);
+    assertTrue(c.referencesIngressClassParams());
+    assertEquals("public", c.getParametersName());
+    assertEquals(38, c.at("spec", "parameters", "name").line());
   }
 
   @Test
