@@ -386,7 +386,7 @@ public final class Daemon {
       Fields f = new Fields(in, System.currentTimeMillis() + REQUEST_DEADLINE_MS);
       // nothing but the protocol name and the token is read from an unauthenticated caller
       if (!PROTOCOL.equals(f.next(32)) || !tokenMatches(f.next(64))) {
-        send(reply, "denied");
+        refuse(c, in, reply);
         return;
       }
       lastRequest.set(System.currentTimeMillis());
@@ -400,7 +400,7 @@ public final class Daemon {
       } else if ("run".equals(verb)) {
         Request r = Request.read(f);
         if (r == null) {
-          send(reply, "denied");
+          refuse(c, in, reply);
           return;
         }
         if (!identity.equals(r.identity())) {
@@ -455,7 +455,7 @@ public final class Daemon {
           Thread.currentThread().interrupt();
         }
       } else {
-        send(reply, "denied");
+        refuse(c, in, reply);
       }
     } catch (IOException e) {
       log("request failed: " + e);
@@ -478,6 +478,35 @@ public final class Daemon {
     return given != null
         && MessageDigest.isEqual(
             token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Answers {@code denied} and closes gently: what the caller still sends is read and dropped for a
+   * moment (at most 64 KiB, 1 s), since closing with unread data would reset the connection and the
+   * caller might lose the answer.
+   */
+  private static void refuse(Socket c, InputStream in, OutputStream reply) throws IOException {
+    send(reply, "denied");
+    c.shutdownOutput();
+    long until = System.currentTimeMillis() + 1_000;
+    byte[] buf = new byte[4096];
+    int total = 0;
+    try {
+      c.setSoTimeout(250);
+      while (total < (64 << 10) && System.currentTimeMillis() < until) {
+        try {
+          int n = in.read(buf);
+          if (n < 0) {
+            return;
+          }
+          total += n;
+        } catch (SocketTimeoutException quiet) {
+          // the deadline decides
+        }
+      }
+    } catch (IOException gone) {
+      // the caller hung up: nothing to protect
+    }
   }
 
   private static void send(OutputStream o, String line) throws IOException {
