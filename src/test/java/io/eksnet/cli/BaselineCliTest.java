@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,17 +19,10 @@ class BaselineCliTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new Main(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            false)
-        .run(args);
+    return cli.run(args);
   }
 
   private static String nodePort(String name) {
@@ -104,16 +94,14 @@ class BaselineCliTest {
     assertEquals(
         1,
         run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root),
-        err.toString());
-    String text = out.toString(StandardCharsets.UTF_8);
+        cli.err());
+    String text = cli.out();
     assertTrue(text.contains("svc.yaml:25:3: MEDIUM EKS-SVC-001 Service default/admin"), text);
     assertFalse(text.contains("default/web"), "unchanged finding not printed: " + text);
     assertTrue(
         text.contains("1 finding (1 medium) in 1 file; 1 unchanged and 1 fixed since the baseline"),
         text);
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("1 new, 1 unchanged, 1 absent"),
-        err.toString());
+    assertTrue(cli.err().contains("1 new, 1 unchanged, 1 absent"), cli.err());
 
     Path now = dir.resolve("now.sarif");
     assertEquals(
@@ -153,7 +141,7 @@ class BaselineCliTest {
             "-f",
             "json",
             root));
-    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    JsonNode json = new ObjectMapper().readTree(cli.out());
     assertEquals(
         "{\"new\":1,\"unchanged\":1,\"absent\":1}", json.at("/summary/baseline").toString());
     assertEquals("unchanged", json.at("/findings/0/baselineState").asText());
@@ -176,17 +164,11 @@ class BaselineCliTest {
     Files.writeString(base, "not json");
     String root = dir.toString();
     assertEquals(2, run("scan", "--root", root, "--baseline", base.toString(), root));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8)
-            .contains("base.sarif:1:1: error: baseline is not valid JSON"),
-        err.toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("2 findings"), out.toString());
+    assertTrue(cli.err().contains("base.sarif:1:1: error: baseline is not valid JSON"), cli.err());
+    assertTrue(cli.out().contains("2 findings"), cli.out());
 
     assertEquals(
         2, run("scan", "--root", root, "--baseline", dir.resolve("nope.sarif").toString(), root));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8)
-            .contains("nope.sarif:1:1: error: cannot read baseline"),
-        err.toString());
+    assertTrue(cli.err().contains("nope.sarif:1:1: error: cannot read baseline"), cli.err());
   }
 }

@@ -3,10 +3,7 @@ package io.eksnet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,17 +14,10 @@ class CapacityCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new Main(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            false)
-        .run(args);
+    return cli.run(args);
   }
 
   private static final String STATE =
@@ -44,7 +34,7 @@ class CapacityCommandTest {
   void printsTheTableAndWritesHtmlToAFile() throws IOException {
     Files.writeString(dir.resolve("state.json"), STATE);
     assertEquals(0, run("capacity", "--root", dir.toString(), dir.toString()));
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = cli.out();
     assertTrue(text.contains("aws_subnet.a  10.0.0.0/24  eu-west-1a  251"), text);
     assertTrue(text.contains("aws_eks_node_group.ng"), text);
     Path html = dir.resolve("out/capacity.html");
@@ -66,14 +56,13 @@ class CapacityCommandTest {
   @Test
   void unknownFormatIsAUsageError() {
     assertEquals(2, run("capacity", "--format", "sarif", dir.toString()));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("unknown --format 'sarif' for capacity"));
+    assertTrue(cli.err().contains("unknown --format 'sarif' for capacity"));
   }
 
   @Test
   void inputProblemsGiveExitCodeTwo() throws IOException {
     Files.writeString(dir.resolve("broken.json"), "{\"format_version\": \"9.0\", \"values\": {}}");
     assertEquals(2, run("capacity", "--root", dir.toString(), dir.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("format_version 9.0"));
+    assertTrue(cli.err().contains("format_version 9.0"));
   }
 }
