@@ -1,5 +1,7 @@
 package io.eksnet.relate;
 
+import static io.eksnet.TerraformJson.resource;
+import static io.eksnet.TerraformJson.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,26 +40,6 @@ class JoinRelationsTest {
     return facts.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static String res(String address, String values) {
-    String type = address.substring(0, address.indexOf('.'));
-    String name = address.substring(address.indexOf('.') + 1);
-    return "{\"address\": \""
-        + address
-        + "\", \"mode\": \"managed\", \"type\": \""
-        + type
-        + "\", \"name\": \""
-        + name
-        + "\", \"values\": "
-        + values
-        + "}";
-  }
-
-  private static String state(String... resources) {
-    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": ["
-        + String.join(",", resources)
-        + "]}}}";
-  }
-
   private static final String AWS_NODE =
       """
       apiVersion: apps/v1
@@ -74,7 +56,7 @@ class JoinRelationsTest {
       """;
 
   private static String addon(String resolve) {
-    return res(
+    return resource(
         "aws_eks_addon.cni",
         "{\"cluster_name\": \"demo\", \"addon_name\": \"vpc-cni\", "
             + "\"configuration_values\": \"{\\\"env\\\":{\\\"WARM_IP_TARGET\\\":\\\"5\\\"}}\""
@@ -125,12 +107,12 @@ class JoinRelationsTest {
         spec: {subnet: subnet-0b0000b1}
         """;
     String subnet =
-        res(
+        resource(
             "aws_subnet.pods_b",
             "{\"id\": \"subnet-0b0000b1\", \"cidr_block\": \"100.64.32.0/19\", "
                 + "\"availability_zone\": \"eu-west-1b\"}");
-    String one = res("aws_eks_node_group.a", "{\"cluster_name\": \"one\"}");
-    String two = res("aws_eks_node_group.b", "{\"cluster_name\": \"two\"}");
+    String one = resource("aws_eks_node_group.a", "{\"cluster_name\": \"one\"}");
+    String two = resource("aws_eks_node_group.b", "{\"cluster_name\": \"two\"}");
     List<Object> facts = new ArrayList<>(load("e.yaml", eni));
     facts.addAll(load("ds.yaml", AWS_NODE));
     facts.addAll(load("s.json", state(subnet, one)));

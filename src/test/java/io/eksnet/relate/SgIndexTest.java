@@ -1,5 +1,6 @@
 package io.eksnet.relate;
 
+import static io.eksnet.TerraformJson.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eksnet.model.SgRule;
@@ -81,22 +82,8 @@ class SgIndexTest {
     return new SgIndex(facts);
   }
 
-  private static String res(String address, String values) {
-    String type = address.substring(0, address.indexOf('.'));
-    String name = address.substring(address.indexOf('.') + 1);
-    return "{\"address\": \""
-        + address
-        + "\", \"mode\": \"managed\", \"type\": \""
-        + type
-        + "\", \"name\": \""
-        + name
-        + "\", \"values\": "
-        + values
-        + "}";
-  }
-
   private static String group(String name, String id, String ingress) {
-    return res(
+    return resource(
         "aws_security_group." + name,
         "{\"id\": \""
             + id
@@ -154,7 +141,7 @@ class SgIndexTest {
     SgIndex i =
         index(
             group("node", "sg-0node", ""),
-            res(
+            resource(
                 "aws_vpc_security_group_ingress_rule.r",
                 "{\"security_group_id\": \"sg-0node\", "
                     + "\"referenced_security_group_id\": \"sg-0alb\", \"ip_protocol\": \"-1\"}"));
@@ -196,7 +183,7 @@ class SgIndexTest {
     SgIndex i =
         index(
             group("db", "sg-0db", ""),
-            res(
+            resource(
                 "aws_eks_cluster.c",
                 "{\"name\": \"c\", \"vpc_config\": [{\"cluster_security_group_id\": \"sg-0cl\"}]}"));
     assertEquals(Verdict.UNKNOWN, i.admits(i.keyOfId("sg-0missing"), groups(i, "sg-0db"), 80, 80));
@@ -210,7 +197,7 @@ class SgIndexTest {
     SgIndex i =
         index(
             group("db", "sg-0db", ""),
-            res(
+            resource(
                 "aws_security_group_rule.r",
                 "{\"type\": \"ingress\", \"protocol\": \"tcp\", \"from_port\": 1, "
                     + "\"to_port\": 2, \"cidr_blocks\": [], \"security_group_id\": null}"));
@@ -267,7 +254,7 @@ class SgIndexTest {
   }
 
   private static String egressGroup(String name, String id, String egress) {
-    return res(
+    return resource(
         "aws_security_group." + name,
         "{\"id\": \""
             + id
@@ -305,7 +292,7 @@ class SgIndexTest {
             egressGroup("node", "sg-0node", rule("tcp", 5432, 5432, "", "\"sg-0db\"")),
             egressGroup("pods", "sg-0pods", rule("tcp", 0, 65535, "\"10.0.64.0/22\"", "")),
             egressGroup("db", "sg-0db", ""),
-            res(
+            resource(
                 "aws_vpc_security_group_egress_rule.lb",
                 "{\"security_group_id\": \"sg-0lb\", \"referenced_security_group_id\": "
                     + "\"sg-0node\", \"ip_protocol\": \"tcp\", \"from_port\": 8080, \"to_port\": 8080}"),
@@ -329,7 +316,7 @@ class SgIndexTest {
   void theClusterGroupLetsEverythingOutAndGroupsOutsideTheScanAreUnknown() throws IOException {
     SgIndex i =
         index(
-            res(
+            resource(
                 "aws_eks_cluster.c",
                 "{\"name\": \"c\", \"vpc_config\": [{\"cluster_security_group_id\": \"sg-0cl\"}]}"),
             "{\"address\": \"data.aws_security_group.x\", \"mode\": \"data\", \"type\": "
@@ -346,7 +333,7 @@ class SgIndexTest {
     SgIndex i =
         index(
             egressGroup("node", "sg-0node", ""),
-            res(
+            resource(
                 "aws_security_group_rule.r",
                 "{\"type\": \"egress\", \"protocol\": \"-1\", \"from_port\": 0, "
                     + "\"to_port\": 0, \"cidr_blocks\": [\"0.0.0.0/0\"], \"security_group_id\": null}"));
@@ -359,8 +346,8 @@ class SgIndexTest {
   void aGroupWrittenWithoutItsRuleAttributesIsUnknown() throws IOException {
     SgIndex i =
         index(
-            res("aws_security_group.bare", "{\"id\": \"sg-0bare\", \"vpc_id\": \"vpc-1\"}"),
-            res(
+            resource("aws_security_group.bare", "{\"id\": \"sg-0bare\", \"vpc_id\": \"vpc-1\"}"),
+            resource(
                 "aws_security_group.nulls",
                 "{\"id\": \"sg-0null\", \"ingress\": null, \"egress\": null}"));
     Source any = cidrs("10.0.0.0/24");
@@ -373,7 +360,7 @@ class SgIndexTest {
   void aDefaultGroupKeepsOnlyItsConfiguredRules() throws IOException {
     SgIndex i =
         index(
-            res(
+            resource(
                 "aws_default_security_group.d",
                 "{\"id\": \"sg-0d\", \"vpc_id\": \"vpc-1\", \"ingress\": [], \"egress\": []}"));
     assertEquals(Verdict.NO, i.allowsOut(i.keyOfId("sg-0d"), cidrs("10.0.0.0/24"), 443, 443));
@@ -464,7 +451,7 @@ class SgIndexTest {
     SgIndex i =
         index(
             egressGroup("node", "sg-0node", ""),
-            res(
+            resource(
                 "aws_security_group_rule.r",
                 "{\"type\": null, \"protocol\": \"tcp\", \"from_port\": 5432, "
                     + "\"to_port\": 5432, \"cidr_blocks\": [\"10.0.0.0/8\"], "

@@ -1,5 +1,7 @@
 package io.eksnet.relate;
 
+import static io.eksnet.TerraformJson.resource;
+import static io.eksnet.TerraformJson.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,30 +38,11 @@ class TerraformRelationsTest {
     return facts.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static String state(String... resources) {
-    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": ["
-        + String.join(",", resources)
-        + "]}}}";
-  }
-
-  private static String res(String address, String type, String values) {
-    String name = address.substring(address.indexOf('.') + 1);
-    return "{\"address\": \""
-        + address
-        + "\", \"mode\": \"managed\", \"type\": \""
-        + type
-        + "\", \"name\": \""
-        + name
-        + "\", \"values\": "
-        + values
-        + "}";
-  }
-
   private static final String VPC =
-      res("aws_vpc.v", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}");
+      resource("aws_vpc.v", "aws_vpc", "{\"id\": \"vpc-1\", \"cidr_block\": \"10.0.0.0/16\"}");
 
   private static String subnet(String name, String cidr, String az) {
-    return res(
+    return resource(
         "aws_subnet." + name,
         "aws_subnet",
         "{\"id\": \"subnet-"
@@ -73,7 +56,7 @@ class TerraformRelationsTest {
   }
 
   private static String group(String subnets, int max) {
-    return res(
+    return resource(
         "aws_eks_node_group.g",
         "aws_eks_node_group",
         "{\"subnet_ids\": "
@@ -106,7 +89,7 @@ class TerraformRelationsTest {
                 VPC,
                 subnet("a", "10.0.0.0/24", "eu-west-1a"),
                 group("[\"subnet-a\"]", 4),
-                res(
+                resource(
                     "aws_eks_node_group.h",
                     "aws_eks_node_group",
                     "{\"subnet_ids\": [\"subnet-a\"], \"instance_types\": "
@@ -126,13 +109,13 @@ class TerraformRelationsTest {
             state(
                 VPC,
                 subnet("a", "10.0.0.0/24", "eu-west-1a"),
-                res(
+                resource(
                     "aws_default_route_table.main",
                     "aws_default_route_table",
                     "{\"id\": \"rtb-1\", "
                         + "\"default_route_table_id\": \"rtb-1\", \"route\": [{\"cidr_block\": \"0.0.0.0/0\", \"nat_gateway_id\": "
                         + "\"nat-1\"}]}"),
-                res(
+                resource(
                     "aws_vpc.w",
                     "aws_vpc",
                     "{\"id\": \"vpc-2\", \"cidr_block\": \"10.1.0.0/16\", \"default_route_table_id\": "
@@ -152,15 +135,15 @@ class TerraformRelationsTest {
             state(
                 VPC,
                 subnet("a", "10.0.0.0/24", "eu-west-1a"),
-                res(
+                resource(
                     "aws_route_table.t",
                     "aws_route_table",
                     "{\"id\": \"rtb-1\", \"vpc_id\": \"vpc-1\", \"route\": []}"),
-                res(
+                resource(
                     "aws_route_table_association.a",
                     "aws_route_table_association",
                     "{\"subnet_id\": \"subnet-a\", \"route_table_id\": \"rtb-1\"}"),
-                res(
+                resource(
                     "aws_vpn_gateway_route_propagation.p",
                     "aws_vpn_gateway_route_propagation",
                     "{\"route_table_id\": \"rtb-1\", \"vpn_gateway_id\": \"vgw-1\"}")));

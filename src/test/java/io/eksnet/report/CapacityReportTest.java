@@ -1,5 +1,6 @@
 package io.eksnet.report;
 
+import static io.eksnet.TerraformJson.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,23 +97,6 @@ class CapacityReportTest {
     return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [\n"
         + String.join(",\n", rs)
         + "\n]}}}\n";
-  }
-
-  private static String resource(String address, String type, String values) {
-    String name = address.substring(address.indexOf('.') + 1).replaceAll("\\[.*", "");
-    String index =
-        address.contains("[") ? ", \"index\": " + address.replaceAll(".*\\[(\\d+)\\]", "$1") : "";
-    return "{\"address\": \""
-        + address
-        + "\", \"mode\": \"managed\", \"type\": \""
-        + type
-        + "\", \"name\": \""
-        + name
-        + "\""
-        + index
-        + ", \"values\": "
-        + values
-        + "}";
   }
 
   private CapacityTable table(String json) throws IOException {
