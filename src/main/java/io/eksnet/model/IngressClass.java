@@ -39,7 +39,10 @@ public final class IngressClass extends K8sObject {
   }
 
   public boolean isDefaultClass() {
-    return "true".equalsIgnoreCase(annotation("ingressclass.kubernetes.io/is-default-class"));
+    return "true"
+        .equals(
+            annotation(
+                "ingressclass.kubernetes.io/is-default-class")); // exactly, as the API server
   }
 
   /** True when {@code spec.parameters} is set. */

@@ -27,6 +27,7 @@ public abstract class TerraformResource {
    * @param configDir the module's source directory relative to the root module's ({@code ""} for
    *     the root module, {@code modules/vpc} for {@code source = "./modules/vpc"}), or null when
    *     the module comes from a registry or another remote source
+   * @param created the document is a plan that creates (or replaces) the resource
    */
   public record Header(
       String file,
@@ -36,7 +37,8 @@ public abstract class TerraformResource {
       String moduleAddress,
       String type,
       String name,
-      String configDir) {}
+      String configDir,
+      boolean created) {}
 
   private final Header header;
 
@@ -46,6 +48,14 @@ public abstract class TerraformResource {
 
   public String getFile() {
     return header.file();
+  }
+
+  /**
+   * True when the document is a plan that creates (or replaces) this resource; false in a state,
+   * where AWS has accepted it already, and for what a plan keeps or updates in place.
+   */
+  public boolean isCreated() {
+    return header.created();
   }
 
   public String getAddress() {

@@ -217,7 +217,7 @@ final class IngressRelations {
       return;
     }
     Namespace ns = namespaces.get(i.getNamespace());
-    if (ns != null && !p.getNamespaceSelector().matches(ns.getLabels())) {
+    if (ns != null && !p.getNamespaceSelector().matches(ns.getClusterLabels())) {
       out.add(new ParamsNamespaceMismatch(a, c, ns));
     }
   }

@@ -39,6 +39,11 @@ final class TerraformDocument {
     Tree.TMap values;
     Tree unknown;
 
+    /**
+     * A plan creates it (or replaces it); false in a state and for what a plan keeps or updates.
+     */
+    boolean created;
+
     Res(
         String address,
         String module,
@@ -211,15 +216,18 @@ final class TerraformDocument {
     Res existing = byAddress.get(Tree.text(rc.get("address")));
     Tree after = Tree.path(rc, "change", "after");
     Tree unknown = Tree.path(rc, "change", "after_unknown");
+    boolean created = actions.contains("create");
     if (existing == null) {
       Res r = res(rc, "", Tree.asMap(after));
       if (r != null) {
         r.unknown = unknown;
+        r.created = created;
         byAddress.put(r.address, r);
       }
       return;
     }
     existing.unknown = unknown;
+    existing.created = created;
     if (existing.values == EMPTY && after instanceof Tree.TMap am) {
       existing.values = am;
     }

@@ -247,7 +247,15 @@ public final class TerraformLoader {
 
   private TerraformResource.Header header(Res r) {
     return new TerraformResource.Header(
-        doc.file, r.object, r.values, r.address, r.module, r.type, r.name, doc.configDir(r));
+        doc.file,
+        r.object,
+        r.values,
+        r.address,
+        r.module,
+        r.type,
+        r.name,
+        doc.configDir(r),
+        r.created);
   }
 
   // ---- network ----
