@@ -19,7 +19,13 @@ public final class SecurityGroup extends TerraformResource {
   private final List<SgRule> rules;
   private final boolean ingressKnown;
   private final boolean egressKnown;
+  private final boolean egressInferred;
 
+  /**
+   * {@code egressInferred}: the inline egress rules are known to be none only because a plan leaves
+   * {@code egress} to the provider (no argument in the configuration), which a {@code dynamic}
+   * block whose {@code for_each} is known only at apply would look like too.
+   */
   public SecurityGroup(
       Header h,
       String id,
@@ -27,7 +33,8 @@ public final class SecurityGroup extends TerraformResource {
       TfRefs vpc,
       List<SgRule> rules,
       boolean ingressKnown,
-      boolean egressKnown) {
+      boolean egressKnown,
+      boolean egressInferred) {
     super(h);
     this.id = id;
     this.groupName = groupName;
@@ -35,6 +42,7 @@ public final class SecurityGroup extends TerraformResource {
     this.rules = List.copyOf(rules);
     this.ingressKnown = ingressKnown;
     this.egressKnown = egressKnown;
+    this.egressInferred = egressInferred;
   }
 
   public String getId() {
@@ -58,6 +66,11 @@ public final class SecurityGroup extends TerraformResource {
   /** False when the inline ingress rules are unknown until apply. */
   public boolean isIngressKnown() {
     return ingressKnown;
+  }
+
+  /** See the constructor. */
+  public boolean isEgressInferred() {
+    return egressInferred;
   }
 
   /** False when the inline egress rules are unknown until apply. */

@@ -287,6 +287,10 @@ final class SgIndex {
               ? "Terraform removes every rule of a default security group it adopts and keeps"
                   + " only those of its configuration"
               : "Terraform removes the allow-all egress rule AWS gives a new security group")
+          + (g != null && g.isEgressInferred()
+              ? "; the plan shows no egress argument for it, which is also how a dynamic \"egress\""
+                  + " block looks when its for_each is known only at apply"
+              : "")
           + ")";
     }
     List<String> d = new ArrayList<>();

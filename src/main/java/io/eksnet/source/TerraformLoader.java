@@ -496,7 +496,8 @@ public final class TerraformLoader {
         vpc,
         rules,
         inlineRulesKnown(r, "ingress"),
-        inlineRulesKnown(r, "egress"));
+        inlineRulesKnown(r, "egress"),
+        doc.unknown(r, "egress") && inlineRulesKnown(r, "egress"));
   }
 
   /**
