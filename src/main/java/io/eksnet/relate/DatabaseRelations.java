@@ -197,16 +197,13 @@ final class DatabaseRelations {
           sources.add(i.description());
           sending.addAll(i.groups());
         }
-        List<String> egress = new ArrayList<>();
-        sending.forEach(g -> egress.add(j.sgs.describeEgress(g)));
         out.add(
-            new SourceEgressGap(
-                true,
+            SourceEgressGap.database(
                 clients(new ArrayList<>(e.getValue().uses.values())),
                 String.join("; ", sources),
                 db.getAddress(),
                 "TCP " + port,
-                String.join("; ", egress),
+                j.sgs.describeEgress(sending),
                 j.sgs.group(e.getKey()),
                 allow,
                 db.getLocation()));

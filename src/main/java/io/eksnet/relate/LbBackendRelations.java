@@ -235,22 +235,19 @@ final class LbBackendRelations {
         return false;
       }
     }
-    SecurityGroup fix = null;
-    List<String> egress = new ArrayList<>();
-    for (String g : c.lbGroups()) {
-      if (fix == null) {
-        fix = j.sgs.group(g);
-      }
-      egress.add(j.sgs.describeEgress(g));
-    }
+    SecurityGroup fix = // the first of the load balancer's groups the scan holds
+        c.lbGroups().stream()
+            .map(j.sgs::group)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     out.add(
-        new SourceEgressGap(
-            false,
+        SourceEgressGap.loadBalancer(
             c.lb().getDisplayName(),
             String.join(", ", c.names()),
             c.what(),
             c.ports(),
-            String.join("; ", egress),
+            j.sgs.describeEgress(c.lbGroups()),
             fix,
             NetworkIdentities.describeDestination(j, c.targets(), "the targets'", "their"),
             targetLocation(j, c)));

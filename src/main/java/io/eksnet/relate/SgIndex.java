@@ -273,6 +273,15 @@ final class SgIndex {
     return maybe ? Verdict.UNKNOWN : Verdict.NO;
   }
 
+  /** {@link #describeEgress(String)} of each group, joined with {@code ; }. */
+  String describeEgress(java.util.Collection<String> groups) {
+    List<String> d = new ArrayList<>();
+    for (String g : groups) {
+      d.add(describeEgress(g));
+    }
+    return String.join("; ", d);
+  }
+
   /**
    * What a group lets out, for messages: {@code aws_security_group.alb has no egress rule (...)} or
    * {@code aws_security_group.alb lets out only TCP 443 to 0.0.0.0/0}.

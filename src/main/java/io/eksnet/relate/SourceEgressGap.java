@@ -21,6 +21,33 @@ public final class SourceEgressGap {
   private final String allow;
   private final Location related;
 
+  /** A load balancer's own groups let nothing out to its targets. */
+  static SourceEgressGap loadBalancer(
+      String lb,
+      String lbGroups,
+      String targets,
+      String ports,
+      String egress,
+      SecurityGroup group,
+      String allow,
+      Location related) {
+    return new SourceEgressGap(false, lb, lbGroups, targets, ports, egress, group, allow, related);
+  }
+
+  /** The groups pod traffic leaves with let nothing out to a database the pods connect to. */
+  static SourceEgressGap database(
+      String clients,
+      String sources,
+      String database,
+      String ports,
+      String egress,
+      SecurityGroup group,
+      String allow,
+      Location related) {
+    return new SourceEgressGap(
+        true, clients, sources, database, ports, egress, group, allow, related);
+  }
+
   /**
    * @param database true for pods to a database, false for a load balancer to its targets
    * @param sender the load balancer's object, or the clients that name the database
@@ -33,7 +60,7 @@ public final class SourceEgressGap {
    * @param allow where the rule should let the traffic go
    * @param related the receiving side in the Terraform
    */
-  public SourceEgressGap(
+  private SourceEgressGap(
       boolean database,
       String sender,
       String sourceGroups,
