@@ -76,13 +76,16 @@ public final class Ingress extends K8sObject {
     return annotation(ALB_PREFIX + name);
   }
 
-  /** Where the class is decided: the ingressClassName field, the annotation, or the object. */
+  /**
+   * Where the class is decided: the legacy annotation (which controllers read first), the
+   * ingressClassName field, or the object.
+   */
   public Location classLocation() {
-    if (ingressClassName != null) {
-      return at("spec", "ingressClassName");
-    }
     if (getClassAnnotation() != null) {
       return annotationLocation(CLASS_ANNOTATION);
+    }
+    if (ingressClassName != null) {
+      return at("spec", "ingressClassName");
     }
     return getLocation();
   }

@@ -122,11 +122,11 @@ final class IngressRelations {
   /**
    * ALB when the class names an IngressClass of the AWS controller, or — with no such object in the
    * scan — when the class (field or legacy annotation) is {@code alb}, the controller's default
-   * class name; an Ingress with no class uses the default IngressClass of the scan.
+   * class name; an Ingress with no class uses the default IngressClass of the scan. The legacy
+   * annotation wins over the field, as in the controller (and in ingress-nginx).
    */
   static boolean isAlb(Ingress i, Map<String, IngressClass> classes, IngressClass defaultClass) {
-    String name =
-        i.getIngressClassName() != null ? i.getIngressClassName() : i.getClassAnnotation();
+    String name = i.getClassAnnotation() != null ? i.getClassAnnotation() : i.getIngressClassName();
     if (name == null) {
       return defaultClass != null && defaultClass.isAlb();
     }
