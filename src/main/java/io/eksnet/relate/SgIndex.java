@@ -191,9 +191,18 @@ final class SgIndex {
 
   /** Whether any of the target groups admits the source on TCP ports {@code from..to}. */
   Verdict admitsAny(Collection<String> targets, Source source, int from, int to) {
-    boolean unknown = targets.isEmpty();
-    for (String t : targets) {
-      Verdict v = admits(t, source, from, to);
+    return any(targets, t -> admits(t, source, from, to));
+  }
+
+  /**
+   * YES when one group's verdict is YES, NO when every group's is NO, else UNKNOWN (also for no
+   * group at all): a network interface's groups allow what any of them allows.
+   */
+  private static Verdict any(
+      Collection<String> groups, java.util.function.Function<String, Verdict> verdict) {
+    boolean unknown = groups.isEmpty();
+    for (String g : groups) {
+      Verdict v = verdict.apply(g);
       if (v == Verdict.YES) {
         return Verdict.YES;
       }
@@ -223,15 +232,7 @@ final class SgIndex {
    * ports {@code from..to}: a network interface's groups allow what any of them allows.
    */
   Verdict allowsOutAny(Collection<String> sources, Source destination, int from, int to) {
-    boolean unknown = sources.isEmpty();
-    for (String s : sources) {
-      Verdict v = allowsOut(s, destination, from, to);
-      if (v == Verdict.YES) {
-        return Verdict.YES;
-      }
-      unknown |= v == Verdict.UNKNOWN;
-    }
-    return unknown ? Verdict.UNKNOWN : Verdict.NO;
+    return any(sources, s -> allowsOut(s, destination, from, to));
   }
 
   /** Whether the group's egress rules let traffic out to the destination on every port. */
