@@ -77,6 +77,10 @@ public final class Metadata {
     if (tags != null && tags.split(",").length > 10) {
       out.add("more than 10 @tags");
     }
+    String scope = md.get("scope");
+    if (scope != null && !scope.equals(RuleInfo.CLUSTER) && !scope.equals(RuleInfo.SCAN)) {
+      out.add("@scope '" + scope + "' is not cluster or scan");
+    }
     String summary = md.get("summary");
     if (summary != null && summary.length() > 200) {
       out.add("@summary longer than 200 characters");
@@ -107,6 +111,7 @@ public final class Metadata {
         md.get("remediation"),
         tags,
         md.get("since"),
-        source);
+        source,
+        md.get("scope"));
   }
 }

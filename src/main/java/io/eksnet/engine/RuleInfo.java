@@ -7,8 +7,11 @@ import java.util.Map;
 /**
  * A rule's metadata, read from its Drools annotations ({@code @id}, {@code @name}, {@code
  * @severity}, {@code @summary}, {@code @message}, {@code @remediation}, {@code @tags}, {@code
- * @since}). {@code messages} holds {@code @message} and its variants ({@code @messageXyz}).
- * {@code source} is "built-in" or the user rule file.
+ * @since}, and the optional {@code @scope}). {@code messages} holds {@code @message} and its
+ * variants ({@code @messageXyz}). {@code source} is "built-in" or the user rule file. {@code scope}
+ * is {@link #CLUSTER} (the default) or {@link #SCAN}: a rule that judges an absence (no workload
+ * has these labels, no Service of this name) speaks only when the whole scan agrees, not only the
+ * cluster it looked at (see {@code ClusterScopes}).
  */
 public record RuleInfo(
     String id,
@@ -19,11 +22,43 @@ public record RuleInfo(
     String remediation,
     List<String> tags,
     String since,
-    String source) {
+    String source,
+    String scope) {
+
+  /** The rule judges each cluster on its own. */
+  public static final String CLUSTER = "cluster";
+
+  /** The rule judges an absence: it speaks only when nothing in the whole scan contradicts it. */
+  public static final String SCAN = "scan";
 
   public RuleInfo {
     messages = Map.copyOf(messages);
     tags = List.copyOf(tags);
+    scope = scope == null ? CLUSTER : scope;
+  }
+
+  /** A cluster-scoped rule. */
+  public RuleInfo(
+      String id,
+      String name,
+      Severity severity,
+      String summary,
+      Map<String, String> messages,
+      String remediation,
+      List<String> tags,
+      String since,
+      String source) {
+    this(id, name, severity, summary, messages, remediation, tags, since, source, CLUSTER);
+  }
+
+  /** True when the rule judges an absence against the whole scan ({@code @scope("scan")}). */
+  public boolean judgesAbsence() {
+    return SCAN.equals(scope);
+  }
+
+  /** This rule with another severity. */
+  public RuleInfo withSeverity(Severity s) {
+    return new RuleInfo(id, name, s, summary, messages, remediation, tags, since, source, scope);
   }
 
   public String message() {

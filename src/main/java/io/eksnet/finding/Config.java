@@ -15,6 +15,7 @@ import java.util.Set;
  * @param excludes globs of root-relative paths not to scan
  * @param failOn the lowest severity that fails the scan, or null for the default
  * @param ignores findings to suppress by rule and path glob, each with a reason
+ * @param clusters the declared clusters: which files belong together (empty: eksnet decides)
  */
 public record Config(
     Set<String> enable,
@@ -23,13 +24,39 @@ public record Config(
     Map<String, Long> thresholds,
     List<String> excludes,
     String failOn,
-    List<Ignore> ignores) {
+    List<Ignore> ignores,
+    List<Cluster> clusters) {
 
   /** A config suppression: rule id (or {@code *}), root-relative path glob, optional object. */
   public record Ignore(String rule, String path, String object, String reason, int line) {}
 
+  /**
+   * A declared cluster: the files (root-relative path globs) whose objects run in one cluster.
+   *
+   * @param name a name for messages
+   * @param paths root-relative path globs
+   * @param line the entry's line in the config
+   */
+  public record Cluster(String name, List<String> paths, int line) {
+    public Cluster {
+      paths = List.copyOf(paths);
+    }
+  }
+
   public static final Config EMPTY =
-      new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of());
+      new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of(), List.of());
+
+  /** A config without declared clusters. */
+  public Config(
+      Set<String> enable,
+      Set<String> disable,
+      Map<String, Severity> severities,
+      Map<String, Long> thresholds,
+      List<String> excludes,
+      String failOn,
+      List<Ignore> ignores) {
+    this(enable, disable, severities, thresholds, excludes, failOn, ignores, List.of());
+  }
 
   public Config {
     enable = Set.copyOf(enable);
@@ -38,5 +65,6 @@ public record Config(
     thresholds = Map.copyOf(thresholds);
     excludes = List.copyOf(excludes);
     ignores = List.copyOf(ignores);
+    clusters = List.copyOf(clusters);
   }
 }

@@ -16,6 +16,7 @@ import io.eksnet.model.Thresholds;
 import io.eksnet.relate.Relations;
 import io.eksnet.source.ConfigLoader;
 import io.eksnet.source.Discovery;
+import io.eksnet.source.Kustomization;
 import io.eksnet.source.Loader;
 import io.eksnet.source.TerraformSources;
 import java.nio.file.Path;
@@ -68,18 +69,33 @@ public final class Scanner {
     notes.addAll(inputs.notices());
 
     List<Object> facts = new ArrayList<>();
+    List<List<Object>> factsByFile = new ArrayList<>();
+    java.util.BitSet terraformFiles = new java.util.BitSet();
+    List<Kustomization> kustomizations = new ArrayList<>();
     List<Suppression> suppressions = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<TerraformSources.Block> tfBlocks = new ArrayList<>();
     for (ScanInputs.Input in : inputs) {
       files.add(in.file().relative());
       if (in.isTerraformSource()) {
+        factsByFile.add(List.of());
         tfBlocks.addAll(TerraformSources.read(in.file()));
         continue;
       }
       Loader.Loaded l = in.loaded();
-      facts.addAll(l.facts());
-      facts.addAll(in.terraformFacts());
+      List<Object> own = new ArrayList<>(l.facts());
+      own.addAll(in.terraformFacts());
+      if (!in.terraformFacts().isEmpty()) {
+        terraformFiles.set(files.size() - 1);
+      }
+      factsByFile.add(own);
+      facts.addAll(own);
+      if (Kustomization.isKustomizationFile(in.file().relative())) {
+        Kustomization k = Kustomization.read(in.file());
+        if (k != null) {
+          kustomizations.add(k);
+        }
+      }
       problems.addAll(l.problems());
       suppressions.addAll(l.suppressions());
       notes.addAll(l.notes());
@@ -111,14 +127,43 @@ public final class Scanner {
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
     long t1 = System.nanoTime();
 
-    facts.add(new Thresholds(config.thresholds()));
-    facts.addAll(Relations.compute(facts));
+    List<ClusterScopes.Scope> scopes =
+        ClusterScopes.of(
+            files, nonEmpty(factsByFile), terraformFiles, kustomizations, declared(config));
+    if (scopes.size() > 1) {
+      notes.add(
+          "related the files as "
+              + scopes.size()
+              + " clusters (by declared clusters, kustomizations and directories; see README,"
+              + " 'What belongs to one cluster')");
+    }
     long t2 = System.nanoTime();
-
-    RuleEngine.Outcome outcome = engine.run(facts, enabled);
-    problems.addAll(outcome.problems());
+    Runs runs = new Runs(engine, config, enabled);
+    if (scopes.size() <= 1) {
+      runs.add(runs.run(facts), r -> true);
+    } else {
+      // an absence ("no workload has these labels") must hold in the whole scan, not one cluster
+      Predicate<String> absence = id -> judgesAbsence(engine.catalog(), id);
+      RuleEngine.Outcome whole = runs.run(facts, enabled.and(absence));
+      Set<String> wholeKeys = new HashSet<>();
+      for (Finding f : whole.findings()) {
+        wholeKeys.add(f.ruleId() + "\0" + f.location());
+      }
+      runs.problems.addAll(whole.problems());
+      runs.complete &= whole.complete();
+      for (ClusterScopes.Scope scope : scopes) {
+        List<Object> scoped = new ArrayList<>();
+        for (int i = scope.members().nextSetBit(0); i >= 0; i = scope.members().nextSetBit(i + 1)) {
+          scoped.addAll(factsByFile.get(i));
+        }
+        runs.add(
+            runs.run(scoped),
+            f -> !absence.test(f.ruleId()) || wholeKeys.contains(f.ruleId() + "\0" + f.location()));
+      }
+    }
+    problems.addAll(dedupeProblems(runs.problems));
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : new TerraformBlockLinker(tfBlocks, facts).link(outcome.findings())) {
+    for (Finding f : new TerraformBlockLinker(tfBlocks, facts).link(runs.findings)) {
       Severity override = config.severities().get(f.ruleId());
       findings.add(override == null ? f : f.withSeverity(override));
     }
@@ -126,23 +171,11 @@ public final class Scanner {
     List<RuleInfo> enabledInfos = new ArrayList<>();
     for (RuleInfo r : engine.catalog().rules()) {
       if (enabled.test(r.id())) {
-        if (outcome.complete()) {
+        if (runs.complete) {
           ran.add(r.id()); // after an aborted evaluation no suppression is "unused"
         }
         Severity override = config.severities().get(r.id());
-        enabledInfos.add(
-            override == null
-                ? r
-                : new RuleInfo(
-                    r.id(),
-                    r.name(),
-                    override,
-                    r.summary(),
-                    r.messages(),
-                    r.remediation(),
-                    r.tags(),
-                    r.since(),
-                    r.source()));
+        enabledInfos.add(override == null ? r : r.withSeverity(override));
       }
     }
     Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
@@ -164,13 +197,109 @@ public final class Scanner {
         notes,
         new ScanResult.Timings(
             ms(t1 - t0),
-            ms(t2 - t1),
-            ms(t3 - t2),
+            ms(t2 - t1 + runs.relateNanos),
+            ms(t3 - t2 - runs.relateNanos),
             ms(t3 - t0),
-            outcome.ruleFirings(),
-            outcome.ruleNanos()),
+            runs.firings,
+            runs.nanos),
         config.failOn(),
         comparison);
+  }
+
+  /**
+   * The relate and rule runs of one scan, one per cluster, with their results merged: a finding
+   * reported in several clusters (a shared base) is one finding.
+   */
+  private static final class Runs {
+    private final RuleEngine engine;
+    private final Config config;
+    private final Predicate<String> enabled;
+    final List<Finding> findings = new ArrayList<>();
+    final List<InputProblem> problems = new ArrayList<>();
+    final java.util.Map<String, Long> firings = new java.util.TreeMap<>();
+    final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
+    boolean complete = true;
+    long relateNanos;
+
+    Runs(RuleEngine engine, Config config, Predicate<String> enabled) {
+      this.engine = engine;
+      this.config = config;
+      this.enabled = enabled;
+    }
+
+    RuleEngine.Outcome run(List<Object> facts) {
+      return run(facts, enabled);
+    }
+
+    /** Relates these facts and fires the rules over them. */
+    RuleEngine.Outcome run(List<Object> facts, Predicate<String> rules) {
+      long t = System.nanoTime();
+      List<Object> all = new ArrayList<>(facts);
+      all.add(new Thresholds(config.thresholds()));
+      all.addAll(Relations.compute(all));
+      relateNanos += System.nanoTime() - t;
+      return engine.run(all, rules);
+    }
+
+    void add(RuleEngine.Outcome o, Predicate<Finding> keep) {
+      for (Finding f : o.findings()) {
+        if (keep.test(f)) {
+          findings.add(f);
+        }
+      }
+      problems.addAll(o.problems());
+      o.ruleFirings().forEach((k, v) -> firings.merge(k, v, Long::sum));
+      o.ruleNanos().forEach((k, v) -> nanos.merge(k, v, Long::sum));
+      complete &= o.complete();
+    }
+  }
+
+  private static boolean judgesAbsence(Catalog catalog, String id) {
+    for (RuleInfo r : catalog.rules()) {
+      if (r.id().equals(id)) {
+        return r.judgesAbsence();
+      }
+    }
+    return false;
+  }
+
+  private static java.util.BitSet nonEmpty(List<List<Object>> factsByFile) {
+    java.util.BitSet out = new java.util.BitSet();
+    for (int i = 0; i < factsByFile.size(); i++) {
+      if (!factsByFile.get(i).isEmpty()) {
+        out.set(i);
+      }
+    }
+    return out;
+  }
+
+  /** The config's clusters, each with a matcher of root-relative paths. */
+  private static List<ClusterScopes.Declared> declared(Config config) {
+    List<ClusterScopes.Declared> out = new ArrayList<>();
+    for (Config.Cluster c : config.clusters()) {
+      List<java.nio.file.PathMatcher> ms = new ArrayList<>();
+      for (String g : c.paths()) {
+        ms.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g));
+      }
+      out.add(
+          new ClusterScopes.Declared(
+              c.name(),
+              rel -> {
+                Path p;
+                try {
+                  p = Path.of(rel);
+                } catch (java.nio.file.InvalidPathException e) {
+                  return false;
+                }
+                return ms.stream().anyMatch(m -> m.matches(p));
+              }));
+    }
+    return out;
+  }
+
+  /** The same problem from several cluster runs (a user rule that throws) is listed once. */
+  private static List<InputProblem> dedupeProblems(List<InputProblem> in) {
+    return new ArrayList<>(new java.util.LinkedHashSet<>(in));
   }
 
   /** Null without a baseline or when it cannot be used (then there is an input problem). */

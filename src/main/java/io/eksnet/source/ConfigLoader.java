@@ -25,7 +25,8 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("failOn", "enable", "disable", "severity", "thresholds", "exclude", "ignore");
+      Set.of(
+          "failOn", "enable", "disable", "severity", "thresholds", "exclude", "ignore", "clusters");
 
   private ConfigLoader() {}
 
@@ -180,8 +181,52 @@ public final class ConfigLoader {
             thresholds,
             excludes(root, rd),
             failOn,
-            ignores);
+            ignores,
+            clusters(root, rd));
     return new Result(c, problems);
+  }
+
+  /**
+   * The declared clusters: a list of {@code {name, paths: [glob...]}}. A bad entry is a problem at
+   * its line and left out; a bad glob is left out of its cluster.
+   */
+  private static List<Config.Cluster> clusters(Tree.TMap root, Reader rd) {
+    List<Config.Cluster> out = new ArrayList<>();
+    Tree t = root.get("clusters");
+    if (t == null) {
+      return out;
+    }
+    if (!(t instanceof Tree.TList l)) {
+      rd.problem(root.entry("clusters"), "clusters must be a list of {name, paths}");
+      return out;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (Tree c : l.items()) {
+      String name = Tree.text(Tree.path(c, "name"));
+      Tree paths = Tree.path(c, "paths");
+      if (!(c instanceof Tree.TMap m) || name == null || !(paths instanceof Tree.TList pl)) {
+        rd.problem(
+            c.line(), c.column(), "each clusters entry needs a name and a list of path globs");
+        continue;
+      }
+      for (Tree.Entry e : m.entries().values()) {
+        if (!e.key().equals("name") && !e.key().equals("paths")) {
+          rd.problem(e, "unknown key '" + e.key() + "' in a clusters entry (known: name, paths)");
+        }
+      }
+      if (!names.add(name)) {
+        rd.problem(c.line(), c.column(), "cluster '" + name + "' is declared twice");
+        continue;
+      }
+      List<String> globs = new ArrayList<>();
+      for (Tree g : pl.items()) {
+        if (Tree.text(g) != null && rd.isGlob(g, "paths")) {
+          globs.add(Tree.text(g));
+        }
+      }
+      out.add(new Config.Cluster(name, globs, c.line()));
+    }
+    return out;
   }
 
   /** The exclude globs; one that does not compile is a problem at its line, and left out. */
