@@ -100,6 +100,15 @@ public final class Scanner {
       suppressions.addAll(l.suppressions());
       notes.addAll(l.notes());
     }
+    int patches = dropKustomizePatches(files, factsByFile, kustomizations);
+    if (patches > 0) {
+      facts.clear();
+      factsByFile.forEach(facts::addAll);
+      notes.add(
+          patches
+              + (patches == 1 ? " file is a kustomize patch" : " files are kustomize patches")
+              + " (partial objects a kustomization names under patches): not checked on their own");
+    }
     for (Object f : facts) {
       if (f instanceof K8sObject o && o.annotation(IGNORE_ANNOTATION) != null) {
         String reason = o.annotation(IGNORE_REASON_ANNOTATION);
@@ -252,6 +261,32 @@ public final class Scanner {
       o.ruleNanos().forEach((k, v) -> nanos.merge(k, v, Long::sum));
       complete &= o.complete();
     }
+  }
+
+  /**
+   * Clears the facts of the files a kustomization names as patches (and none as a resource): a
+   * patch is part of an object, not one (a Deployment patch without containers is no workload).
+   * Returns how many files it cleared.
+   */
+  private static int dropKustomizePatches(
+      List<String> files, List<List<Object>> factsByFile, List<Kustomization> kustomizations) {
+    Set<String> patches = new HashSet<>();
+    Set<String> resources = new HashSet<>();
+    for (Kustomization k : kustomizations) {
+      patches.addAll(k.patches());
+      resources.addAll(k.refs());
+    }
+    patches.removeAll(resources);
+    int n = 0;
+    for (int i = 0; i < files.size(); i++) {
+      if (patches.contains(files.get(i)) && !factsByFile.get(i).isEmpty()) {
+        factsByFile.set(i, new ArrayList<>(factsByFile.get(i)));
+        if (factsByFile.get(i).removeIf(f -> f instanceof K8sObject)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private static boolean judgesAbsence(Catalog catalog, String id) {

@@ -168,4 +168,38 @@ class ScopingScanTest {
     assertEquals(
         List.of(), findings("EKS-SVC-002"), "pods with those labels elsewhere in the scan");
   }
+
+  @Test
+  void aKustomizePatchIsPartOfAnObjectNotOne() throws IOException {
+    String probed =
+        APP_WITHOUT_CLASS.replace(
+            "          ports: [{containerPort: 8080}]",
+            "          ports: [{containerPort: 8080}]\n"
+                + "                readinessProbe: {httpGet: {path: /ready, port: 8080}}");
+    write("base/app.yaml", probed);
+    write("base/class.yaml", ALB_DEFAULT_CLASS);
+    write("base/kustomization.yaml", "resources: [app.yaml, class.yaml]\n");
+    write(
+        "prod/replicas.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: web}
+        spec:
+          replicas: 4
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+                - name: web
+                  env: [{name: MODE, value: prod}]
+        """);
+    write("prod/kustomization.yaml", "resources: [../base]\npatches:\n  - path: replicas.yaml\n");
+    ScanResult r = new Scanner().scan(ScanRequest.of(root, List.of(root)));
+    assertEquals(List.of(), r.findings().stream().map(Finding::ruleId).toList());
+    assertEquals(
+        true,
+        r.notes().stream().anyMatch(n -> n.startsWith("1 file is a kustomize patch")),
+        r.notes().toString());
+  }
 }
