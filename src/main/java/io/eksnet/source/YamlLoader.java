@@ -307,8 +307,8 @@ final class YamlLoader {
                 c,
                 "YAML tag "
                     + shown
-                    + " is not plain YAML: Kubernetes manifests have none (is this a template of"
-                    + " another tool?)",
+                    + " is not plain YAML but another tool's (CloudFormation, Python, ...);"
+                    + " Kubernetes cannot read it",
                 LoadException.Kind.CONTENT));
       }
     }
