@@ -188,7 +188,7 @@ public final class Loader {
               + ":"
               + syntax.line()
               + ": not valid YAML ("
-              + syntax.getMessage()
+              + InputProblem.oneLine(syntax.getMessage())
               + ") and no top-level apiVersion or kind, so not read as a Kubernetes manifest;"
               + " skipped");
     }

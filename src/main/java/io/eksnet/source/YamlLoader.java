@@ -3,12 +3,15 @@ package io.eksnet.source;
 import io.eksnet.model.Tree;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -40,8 +43,8 @@ final class YamlLoader {
   }
 
   /** Tags of plain YAML (the YAML 1.1 types SnakeYAML resolves); any other is a language tag. */
-  private static final java.util.Set<Tag> PLAIN_TAGS =
-      java.util.Set.of(
+  private static final Set<Tag> PLAIN_TAGS =
+      Set.of(
           Tag.STR,
           Tag.INT,
           Tag.FLOAT,
@@ -213,7 +216,7 @@ final class YamlLoader {
   private final class Converter {
     private final List<LoadException> problems;
     private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
-    private final java.util.Set<String> tagsSeen = new java.util.HashSet<>();
+    private final Set<String> tagsSeen = new HashSet<>();
     private long nodes;
 
     Converter(List<LoadException> problems) {
@@ -255,7 +258,7 @@ final class YamlLoader {
       int[] at = positions.at(n.getStartMark().getIndex());
       int l = at[0];
       int c = at[1];
-      checkTag(n, l, c);
+      inspect(n, l, c);
       if (onPath.put(n, Boolean.TRUE) != null) {
         throw new TooBig(
             new LoadException(
@@ -285,11 +288,11 @@ final class YamlLoader {
      * Notes a language tag ({@code !Ref}, {@code !!python/name:...}) once per tag as a content
      * problem, and the first {@code {{ ... }}} that YAML read as a flow mapping.
      */
-    private void checkTag(Node n, int l, int c) {
+    private void inspect(Node n, int l, int c) {
       Tag tag = n.getTag();
       if (n instanceof MappingNode m
           && templateLine == 0
-          && m.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW
+          && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW
           && text.startsWith("{{", positions.charOffset(n.getStartMark().getIndex()))) {
         templateLine = l;
       }
