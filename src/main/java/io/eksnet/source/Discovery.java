@@ -20,9 +20,9 @@ import java.util.TreeSet;
 /**
  * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json}, and
  * {@code *.tf} (only to point findings at resource blocks); skips VCS and build folders, Helm chart
- * {@code templates/} (with a notice) and excluded globs; never follows a symbolic link to a
- * directory inside a walk, nor one to a file outside the scan root. The result is sorted, so the
- * walk order of the file system never changes the output.
+ * {@code templates/} (with a notice, also for a file in one named on the command line) and excluded
+ * globs; never follows a symbolic link to a directory inside a walk, nor one to a file outside the
+ * scan root. The result is sorted, so the walk order of the file system never changes the output.
  */
 public final class Discovery {
 
@@ -70,7 +70,14 @@ public final class Discovery {
       if (Files.isRegularFile(abs)) {
         // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON
         if (isFound(abs) && !excluded(relative(root, abs), matchers)) {
-          files.add(new SourceFile(abs, relative(root, abs)));
+          if (inChartTemplates(abs)) {
+            notices.add(
+                relative(root, abs)
+                    + ": Helm chart template skipped (render the chart with `helm template` and scan"
+                    + " the output)");
+          } else {
+            files.add(new SourceFile(abs, relative(root, abs)));
+          }
         }
         continue;
       }
@@ -115,10 +122,7 @@ public final class Discovery {
               if (!d.equals(start) && excluded(rel, matchers)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
-              if ("templates".equals(name)
-                  && d.getParent() != null
-                  && (Files.exists(d.getParent().resolve("Chart.yaml"))
-                      || Files.exists(d.getParent().resolve("Chart.yml")))) {
+              if (isChartTemplates(d)) {
                 notices.add(
                     rel
                         + "/: Helm chart templates skipped (render them with `helm template` and scan the output)");
@@ -174,6 +178,28 @@ public final class Discovery {
           new InputProblem(
               Location.ofFile(relative(root, dir)), "cannot read: " + InputProblem.describe(e)));
     }
+  }
+
+  /** A chart's {@code templates/} folder: named so, next to {@code Chart.yaml}. */
+  private static boolean isChartTemplates(Path d) {
+    return d.getFileName() != null
+        && "templates".equals(d.getFileName().toString())
+        && d.getParent() != null
+        && (Files.exists(d.getParent().resolve("Chart.yaml"))
+            || Files.exists(d.getParent().resolve("Chart.yml")));
+  }
+
+  /**
+   * A file inside a chart's {@code templates/} folder (also in a subfolder such as {@code
+   * templates/tests/}): a file named on the command line is skipped as the walk skips the folder.
+   */
+  private static boolean inChartTemplates(Path file) {
+    for (Path d = file.getParent(); d != null; d = d.getParent()) {
+      if (isChartTemplates(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean excluded(String rel, List<PathMatcher> matchers) {

@@ -58,11 +58,16 @@ final class JsonLoader {
       }
       return new YamlLoader.Result(List.of(tree), problems);
     } catch (TimeUp e) {
-      problems.add(new LoadException(1, 1, e.getMessage()));
+      problems.add(new LoadException(1, 1, e.getMessage(), LoadException.Kind.LIMIT));
     } catch (StreamConstraintsException e) {
       problems.add(
           new LoadException(
-              1, 1, "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage())));
+              1,
+              1,
+              "JSON too large or too deep: " + YamlLoader.firstLine(e.getOriginalMessage()),
+              LoadException.Kind.LIMIT));
+    } catch (TooMany e) {
+      problems.add(new LoadException(e.line, e.column, e.getMessage(), LoadException.Kind.LIMIT));
     } catch (JsonParseException e) {
       JsonLocation l = e.getLocation();
       int line = l == null ? 1 : Math.max(1, l.getLineNr());
@@ -77,6 +82,18 @@ final class JsonLoader {
     return new YamlLoader.Result(List.of(), problems);
   }
 
+  /** More values than the node budget allows. */
+  private static final class TooMany extends RuntimeException {
+    final int line;
+    final int column;
+
+    TooMany(int line, int column, String message) {
+      super(message, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+  }
+
   /** The deadline passed while reading. */
   private static final class TimeUp extends RuntimeException {
     TimeUp(String message) {
@@ -86,7 +103,11 @@ final class JsonLoader {
 
   private Tree read(JsonParser p, List<LoadException> problems, long[] count) throws IOException {
     if (++count[0] > limits.maxNodes()) {
-      throw new JsonParseException(p, "more than " + limits.maxNodes() + " values");
+      JsonLocation at = p.currentTokenLocation();
+      throw new TooMany(
+          Math.max(1, at.getLineNr()),
+          Math.max(1, at.getColumnNr()),
+          "JSON has more than " + limits.maxNodes() + " values; file skipped");
     }
     if ((count[0] & 0xfff) == 0 && deadline.passed()) {
       throw new TimeUp(deadline.message());
@@ -109,7 +130,8 @@ final class JsonLoader {
                 new LoadException(
                     kl.getLineNr(),
                     kl.getColumnNr(),
-                    "duplicate key '" + key + "' (first at line " + prev.line() + ")"));
+                    "duplicate key '" + key + "' (first at line " + prev.line() + ")",
+                    LoadException.Kind.CONTENT));
           }
           entries.put(key, new Tree.Entry(key, kl.getLineNr(), kl.getColumnNr(), v));
         }

@@ -91,13 +91,8 @@ public final class Loader {
     String text = decoded.text();
     YamlLoader.Result r =
         json ? new JsonLoader(limits).load(text) : new YamlLoader(limits, strings).load(text);
-    boolean template = !json && text.contains("{{");
-    for (LoadException e : r.problems()) {
-      String hint =
-          template && e.getMessage().startsWith("YAML syntax error")
-              ? " (the file contains {{ }}: a Helm or Go template must be rendered before it is scanned)"
-              : "";
-      problems.add(problem(rel, e.line(), e.column(), e.getMessage() + hint));
+    if (!report(rel, text, json, r, problems, notes)) {
+      return new Loaded(facts, problems, terraform, new ArrayList<>(), notes);
     }
     for (Tree doc : r.documents()) {
       if (json && TerraformJson.isTerraform(doc)) {
@@ -138,6 +133,66 @@ public final class Loader {
     }
     List<Suppression> suppressions = json ? new ArrayList<>() : ignoreComments(rel, text, problems);
     return new Loaded(facts, problems, terraform, suppressions, notes);
+  }
+
+  /**
+   * Decides what of a loaded file is reported, and whether its documents are read: a safety limit
+   * is always a problem; a Go/Helm template (see {@link Templates}) is skipped with a note; other
+   * problems are reported only when the file is, or claims to be, Kubernetes or Terraform JSON (see
+   * {@link Claims}). Else a YAML file that does not parse is skipped with a note, and anything else
+   * (JSON with comments, language tags, duplicate keys outside a manifest) is skipped quietly.
+   *
+   * @return whether the documents are read
+   */
+  private static boolean report(
+      String rel,
+      String text,
+      boolean json,
+      YamlLoader.Result r,
+      List<InputProblem> problems,
+      List<String> notes) {
+    LoadException syntax = null;
+    for (LoadException e : r.problems()) {
+      if (e.kind() == LoadException.Kind.LIMIT) {
+        problems.add(problem(rel, e.line(), e.column(), e.getMessage()));
+      } else if (syntax == null && e.kind() == LoadException.Kind.SYNTAX) {
+        syntax = e;
+      }
+    }
+    if (!json) {
+      int template = r.templateLine();
+      if (template == 0 && syntax != null) {
+        template = Templates.actionLine(text);
+      }
+      if (template > 0) {
+        notes.add(
+            rel
+                + ":"
+                + template
+                + ": {{ }} here looks like a Go/Helm template, so the file was skipped;"
+                + " render it (`helm template`) and scan the output");
+        return false;
+      }
+    }
+    if (Claims.claims(r.documents(), text, json)) {
+      for (LoadException e : r.problems()) {
+        if (e.kind() != LoadException.Kind.LIMIT) {
+          problems.add(problem(rel, e.line(), e.column(), e.getMessage()));
+        }
+      }
+      return true;
+    }
+    if (syntax != null && !json) {
+      notes.add(
+          rel
+              + ":"
+              + syntax.line()
+              + ": not valid YAML ("
+              + InputProblem.oneLine(syntax.getMessage())
+              + ") and no top-level apiVersion or kind, so not read as a Kubernetes manifest;"
+              + " skipped");
+    }
+    return true; // the documents read, if any, are not Kubernetes objects: the loop skips them
   }
 
   /** {@code # eksnet:ignore EKS-SVC-001,EKS-LB-001 reason} comments; a reason is required. */

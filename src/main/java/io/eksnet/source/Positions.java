@@ -50,6 +50,12 @@ final class Positions {
     this.startChar = Arrays.copyOf(chars, n);
   }
 
+  /** The char offset of a code point offset (clamped to the text). */
+  int charOffset(int cpOffset) {
+    int[] at = at(cpOffset);
+    return Math.min(text.length(), startChar[at[0] - 1] + at[1] - 1);
+  }
+
   /** {line, column} of a code point offset (clamped to the text). */
   int[] at(int cpOffset) {
     int idx = Arrays.binarySearch(startCp, Math.max(0, cpOffset));

@@ -3,12 +3,15 @@ package io.eksnet.source;
 import io.eksnet.model.Tree;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,13 +31,40 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 final class YamlLoader {
 
-  /** The documents read before any error, and the error (null when the file was fine). */
-  record Result(List<Tree> documents, List<LoadException> problems) {}
+  /**
+   * The documents read before any error, the problems (empty when the file was fine), and the line
+   * of the first Go/Helm template action that YAML read as structure ({@code name: {{ .Values.x }}}
+   * is a flow mapping in a flow mapping), 0 when there is none.
+   */
+  record Result(List<Tree> documents, List<LoadException> problems, int templateLine) {
+    Result(List<Tree> documents, List<LoadException> problems) {
+      this(documents, problems, 0);
+    }
+  }
+
+  /** Tags of plain YAML (the YAML 1.1 types SnakeYAML resolves); any other is a language tag. */
+  private static final Set<Tag> PLAIN_TAGS =
+      Set.of(
+          Tag.STR,
+          Tag.INT,
+          Tag.FLOAT,
+          Tag.BOOL,
+          Tag.NULL,
+          Tag.MAP,
+          Tag.SEQ,
+          Tag.BINARY,
+          Tag.TIMESTAMP,
+          Tag.MERGE,
+          Tag.SET,
+          Tag.OMAP,
+          Tag.PAIRS);
 
   private final Limits limits;
   private final Map<String, String> strings;
   private Positions positions;
   private Limits.Deadline deadline;
+  private String text;
+  private int templateLine;
 
   YamlLoader(Limits limits) {
     this(limits, new java.util.HashMap<>());
@@ -59,8 +89,10 @@ final class YamlLoader {
 
   /** Positions are lines and columns as editors count them (see {@link Positions}). */
   Result load(String text) {
+    this.text = text;
     positions = new Positions(text);
     deadline = limits.deadline();
+    templateLine = 0;
     LoaderOptions opts = new LoaderOptions();
     opts.setAllowDuplicateKeys(true); // detected below with both lines, as an input problem
     opts.setMaxAliasesForCollections(limits.maxAliases());
@@ -68,6 +100,9 @@ final class YamlLoader {
     opts.setCodePointLimit(
         (int) Math.min(Integer.MAX_VALUE, Math.max(text.length() * 2L + 1024, 1024)));
     opts.setAllowRecursiveKeys(false);
+    // nodes are composed, never constructed, so a global tag (mkdocs' !!python/name:...) is safe
+    // to read; in a manifest it is reported below, like a local one (!Ref)
+    opts.setTagInspector(tag -> true);
     Yaml yaml = new Yaml(opts);
     List<Tree> docs = new ArrayList<>();
     List<LoadException> problems = new ArrayList<>();
@@ -100,6 +135,7 @@ final class YamlLoader {
                   e.getCodePoint())));
     } catch (YAMLException e) {
       String m = firstLine(e.getMessage());
+      LoadException.Kind kind = LoadException.Kind.LIMIT;
       if (m.startsWith("Nesting Depth exceeded")) {
         m = "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped";
       } else if (m.startsWith("Number of aliases")) {
@@ -109,12 +145,13 @@ final class YamlLoader {
                 + " aliases of collections (alias bomb?); file skipped";
       } else {
         m = "YAML error: " + m;
+        kind = LoadException.Kind.SYNTAX;
       }
-      problems.add(new LoadException(1, 1, m));
+      problems.add(new LoadException(1, 1, m, kind));
     } catch (StackOverflowError e) {
-      problems.add(new LoadException(1, 1, "YAML nesting too deep"));
+      problems.add(new LoadException(1, 1, "YAML nesting too deep", LoadException.Kind.LIMIT));
     }
-    return new Result(docs, problems);
+    return new Result(docs, problems, templateLine);
   }
 
   private String describe(MarkedYAMLException e) {
@@ -160,7 +197,7 @@ final class YamlLoader {
     @Override
     public int read(char[] buf, int off, int len) throws java.io.IOException {
       if (deadline.passed()) {
-        throw new TooBig(new LoadException(1, 1, deadline.message()));
+        throw new TooBig(new LoadException(1, 1, deadline.message(), LoadException.Kind.LIMIT));
       }
       return super.read(buf, off, Math.min(len, 64 * 1024));
     }
@@ -179,6 +216,7 @@ final class YamlLoader {
   private final class Converter {
     private final List<LoadException> problems;
     private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
+    private final Set<String> tagsSeen = new HashSet<>();
     private long nodes;
 
     Converter(List<LoadException> problems) {
@@ -189,7 +227,11 @@ final class YamlLoader {
     private void count(Node n) {
       if ((nodes & 0xfff) == 0 && deadline.passed()) {
         throw new TooBig(
-            new LoadException(line(n.getStartMark()), col(n.getStartMark()), deadline.message()));
+            new LoadException(
+                line(n.getStartMark()),
+                col(n.getStartMark()),
+                deadline.message(),
+                LoadException.Kind.LIMIT));
       }
       if (++nodes > limits.maxNodes()) {
         throw new TooBig(
@@ -198,7 +240,8 @@ final class YamlLoader {
                 col(n.getStartMark()),
                 "YAML expands to more than "
                     + limits.maxNodes()
-                    + " nodes (alias bomb?); file skipped"));
+                    + " nodes (alias bomb?); file skipped",
+                LoadException.Kind.LIMIT));
       }
     }
 
@@ -209,13 +252,17 @@ final class YamlLoader {
             new LoadException(
                 line(n.getStartMark()),
                 col(n.getStartMark()),
-                "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped"));
+                "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped",
+                LoadException.Kind.LIMIT));
       }
       int[] at = positions.at(n.getStartMark().getIndex());
       int l = at[0];
       int c = at[1];
+      inspect(n, l, c);
       if (onPath.put(n, Boolean.TRUE) != null) {
-        throw new TooBig(new LoadException(l, c, "recursive YAML alias; file skipped"));
+        throw new TooBig(
+            new LoadException(
+                l, c, "recursive YAML alias; file skipped", LoadException.Kind.LIMIT));
       }
       try {
         if (n instanceof MappingNode m) {
@@ -237,6 +284,38 @@ final class YamlLoader {
       }
     }
 
+    /**
+     * Notes a language tag ({@code !Ref}, {@code !!python/name:...}) once per tag as a content
+     * problem, and the first {@code {{ ... }}} that YAML read as a flow mapping.
+     */
+    private void inspect(Node n, int l, int c) {
+      Tag tag = n.getTag();
+      if (n instanceof MappingNode m
+          && templateLine == 0
+          && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+          && text.startsWith("{{", positions.charOffset(n.getStartMark().getIndex()))) {
+        templateLine = l;
+      }
+      if (PLAIN_TAGS.contains(tag) || "!".equals(tag.getValue())) {
+        return;
+      }
+      String shown =
+          tag.getValue().startsWith(Tag.PREFIX)
+              ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
+              : tag.getValue();
+      if (tagsSeen.add(shown)) {
+        problems.add(
+            new LoadException(
+                l,
+                c,
+                "YAML tag "
+                    + shown
+                    + " is not plain YAML but another tool's (CloudFormation, Python, ...);"
+                    + " Kubernetes cannot read it",
+                LoadException.Kind.CONTENT));
+      }
+    }
+
     private void addEntries(
         MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
       for (NodeTuple t : m.getValue()) {
@@ -254,7 +333,8 @@ final class YamlLoader {
                     new LoadException(
                         line(sm.getStartMark()),
                         col(sm.getStartMark()),
-                        "recursive YAML merge; file skipped"));
+                        "recursive YAML merge; file skipped",
+                        LoadException.Kind.LIMIT));
               }
               try {
                 addEntries(sm, entries, depth, true);
@@ -282,7 +362,8 @@ final class YamlLoader {
                       + key
                       + "' (first at line "
                       + prev.line()
-                      + "); Kubernetes rejects it"));
+                      + "); Kubernetes rejects it",
+                  LoadException.Kind.CONTENT));
         }
         entries.put(key, new Tree.Entry(key, kl, kc, convert(t.getValueNode(), depth + 1)));
       }

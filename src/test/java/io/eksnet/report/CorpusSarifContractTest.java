@@ -112,7 +112,9 @@ class CorpusSarifContractTest {
     JsonNode sarif = MAPPER.readTree(out.toFile());
     JsonNode invocation = sarif.at("/runs/0/invocations/0");
     assertFalse(invocation.path("executionSuccessful").asBoolean(true));
-    assertTrue(invocation.path("toolExecutionNotifications").size() >= 3, invocation.toString());
+    // the Helm templates and the file that claims nothing are notes, not input problems (README,
+    // "What is scanned"): the manifest with a duplicate key is the notification left
+    assertTrue(invocation.path("toolExecutionNotifications").size() >= 1, invocation.toString());
     assertMeetsContract(out, corpus);
   }
 }

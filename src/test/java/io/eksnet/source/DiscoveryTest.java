@@ -85,4 +85,36 @@ class DiscoveryTest {
     Discovery.Result r = Discovery.find(root, List.of(root), List.of("vendor"));
     assertEquals(List.of(), r.notices());
   }
+
+  @Test
+  void aNamedFileInAChartsTemplatesIsSkippedWithANoticeAsInAWalk() throws IOException {
+    Path chart = Files.createDirectories(root.resolve("chart/templates/tests"));
+    Files.writeString(root.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: c\n");
+    Files.writeString(chart.resolve("conn.yaml"), "{{- if .Values.x }}\n");
+    Files.writeString(chart.getParent().resolve("svc.yaml"), "kind: x\n");
+    Path stray = Files.createDirectories(root.resolve("other/templates")).resolve("svc.yaml");
+    Files.writeString(stray, "kind: x\n");
+    Discovery.Result r =
+        Discovery.find(
+            root,
+            List.of(
+                chart.resolve("conn.yaml"),
+                chart.getParent().resolve("svc.yaml"),
+                stray,
+                root.resolve("chart/Chart.yaml")),
+            List.of());
+    assertEquals(List.of("chart/Chart.yaml", "other/templates/svc.yaml"), files(r));
+    assertEquals(
+        List.of(
+            "chart/templates/svc.yaml: Helm chart template skipped (render the chart with `helm"
+                + " template` and scan the output)",
+            "chart/templates/tests/conn.yaml: Helm chart template skipped (render the chart with"
+                + " `helm template` and scan the output)"),
+        r.notices());
+    assertEquals(
+        List.of(
+            "chart/templates/: Helm chart templates skipped (render them with `helm template`"
+                + " and scan the output)"),
+        Discovery.find(root, List.of(root.resolve("chart")), List.of()).notices());
+  }
 }

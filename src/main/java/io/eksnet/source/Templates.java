@@ -1,0 +1,45 @@
+package io.eksnet.source;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a Go/Helm template in a {@code .yaml} or {@code .yml} file that is not in a chart's
+ * {@code templates/} folder (those are skipped by {@link Discovery}). Such a file is skipped with a
+ * note, never an input problem: it is not a manifest until it is rendered.
+ *
+ * <p>A YAML file is a template when a {@code {{ ... }}} action sits where YAML reads structure:
+ *
+ * <ul>
+ *   <li>it parsed, but an action was read as a flow mapping ({@code name: {{ .Values.name }}});
+ *       actions inside quoted or block scalars are strings (Prometheus and Alertmanager templates
+ *       in a ConfigMap, GitHub's {@code ${{ }}}), and the file is read as usual;
+ *   <li>or it did not parse, and a line holds {@code {{ ... }}} at its start (after indentation and
+ *       an optional {@code - }) or as a value after {@code key: } ({@code {{- if .Values.x }}}).
+ * </ul>
+ */
+final class Templates {
+
+  private static final Pattern ACTION =
+      Pattern.compile(
+          "^(?:[ \\t]*(?:-[ \\t]+)?|[^\\r\\n#]*?:[ \\t]+)\\{\\{[^\\r\\n]*?\\}\\}",
+          Pattern.MULTILINE);
+
+  private Templates() {}
+
+  /** The 1-based line of the first template action where YAML reads structure, or 0. */
+  static int actionLine(String text) {
+    Matcher m = ACTION.matcher(text);
+    if (!m.find()) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+    }
+    return line;
+  }
+}

@@ -1,0 +1,387 @@
+package io.eksnet.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
+import io.eksnet.model.Service;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files that are not Kubernetes or Terraform JSON never give an input problem: only a file that is,
+ * or claims to be, one (see {@link Claims}) does; a Go/Helm template is skipped with a note. Both
+ * ways: the same breakage in a manifest is still a problem with its file and line.
+ */
+class NonManifestTest {
+
+  @TempDir Path dir;
+
+  private Loader.Loaded load(String name, String content) throws IOException {
+    Path f = dir.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.write(f, content.getBytes(StandardCharsets.UTF_8));
+    return new Loader().load(new SourceFile(f, name));
+  }
+
+  /** Nothing to report and nothing read. */
+  private static void assertQuiet(Loader.Loaded l) {
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.notes());
+    assertEquals(List.of(), l.facts());
+    assertEquals(List.of(), l.terraform());
+  }
+
+  private static InputProblem onlyProblem(Loader.Loaded l) {
+    assertEquals(1, l.problems().size(), l.problems().toString());
+    return l.problems().get(0);
+  }
+
+  @Test
+  void tsconfigWithCommentsAndTrailingCommasIsSkippedQuietly() throws IOException {
+    assertQuiet(
+        load(
+            "tsconfig.json",
+            """
+            {
+              // see https://aka.ms/tsconfig
+              "compilerOptions": {
+                "target": "es2020", /* modern */
+                "strict": true,
+              },
+              "include": ["src/**/*.ts",],
+            }
+            """));
+  }
+
+  @Test
+  void editorAndDevcontainerJsoncIsSkippedQuietly() throws IOException {
+    assertQuiet(
+        load(
+            ".vscode/settings.json",
+            """
+            {
+              "editor.formatOnSave": true, // on save
+              "yaml.schemas": {"kubernetes": "k8s/*.yaml"},
+            }
+            """));
+    assertQuiet(
+        load(
+            ".devcontainer/devcontainer.json",
+            """
+            // For format details, see https://aka.ms/devcontainer.json
+            {
+              "name": "Java",
+              "image": "mcr.microsoft.com/devcontainers/java:17",
+              "features": {
+                "ghcr.io/devcontainers/features/node:1": {}, // node for the docs
+              },
+            }
+            """));
+    assertQuiet(
+        load(
+            ".eslintrc.json",
+            """
+            {
+              /* legacy config */
+              "root": true,
+              "rules": {"semi": ["error", "always"],},
+            }
+            """));
+  }
+
+  @Test
+  void mkdocsWithPythonTagsIsSkippedQuietly() throws IOException {
+    assertQuiet(
+        load(
+            "mkdocs.yml",
+            """
+            site_name: Demo
+            theme: {name: material}
+            markdown_extensions:
+              - pymdownx.emoji:
+                  emoji_index: !!python/name:material.extensions.emoji.twemoji
+                  emoji_generator: !!python/name:material.extensions.emoji.to_svg
+              - pymdownx.superfences:
+                  custom_fences:
+                    - name: mermaid
+                      class: mermaid
+                      format: !!python/name:pymdownx.superfences.fence_code_format
+            """));
+  }
+
+  @Test
+  void cloudFormationWithShortFormFunctionsIsSkippedQuietly() throws IOException {
+    assertQuiet(
+        load(
+            "cfn/stack.yaml",
+            """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              Env: {Type: String}
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "${AWS::StackName}-${Env}"
+                  Tags:
+                    - Key: env
+                      Value: !Ref Env
+            Outputs:
+              Arn:
+                Value: !GetAtt Bucket.Arn
+              Zones:
+                Value: !Join [",", !GetAZs ""]
+            """));
+  }
+
+  @Test
+  void githubWorkflowPreCommitConfigAndHelmValuesAreSkippedQuietly() throws IOException {
+    assertQuiet(
+        load(
+            ".github/workflows/ci.yml",
+            """
+            name: ci
+            on:
+              push: {branches: [main]}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                if: ${{ github.event_name == 'push' }}
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: echo "${{ github.sha }}"
+                  - run: echo ${{ secrets.TOKEN }}
+            """));
+    assertQuiet(
+        load(
+            ".pre-commit-config.yaml",
+            """
+            repos:
+              - repo: https://github.com/pre-commit/pre-commit-hooks
+                rev: v4.6.0
+                hooks:
+                  - id: check-yaml
+                    args: [--unsafe]
+            """));
+    assertQuiet(
+        load(
+            "chart/values.yaml",
+            """
+            replicaCount: 2
+            image: {repository: nginx, tag: ""}
+            podAnnotations:
+              checksum: "{{ .Values.image.tag }}"
+            ingress:
+              enabled: false
+              apiVersion: networking.k8s.io/v1
+            """));
+  }
+
+  @Test
+  void duplicateKeysOutsideAManifestAreNotEksnetsBusiness() throws IOException {
+    assertQuiet(load("ci.yml", "jobs:\n  a: {}\n  a: {}\n"));
+    assertQuiet(load("package.json", "{\"name\": \"a\", \"name\": \"b\"}"));
+  }
+
+  @Test
+  void strayHelmTemplateIsSkippedWithANoteAtItsFirstAction() throws IOException {
+    Loader.Loaded l =
+        load(
+            "deploy/configmap.yaml",
+            """
+            # rendered by our release script
+            {{- if .Values.enabled }}
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{ .Release.Name }}
+            {{- end }}
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(
+        List.of(
+            "deploy/configmap.yaml:2: {{ }} here looks like a Go/Helm template, so the file was"
+                + " skipped; render it (`helm template`) and scan the output"),
+        l.notes());
+  }
+
+  @Test
+  void templateThatHappensToParseIsSkippedWithANoteToo() throws IOException {
+    // {{ .Values.name }} is a flow mapping in a flow mapping: valid YAML, but not a name
+    Loader.Loaded l =
+        load(
+            "deploy/svc.yaml",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              type: {{ .Values.serviceType }}
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(1, l.notes().size(), l.notes().toString());
+    assertTrue(l.notes().get(0).startsWith("deploy/svc.yaml:6: {{ }} here looks like"));
+  }
+
+  @Test
+  void templatesInsideStringsOfAManifestAreJustStrings() throws IOException {
+    // Prometheus/Alertmanager templates in a ConfigMap: a manifest, read as usual
+    Loader.Loaded l =
+        load(
+            "alerts.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: alertmanager-templates
+              annotations: {summary: "{{ $labels.pod }} is down"}
+            data:
+              slack.tmpl: |
+                {{ define "slack.title" }}
+                {{ .CommonLabels.alertname }}
+                {{ end }}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {type: NodePort, ports: [{port: 80}]}
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.notes());
+    assertEquals(
+        1, l.facts().stream().filter(Service.class::isInstance).count(), l.facts().toString());
+  }
+
+  @Test
+  void yamlThatDoesNotParseAndClaimsNothingIsANoteNotAProblem() throws IOException {
+    Loader.Loaded l =
+        load("testdata/invalid.yaml", "this is malformed YAML: {\ninvalid: unclosed bracket\n");
+    assertEquals(List.of(), l.problems());
+    assertEquals(1, l.notes().size(), l.notes().toString());
+    assertTrue(
+        l.notes().get(0).startsWith("testdata/invalid.yaml:3: not valid YAML (YAML syntax error:"),
+        l.notes().toString());
+  }
+
+  @Test
+  void brokenManifestIsStillAProblemWithFileAndLine() throws IOException {
+    InputProblem p =
+        onlyProblem(
+            load(
+                "k8s/svc.yaml",
+                """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  labels: {app: [web}
+                """));
+    assertEquals("k8s/svc.yaml", p.location().file());
+    assertEquals(5, p.location().line());
+    assertTrue(p.message().startsWith("YAML syntax error"), p.message());
+  }
+
+  @Test
+  void manifestWhoseClaimIsOnlyInItsTextIsStillAProblem() throws IOException {
+    // the syntax error comes before kind: nothing parsed, but the text says what it is
+    InputProblem p = onlyProblem(load("k8s/a.yaml", "metadata: {name: [web}\nkind: Service\n"));
+    assertEquals(1, p.location().line());
+    InputProblem q = onlyProblem(load("k8s/b.json", "{\"apiVersion\": \"v1\", // a comment\n}"));
+    assertEquals("k8s/b.json", q.location().file());
+    assertEquals(1, q.location().line());
+    assertTrue(q.message().contains("comment"), q.message());
+    InputProblem t =
+        onlyProblem(
+            load("plan.json", "{\"format_version\": \"1.2\", \"terraform_version\": \"1.9.0\",}"));
+    assertTrue(t.message().startsWith("JSON syntax error"), t.message());
+  }
+
+  @Test
+  void languageTagInAManifestIsAProblemAtItsLine() throws IOException {
+    InputProblem p =
+        onlyProblem(
+            load(
+                "k8s/svc.yaml",
+                """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: !Ref ServiceName
+                  labels: {app: !Ref ServiceName}
+                """));
+    assertEquals(new Location("k8s/svc.yaml", 4, 9, "", ""), p.location());
+    assertTrue(p.message().startsWith("YAML tag !Ref is not plain YAML"), p.message());
+    InputProblem g =
+        onlyProblem(
+            load(
+                "k8s/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"
+                    + "data:\n  f: !!python/name:os.system\n"));
+    assertEquals(5, g.location().line());
+    assertTrue(g.message().startsWith("YAML tag !!python/name:os.system"), g.message());
+  }
+
+  @Test
+  void plainYamlTagsInAManifestAreFine() throws IOException {
+    Loader.Loaded l =
+        load(
+            "k8s/cm.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: x}
+            data:
+              port: !!str 8080
+              other: ! 42
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.notes());
+  }
+
+  @Test
+  void safetyLimitsAreProblemsWhateverTheFileIs() throws IOException {
+    StringBuilder sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      sb.append(c).append(": &").append(c).append(" [").append("*").append((char) (c - 1));
+      sb.append((",*" + (char) (c - 1)).repeat(8)).append("]\n");
+    }
+    InputProblem p = onlyProblem(load("docs/laughs.yml", sb.toString()));
+    assertTrue(p.message().contains("alias bomb"), p.message());
+  }
+
+  @Test
+  void claimsAreReadFromTopLevelKeysOnly() {
+    assertTrue(Claims.yamlText("# x\nkind: Service\n"));
+    assertTrue(Claims.yamlText("--- apiVersion: v1\n"));
+    assertTrue(Claims.yamlText("\"apiVersion\": v1\r\n"));
+    assertTrue(Claims.yamlText("{\"apiVersion\": \"v1\", \"kind\": [}"));
+    assertFalse(Claims.yamlText("ingress:\n  apiVersion: networking.k8s.io/v1\n"));
+    assertFalse(Claims.yamlText("kinds: [a]\napiVersions: []\n"));
+    assertFalse(Claims.yamlText("# kind: Service\n"));
+    assertTrue(Claims.jsonText("{\n  \"kind\": \"Service\",\n}"));
+    assertTrue(Claims.jsonText("{\"a\": {\"apiVersion\" : 1}}"));
+    assertFalse(
+        Claims.jsonText(
+            "{\"version\": \"2.0.0\", \"tasks\": [{\"group\": {\"kind\": \"build\"}}]}"));
+  }
+
+  @Test
+  void templateActionsAreFoundWhereYamlReadsStructure() {
+    assertEquals(2, Templates.actionLine("a: 1\n{{- if .Values.x }}\n"));
+    assertEquals(1, Templates.actionLine("  - {{ .Values.item }}\n"));
+    assertEquals(2, Templates.actionLine("# {{ in a comment }}\nname: {{ .Release.Name }}\n"));
+    assertEquals(0, Templates.actionLine("run: echo ${{ github.sha }}\nx: \"{{ quoted }}\"\n"));
+    assertEquals(0, Templates.actionLine("x: {{ never closed\n"));
+  }
+}
