@@ -17,21 +17,32 @@ import java.util.Map;
  */
 final class PodOrigins {
 
+  private final List<PodSource> allSources;
   private final Map<String, List<PodSource>> sourcesByNs = new HashMap<>();
-  private final Map<String, List<Service>> unmatchedByNs = new HashMap<>();
+  private final List<PodSource> floating = new ArrayList<>();
+  private final Map<String, Map<Map<String, String>, List<Service>>> bySubset = new HashMap<>();
 
   private final List<Service> unmatched = new ArrayList<>();
 
   PodOrigins(
       List<PodSource> sources, List<Service> services, Map<Service, ServiceBackends> backends) {
+    this.allSources = List.copyOf(sources);
     for (PodSource p : sources) {
-      sourcesByNs.computeIfAbsent(p.getNamespace(), k -> new ArrayList<>()).add(p);
+      if (p.isNamespaceWritten()) {
+        sourcesByNs.computeIfAbsent(p.getNamespace(), k -> new ArrayList<>()).add(p);
+      } else {
+        floating.add(p);
+      }
     }
     for (Service s : services) {
       ServiceBackends b = backends.get(s);
       if (s.hasSelector() && b != null && b.getWorkloads().isEmpty()) {
         unmatched.add(s);
-        unmatchedByNs.computeIfAbsent(s.getNamespace(), k -> new ArrayList<>()).add(s);
+        Map<Map<String, String>, List<Service>> index =
+            bySubset.computeIfAbsent(s.getNamespace(), k -> new HashMap<>());
+        for (Map<String, String> sub : subsets(s.getSelector())) {
+          index.computeIfAbsent(sub, k -> new ArrayList<>()).add(s);
+        }
       }
     }
   }
@@ -66,29 +77,36 @@ final class PodOrigins {
         }
       }
     }
-    String ns = selecting.getNamespace();
-    for (PodSource p : sourcesByNs.getOrDefault(ns, List.of())) {
+    for (PodSource p : sourcesFor(selecting)) {
       for (LabelSelector sel : selectors) {
         if (p.couldCarry(sel)) {
           return p.getDisplayName() + " makes pods through " + p.getOrigin();
         }
       }
     }
-    for (Service other : unmatchedByNs.getOrDefault(ns, List.of())) {
-      if (other == selecting) {
-        continue;
-      }
-      for (LabelSelector sel : selectors) {
-        boolean same =
-            selecting instanceof Service s
-                ? subsetEither(s.getSelector(), other.getSelector())
-                : sel.matches(other.getSelector());
-        if (same) {
+    for (LabelSelector sel : selectors) {
+      for (Service other : sameSelectorServices(selecting, sel)) {
+        if (other != selecting) {
           return other.getDisplayName() + " expects the same pods, and no workload has them either";
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The pod sources that may share the namespace of an object: those of its namespace and those
+   * written without a namespace (they land wherever they are applied); all of them when the object
+   * itself is written without one.
+   */
+  private List<PodSource> sourcesFor(K8sObject selecting) {
+    if (!selecting.isNamespaceWritten()) {
+      return allSources;
+    }
+    List<PodSource> out =
+        new ArrayList<>(sourcesByNs.getOrDefault(selecting.getNamespace(), List.of()));
+    out.addAll(floating);
+    return out;
   }
 
   private static List<String> keys(LabelSelector sel) {
@@ -102,7 +120,56 @@ final class PodOrigins {
     return keys;
   }
 
-  private static boolean subsetEither(Map<String, String> a, Map<String, String> b) {
-    return a.entrySet().containsAll(b.entrySet()) || b.entrySet().containsAll(a.entrySet());
+  /**
+   * Unmatched Services of the same namespace that want the same pods: for a Service, those whose
+   * selector is a subset or a superset of its own; for a policy, those whose selector it selects.
+   * Found through {@link #bySubset} (every subset of every unmatched selector of up to {@value
+   * #MAX_SUBSET_LABELS} labels), never by comparing all pairs.
+   */
+  private List<Service> sameSelectorServices(K8sObject selecting, LabelSelector sel) {
+    Map<Map<String, String>, List<Service>> index =
+        bySubset.getOrDefault(selecting.getNamespace(), Map.of());
+    List<Service> out = new ArrayList<>();
+    if (selecting instanceof Service s) {
+      out.addAll(index.getOrDefault(s.getSelector(), List.of())); // supersets of s
+      for (Map<String, String> sub : subsets(s.getSelector())) {
+        for (Service o : index.getOrDefault(sub, List.of())) {
+          if (o.getSelector().equals(sub)) {
+            out.add(o); // subsets of s
+          }
+        }
+      }
+      return out;
+    }
+    if (sel.matchLabels() == null || sel.matchLabels().isEmpty()) {
+      return out; // an expressions-only policy: not compared (rare; stays reported)
+    }
+    for (Service o : index.getOrDefault(sel.matchLabels(), List.of())) {
+      if (sel.matches(o.getSelector())) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static final int MAX_SUBSET_LABELS = 6;
+
+  /** The non-empty subsets of a selector, or only the selector itself when it is large. */
+  static List<Map<String, String>> subsets(Map<String, String> selector) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>(selector.entrySet());
+    if (pairs.size() > MAX_SUBSET_LABELS) {
+      return List.of(selector);
+    }
+    List<Map<String, String>> out = new ArrayList<>();
+    for (int mask = 1; mask < 1 << pairs.size(); mask++) {
+      Map<String, String> sub = new HashMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        if ((mask & (1 << i)) != 0) {
+          sub.put(pairs.get(i).getKey(), pairs.get(i).getValue());
+        }
+      }
+      out.add(Map.copyOf(sub));
+    }
+    return out;
   }
 }

@@ -78,6 +78,21 @@ class PodOriginsTest {
   }
 
   @Test
+  void aPodSourceWrittenWithoutNamespaceCountsForEveryNamespace() throws IOException {
+    List<Object> facts =
+        load(
+            DEPLOYMENT
+                + """
+                ---
+                apiVersion: monitoring.coreos.com/v1
+                kind: Alertmanager
+                metadata: {name: main}
+                spec: {replicas: 3}
+                """);
+    assertEquals(1, all(facts, PodsFromElsewhere.class).size(), "kustomize sets its namespace");
+  }
+
+  @Test
   void prometheusPodsGetTheOperatorLabelsAndTheirPodMetadata() throws IOException {
     List<Object> facts =
         load(
