@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Anything that runs pods: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController,
- * Job, CronJob and bare Pods. Holds the pod template's labels and spec.
+ * Anything that runs pods from a pod template of its own: Deployment, StatefulSet, DaemonSet,
+ * ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout (with {@code spec.template}) and
+ * bare Pods. Holds the pod template's labels and spec. Other objects that make pods are {@link
+ * PodSource}s.
  */
 public final class Workload extends K8sObject {
 

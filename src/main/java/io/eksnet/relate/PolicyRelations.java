@@ -28,9 +28,15 @@ final class PolicyRelations {
       List<CiliumPolicy> cilium,
       List<Workload> workloads,
       LabelIndex index,
+      PodOrigins origins,
       List<Object> out) {
     for (NetworkPolicy p : netpols) {
-      out.add(new PolicyTargets(p, index.select(p.getNamespace(), p.getPodSelector(), workloads)));
+      PolicyTargets t =
+          new PolicyTargets(p, index.select(p.getNamespace(), p.getPodSelector(), workloads));
+      out.add(t);
+      if (t.isEmpty() && !p.getNamespace().isEmpty()) {
+        origins.policy(p, List.of(p.getPodSelector()), out);
+      }
     }
     for (CiliumPolicy p : cilium) {
       Set<Workload> selected = new LinkedHashSet<>();
@@ -52,6 +58,9 @@ final class PolicyRelations {
         }
       }
       out.add(new PolicyTargets(p, new ArrayList<>(selected)));
+      if (selected.isEmpty() && !p.getNamespace().isEmpty()) {
+        origins.policy(p, p.getEndpointSelectors().stream().map(s -> ciliumPlain(s)).toList(), out);
+      }
       Set<Workload> clients = new LinkedHashSet<>();
       for (CiliumPolicy.EgressRule r : p.getEgress()) {
         if (!r.fqdns().isEmpty()

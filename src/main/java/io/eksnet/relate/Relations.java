@@ -36,6 +36,7 @@ public final class Relations {
     List<NetworkPolicy> netpols = new ArrayList<>();
     List<ConfigMap> configMaps = new ArrayList<>();
     List<KubeProxyConfig> proxyAddons = new ArrayList<>();
+    List<io.eksnet.model.PodSource> podSources = new ArrayList<>();
     Map<String, Namespace> namespaces = new TreeMap<>();
     Thresholds thresholds = new Thresholds(Map.of());
     for (Object f : facts) {
@@ -57,6 +58,8 @@ public final class Relations {
         configMaps.add(c);
       } else if (f instanceof Namespace n) {
         namespaces.putIfAbsent(n.getName(), n);
+      } else if (f instanceof io.eksnet.model.PodSource p) {
+        podSources.add(p);
       } else if (f instanceof Thresholds t) {
         thresholds = t;
       } else if (f instanceof io.eksnet.model.EksAddon a && KubeProxyConfig.ofAddon(a) != null) {
@@ -72,7 +75,9 @@ public final class Relations {
     PolicyRelations.dnsProviders(cilium, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);
-    PolicyRelations.policyTargets(netpols, cilium, workloads, index, out);
+    PodOrigins origins = new PodOrigins(podSources, services, backends);
+    origins.services(out);
+    PolicyRelations.policyTargets(netpols, cilium, workloads, index, origins, out);
     ClusterRelations.kubeProxy(configMaps, out);
     out.addAll(proxyAddons); // the mode from Terraform counts the same: whichever side gives it
     IngressRelations.albTargets(refs, backends, services, inventory, out);

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Service → workload relations: backends, unexposed target ports, selector near misses. */
+/**
+ * Service → workload relations: backends, unexposed target ports, the workload nearest a selector.
+ */
 final class ServiceRelations {
 
   private ServiceRelations() {}
@@ -30,9 +32,9 @@ final class ServiceRelations {
       if (!selected.isEmpty()) {
         unexposedPorts(s, b, out);
       } else if (s.hasSelector()) {
-        SelectorNearMiss miss = nearMiss(s, index.inNamespace(s.getNamespace()));
-        if (miss != null) {
-          out.add(miss);
+        NearestWorkload nearest = nearest(s, index.inNamespace(s.getNamespace()));
+        if (nearest != null) {
+          out.add(nearest);
         }
       }
     }
@@ -40,61 +42,56 @@ final class ServiceRelations {
   }
 
   /**
-   * The workload closest to a selector that matches nothing: most selector pairs shared, then a
-   * differing value closest to the wanted one (edit distance at most 2). Null when no workload is
-   * close: the pods probably come from elsewhere.
+   * The workload of the namespace closest to a selector that matches nothing: fewest selector
+   * labels missing from its pod labels, then a typo or a label on the wrong object before any other
+   * difference, then the smallest edit distance on the first differing value. Null when the
+   * namespace has no workload.
    */
-  static SelectorNearMiss nearMiss(Service s, List<Workload> candidates) {
-    SelectorNearMiss best = null;
-    int bestShared = -1;
-    int bestDistance = Integer.MAX_VALUE;
+  static NearestWorkload nearest(Service s, List<Workload> candidates) {
+    NearestWorkload best = null;
+    int bestScore = Integer.MAX_VALUE;
     for (Workload w : candidates) {
-      int shared = 0;
+      int differing = 0;
       int distance = 0;
+      String key = null;
+      String wanted = null;
+      String have = null;
       List<String> diffs = new ArrayList<>();
       for (Map.Entry<String, String> e : new TreeMap<>(s.getSelector()).entrySet()) {
-        String have = w.getPodLabels().get(e.getKey());
-        if (e.getValue().equals(have)) {
-          shared++;
-        } else if (have == null) {
-          diffs.add("has no label " + e.getKey());
-          distance += 100;
-        } else {
-          diffs.add("has " + e.getKey() + "=" + have + ", not " + e.getValue());
-          distance += editDistance(have, e.getValue(), 3);
+        String h = w.getPodLabels().get(e.getKey());
+        if (e.getValue().equals(h)) {
+          continue;
         }
+        differing++;
+        if (key == null) {
+          key = e.getKey();
+          wanted = e.getValue();
+          have = h;
+          distance = h == null ? 3 : LabelValues.editDistance(h, e.getValue(), 3);
+        }
+        diffs.add(
+            h == null
+                ? "has no label " + e.getKey()
+                : "has " + e.getKey() + "=" + h + ", not " + e.getValue());
       }
-      boolean close = shared > 0 || (distance <= 2 && s.getSelector().size() == 1);
-      if (close && (shared > bestShared || (shared == bestShared && distance < bestDistance))) {
-        best = new SelectorNearMiss(s, w, String.join("; ", diffs));
-        bestShared = shared;
-        bestDistance = distance;
+      if (key == null) {
+        continue; // cannot happen for a selector that matched nothing
+      }
+      boolean typo =
+          have != null && !LabelValues.isVariantKey(key) && LabelValues.typoApart(have, wanted);
+      boolean onObject = have == null && wanted.equals(w.getLabels().get(key));
+      if (onObject) {
+        diffs.set(0, diffs.get(0) + " (only its own metadata.labels has " + key + ")");
+      }
+      int score = differing * 16 + (typo || onObject ? 0 : 8) + distance;
+      if (score < bestScore) {
+        bestScore = score;
+        best =
+            new NearestWorkload(
+                s, w, differing, key, wanted, have, typo, onObject, String.join("; ", diffs));
       }
     }
     return best;
-  }
-
-  /** Levenshtein distance, capped at {@code cap} (returns cap when larger). */
-  static int editDistance(String a, String b, int cap) {
-    if (Math.abs(a.length() - b.length()) >= cap) {
-      return cap;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return Math.min(prev[b.length()], cap);
   }
 
   static void unexposedPorts(Service s, ServiceBackends b, List<Object> out) {

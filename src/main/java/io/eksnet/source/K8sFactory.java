@@ -57,6 +57,7 @@ final class K8sFactory {
       case "CronJob" ->
           out.add(workload(file, doc, List.of("spec", "jobTemplate", "spec", "template"), 1));
       case "Pod" -> out.add(workload(file, doc, List.of(), 1));
+      case "Rollout" -> rollout(file, doc, out);
       case "Service" -> out.add(service(file, doc));
       case "Ingress" -> out.add(ingress(file, doc));
       case "IngressClass" ->
@@ -79,9 +80,31 @@ final class K8sFactory {
           out.add(securityGroupPolicy(file, doc));
         }
       }
-      default -> {
-        // other kinds carry nothing the rules use
-      }
+      default -> PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
+    }
+  }
+
+  /**
+   * An Argo Rollout runs pods like a Deployment: a workload with its own {@code spec.template}. One
+   * that borrows the template of a Deployment ({@code spec.workloadRef}) makes pods with that
+   * Deployment's labels, which the scan may not hold: a pod source whose labels are unknown.
+   */
+  private static void rollout(String file, TMap doc, List<Object> out) {
+    String api = Tree.text(doc.get("apiVersion"));
+    if (api == null || !api.startsWith("argoproj.io/")) {
+      PodSources.facts(file, doc, "Rollout", out);
+    } else if (Tree.path(doc, "spec", "template") instanceof TMap) {
+      out.add(workload(file, doc, List.of("spec", "template"), replicas(doc, "Rollout")));
+    } else if (Tree.path(doc, "spec", "workloadRef") != null) {
+      out.add(
+          new io.eksnet.model.PodSource(
+              file,
+              doc,
+              DEFAULT_NS,
+              "Argo Rollouts (spec.workloadRef)",
+              Map.of(),
+              java.util.Set.of(),
+              true));
     }
   }
 

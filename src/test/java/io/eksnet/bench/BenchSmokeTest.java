@@ -29,7 +29,8 @@ class BenchSmokeTest {
     assertEquals(stats.brokenServices(), typos.size(), "one EKS-SVC-002 per planted typo");
     assertTrue(stats.brokenServices() > 0);
     assertTrue(
-        typos.stream().allMatch(f -> f.message().contains("comes closest")), typos.toString());
+        typos.stream().allMatch(f -> f.message().contains("differs in one label only")),
+        typos.toString());
     assertEquals(
         stats,
         ClusterDumpGenerator.generate(1000, dir.resolve("again"), 7),
