@@ -22,13 +22,20 @@ public final class Service extends K8sObject {
   private final String externalTrafficPolicy;
   private final String loadBalancerClass;
 
-  /** A Service port; {@code targetPort} as written (number or name), null when absent. */
+  /**
+   * A Service port; {@code targetPort} as written (number or name), null when absent. {@code port}
+   * is 0 when the manifest's value is not an integer (e.g. a template placeholder such as {@code
+   * PORT}): see {@link #isWellFormed()}.
+   */
   public record Port(
       int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
-    /** The target port as a number, or -1 when it is a name. Absent means the same as port. */
+    /**
+     * The target port as a number, or -1 when it is a name or not known (a port that is not a
+     * number). Absent means the same as port.
+     */
     public int targetPortNumber() {
       if (targetPort == null) {
-        return port;
+        return isPortNumber(port) ? port : -1;
       }
       try {
         return Integer.parseInt(targetPort);
@@ -37,9 +44,53 @@ public final class Service extends K8sObject {
       }
     }
 
+    /** True when targetPort is written and is not a number (a container port name). */
     public boolean isNamedTarget() {
-      return targetPortNumber() < 0;
+      if (targetPort == null) {
+        return false;
+      }
+      try {
+        Integer.parseInt(targetPort);
+        return false;
+      } catch (NumberFormatException e) {
+        return true;
+      }
     }
+
+    /**
+     * True when the API server would accept this port as written: {@code port} a number from 1 to
+     * 65535, and {@code targetPort} absent, such a number, or a valid port name ({@link
+     * #isPortName}). Anything else (a placeholder of a template) says nothing rules can check.
+     */
+    public boolean isWellFormed() {
+      if (!isPortNumber(port)) {
+        return false;
+      }
+      if (targetPort == null) {
+        return true;
+      }
+      return isNamedTarget() ? isPortName(targetPort) : isPortNumber(targetPortNumber());
+    }
+  }
+
+  /** 1 to 65535. */
+  public static boolean isPortNumber(int n) {
+    return n >= 1 && n <= 65535;
+  }
+
+  /**
+   * A valid port name (Kubernetes IsValidPortName, an IANA_SVC_NAME): 1 to 15 characters of
+   * lowercase letters, digits and '-', at least one letter, no '-' at either end, no "--".
+   */
+  public static boolean isPortName(String s) {
+    return s != null
+        && !s.isEmpty()
+        && s.length() <= 15
+        && s.matches("[a-z0-9-]+")
+        && s.matches(".*[a-z].*")
+        && !s.startsWith("-")
+        && !s.endsWith("-")
+        && !s.contains("--");
   }
 
   public Service(
@@ -111,6 +162,16 @@ public final class Service extends K8sObject {
     }
     String t = annotation(LB_TYPE);
     return LBC_CLASS.equals(loadBalancerClass) || "external".equals(t) || "nlb-ip".equals(t);
+  }
+
+  /** True when every port is {@link Port#isWellFormed() well formed}. */
+  public boolean isPortsWellFormed() {
+    for (Port p : ports) {
+      if (!p.isWellFormed()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
