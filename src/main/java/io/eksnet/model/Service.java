@@ -164,6 +164,34 @@ public final class Service extends K8sObject {
     return LBC_CLASS.equals(loadBalancerClass) || "external".equals(t) || "nlb-ip".equals(t);
   }
 
+  /**
+   * True for a LoadBalancer Service without a loadBalancerClass that asks for an NLB with {@code
+   * service.beta.kubernetes.io/aws-load-balancer-type: nlb}. The in-tree cloud provider gives it an
+   * NLB with instance targets; where the AWS Load Balancer Controller's Service webhook (v2.5+,
+   * {@code enableServiceMutatorWebhook}, on by default) sets {@code loadBalancerClass:
+   * service.k8s.aws/nlb} at creation, the controller's NLB also defaults to instance targets.
+   */
+  public boolean isInTreeNlb() {
+    String t = annotation(LB_TYPE);
+    return isLoadBalancer()
+        && loadBalancerClass == null
+        && t != null
+        && "nlb".equalsIgnoreCase(t.trim());
+  }
+
+  /**
+   * True when the NLB target group is told not to keep the client address ({@code
+   * preserve_client_ip.enabled=false} in {@code aws-load-balancer-target-group-attributes}): the
+   * node then sees the NLB's address whatever the traffic policy.
+   */
+  public boolean isClientIpPreservationDisabled() {
+    String a = annotation("service.beta.kubernetes.io/aws-load-balancer-target-group-attributes");
+    return a != null
+        && a.replace(" ", "")
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("preserve_client_ip.enabled=false");
+  }
+
   /** True when every port is {@link Port#isWellFormed() well formed}. */
   public boolean isPortsWellFormed() {
     for (Port p : ports) {
