@@ -6,6 +6,6 @@ for (name in ['default.sarif', 'eksnet.sarif']) {
   assert results.size() == 1 : "${name}: ${results}"
   assert results[0].ruleId == 'EKS-SVC-001'
   assert results[0].level == 'warning' : 'MEDIUM is a SARIF warning'
-  assert results[0].locations[0].physicalLocation.region.startLine == 7
+  assert results[0].locations[0].physicalLocation.region.startLine == 8
 }
 true

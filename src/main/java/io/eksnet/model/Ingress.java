@@ -38,6 +38,20 @@ public final class Ingress extends K8sObject {
       return httpPath != null ? "path " + httpPath : "a rule without a path";
     }
 
+    /**
+     * True for {@code port.name: use-annotation}: with the AWS Load Balancer Controller the backend
+     * is then the action in the annotation {@code alb.ingress.kubernetes.io/actions.<service name>}
+     * (set by hand, or injected at run time by Argo Rollouts), not a Service port.
+     */
+    public boolean isAlbAction() {
+      return "use-annotation".equals(portName);
+    }
+
+    /** True when the port is a number from 1 to 65535 or a valid port name. */
+    public boolean isPortWellFormed() {
+      return portNumber != null ? Service.isPortNumber(portNumber) : Service.isPortName(portName);
+    }
+
     /** {@code web:80} or {@code web:http} for messages. */
     public String describe() {
       return serviceName

@@ -22,13 +22,20 @@ public final class Service extends K8sObject {
   private final String externalTrafficPolicy;
   private final String loadBalancerClass;
 
-  /** A Service port; {@code targetPort} as written (number or name), null when absent. */
+  /**
+   * A Service port; {@code targetPort} as written (number or name), null when absent. {@code port}
+   * is 0 when the manifest's value is not an integer (e.g. a template placeholder such as {@code
+   * PORT}): see {@link #isWellFormed()}.
+   */
   public record Port(
       int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
-    /** The target port as a number, or -1 when it is a name. Absent means the same as port. */
+    /**
+     * The target port as a number, or -1 when it is a name or not known (a port that is not a
+     * number). Absent means the same as port.
+     */
     public int targetPortNumber() {
       if (targetPort == null) {
-        return port;
+        return isPortNumber(port) ? port : -1;
       }
       try {
         return Integer.parseInt(targetPort);
@@ -37,9 +44,53 @@ public final class Service extends K8sObject {
       }
     }
 
+    /** True when targetPort is written and is not a number (a container port name). */
     public boolean isNamedTarget() {
-      return targetPortNumber() < 0;
+      if (targetPort == null) {
+        return false;
+      }
+      try {
+        Integer.parseInt(targetPort);
+        return false;
+      } catch (NumberFormatException e) {
+        return true;
+      }
     }
+
+    /**
+     * True when the API server would accept this port as written: {@code port} a number from 1 to
+     * 65535, and {@code targetPort} absent, such a number, or a valid port name ({@link
+     * #isPortName}). Anything else (a placeholder of a template) says nothing rules can check.
+     */
+    public boolean isWellFormed() {
+      if (!isPortNumber(port)) {
+        return false;
+      }
+      if (targetPort == null) {
+        return true;
+      }
+      return isNamedTarget() ? isPortName(targetPort) : isPortNumber(targetPortNumber());
+    }
+  }
+
+  /** 1 to 65535. */
+  public static boolean isPortNumber(int n) {
+    return n >= 1 && n <= 65535;
+  }
+
+  /**
+   * A valid port name (Kubernetes IsValidPortName, an IANA_SVC_NAME): 1 to 15 characters of
+   * lowercase letters, digits and '-', at least one letter, no '-' at either end, no "--".
+   */
+  public static boolean isPortName(String s) {
+    return s != null
+        && !s.isEmpty()
+        && s.length() <= 15
+        && s.matches("[a-z0-9-]+")
+        && s.matches(".*[a-z].*")
+        && !s.startsWith("-")
+        && !s.endsWith("-")
+        && !s.contains("--");
   }
 
   public Service(
@@ -111,6 +162,44 @@ public final class Service extends K8sObject {
     }
     String t = annotation(LB_TYPE);
     return LBC_CLASS.equals(loadBalancerClass) || "external".equals(t) || "nlb-ip".equals(t);
+  }
+
+  /**
+   * True for a LoadBalancer Service without a loadBalancerClass that asks for an NLB with {@code
+   * service.beta.kubernetes.io/aws-load-balancer-type: nlb}. The in-tree cloud provider gives it an
+   * NLB with instance targets; where the AWS Load Balancer Controller's Service webhook (v2.5+,
+   * {@code enableServiceMutatorWebhook}, on by default) sets {@code loadBalancerClass:
+   * service.k8s.aws/nlb} at creation, the controller's NLB also defaults to instance targets.
+   */
+  public boolean isInTreeNlb() {
+    String t = annotation(LB_TYPE);
+    return isLoadBalancer()
+        && loadBalancerClass == null
+        && t != null
+        && "nlb".equalsIgnoreCase(t.trim());
+  }
+
+  /**
+   * True when the NLB target group is told not to keep the client address ({@code
+   * preserve_client_ip.enabled=false} in {@code aws-load-balancer-target-group-attributes}): the
+   * node then sees the NLB's address whatever the traffic policy.
+   */
+  public boolean isClientIpPreservationDisabled() {
+    String a = annotation("service.beta.kubernetes.io/aws-load-balancer-target-group-attributes");
+    return a != null
+        && a.replace(" ", "")
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("preserve_client_ip.enabled=false");
+  }
+
+  /** True when every port is {@link Port#isWellFormed() well formed}. */
+  public boolean isPortsWellFormed() {
+    for (Port p : ports) {
+      if (!p.isWellFormed()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -25,19 +25,19 @@ class BaselineCliTest {
     return cli.run(args);
   }
 
-  private static String nodePort(String name) {
+  private static String nlbService(String name) {
     return """
         apiVersion: v1
         kind: Service
-        metadata: {name: %s}
+        metadata: {name: %s, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
         spec:
-          type: NodePort
+          type: LoadBalancer
           ports: [{port: 80}]
         """
         .formatted(name);
   }
 
-  private static final String V1 = nodePort("web") + "---\n" + nodePort("api");
+  private static final String V1 = nlbService("web") + "---\n" + nlbService("api");
 
   /** web moved down by a new ConfigMap and comments, api fixed, admin added. */
   private static final String V2 =
@@ -49,7 +49,7 @@ class BaselineCliTest {
       data: {a: b}
       ---
       """
-          + nodePort("web")
+          + nlbService("web")
           + """
       ---
       apiVersion: v1
@@ -60,7 +60,7 @@ class BaselineCliTest {
         ports: [{port: 80}]
       ---
       """
-          + nodePort("admin");
+          + nlbService("admin");
 
   private Map<String, JsonNode> resultsByObject(Path sarif) throws IOException {
     Map<String, JsonNode> out = new HashMap<>();

@@ -48,9 +48,9 @@ class DaemonTest {
       """
       apiVersion: v1
       kind: Service
-      metadata: {name: web, namespace: shop}
+      metadata: {name: web, namespace: shop, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
       spec:
-        type: NodePort
+        type: LoadBalancer
         selector: {app: web}
         ports: [{port: 80}]
       """;

@@ -40,19 +40,19 @@ class MainTest {
     return p;
   }
 
-  private static final String NODEPORT =
+  private static final String NLB_SERVICE =
       """
       apiVersion: v1
       kind: Service
-      metadata: {name: web}
+      metadata: {name: web, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
       spec:
-        type: NodePort
+        type: LoadBalancer
         ports: [{port: 80}]
       """;
 
   @Test
   void findingsAtOrAboveFailOnExitWithOne() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     assertEquals(0, run("scan", "--root", dir.toString(), dir.toString()), err());
     assertTrue(out().contains("svc.yaml:5:3: MEDIUM EKS-SVC-001"), out());
     assertEquals(1, run("scan", "--root", dir.toString(), "--fail-on", "medium", dir.toString()));
@@ -61,7 +61,7 @@ class MainTest {
 
   @Test
   void unparseableFileExitsTwoAndOtherFilesAreStillReported() throws IOException {
-    write("a/svc.yaml", NODEPORT);
+    write("a/svc.yaml", NLB_SERVICE);
     write("b/broken.yaml", "kind: [unclosed\n");
     assertEquals(2, run("scan", "--root", dir.toString(), dir.toString()));
     assertTrue(out().contains("a/svc.yaml:5:3: MEDIUM EKS-SVC-001"), out());
@@ -71,7 +71,7 @@ class MainTest {
 
   @Test
   void sarifGoesToTheOutputFileAndListsInputProblems() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     write("bad.json", "{\"kind\": ");
     Path report = dir.resolve("out/report.sarif");
     assertEquals(
@@ -107,7 +107,7 @@ class MainTest {
 
   @Test
   void sarifCategoryNamesTheAnalysis() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     assertEquals(0, run("scan", "--root", dir.toString(), "-f", "sarif", dir.toString()));
     assertTrue(new ObjectMapper().readTree(out()).at("/runs/0/automationDetails").isMissingNode());
     assertEquals(
@@ -128,7 +128,7 @@ class MainTest {
 
   @Test
   void jsonReportIsValidJsonWithFindings() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     assertEquals(0, run("scan", "--root", dir.toString(), "-f", "json", dir.toString()));
     JsonNode json = new ObjectMapper().readTree(out());
     assertEquals("EKS-SVC-001", json.get("findings").get(0).get("ruleId").asText());
@@ -136,7 +136,7 @@ class MainTest {
 
   @Test
   void enableAndDisableSelectRules() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     run("scan", "--root", dir.toString(), "--disable", "EKS-SVC-001", dir.toString());
     assertFalse(out().contains("EKS-SVC-001"), out());
     run("scan", "--root", dir.toString(), "--enable", "EKS-LB-001", dir.toString());
@@ -164,7 +164,7 @@ class MainTest {
 
   @Test
   void configSuppressionsAndSeverityOverridesApply() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     write(
         ".eksnet.yaml",
         """
@@ -190,7 +190,7 @@ class MainTest {
 
   @Test
   void badConfigIsAnInputProblemWithItsLine() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     write(".eksnet.yaml", "failOn: high\nthresholds:\n  ipvsServiceCont: 10\n");
     assertEquals(2, run("scan", "--root", dir.toString(), dir.toString()));
     assertTrue(
@@ -208,9 +208,10 @@ class MainTest {
           name: web
           annotations:
             eksnet.io/ignore: EKS-LB-003
+          service.beta.kubernetes.io/aws-load-balancer-type: nlb
         spec:
-          # eksnet:ignore EKS-SVC-001 health-checked NodePort used by an external proxy
-          type: NodePort
+          # eksnet:ignore EKS-SVC-001 the application reads proxy protocol v2 set up outside Kubernetes
+          type: LoadBalancer
           ports: [{port: 80}]
         """);
     assertEquals(0, run("scan", "--root", dir.toString(), "--fail-on", "info", dir.toString()));
@@ -221,7 +222,7 @@ class MainTest {
 
   @Test
   void userRulesRunAndBrokenOnesAreReportedWithFileAndLine() throws IOException {
-    write("svc.yaml", NODEPORT);
+    write("svc.yaml", NLB_SERVICE);
     Path rules = dir.resolve("my-rules");
     write(
         "my-rules/ACME-SVC-001.drl",
@@ -230,12 +231,12 @@ class MainTest {
         import io.eksnet.model.Service;
         global io.eksnet.engine.FindingSink findings;
         rule "ACME-SVC-001"
-            @id("ACME-SVC-001") @name("no-nodeport") @severity("HIGH")
-            @summary("NodePort Services are not allowed here")
-            @message("{0} is a NodePort") @remediation("Use an NLB with ip targets instead of a NodePort.")
+            @id("ACME-SVC-001") @name("no-load-balancer") @severity("HIGH")
+            @summary("LoadBalancer Services are not allowed here")
+            @message("{0} is a LoadBalancer") @remediation("Use the shared ingress instead.")
             @tags("acme") @since("1.0")
         when
-            $s : Service( type == "NodePort" )
+            $s : Service( type == "LoadBalancer" )
         then
             findings.report(drools.getRule(), $s.at("spec", "type"), $s.getDisplayName());
         end
@@ -250,7 +251,8 @@ class MainTest {
             rules.toString(),
             dir.toString() + "/svc.yaml"));
     assertTrue(
-        out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a NodePort"), out());
+        out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a LoadBalancer"),
+        out());
     write("my-rules/ACME-SVC-001.drl", "package acme;\nrule \"x\" when\n  Nope( ) then end\n");
     assertEquals(
         2,

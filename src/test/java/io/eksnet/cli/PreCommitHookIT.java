@@ -30,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PreCommitHookIT {
 
-  private static final String NODEPORT =
+  private static final String NLB_SERVICE =
       """
       apiVersion: v1
       kind: Service
-      metadata: {name: web}
+      metadata: {name: web, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
       spec:
-        type: NodePort
+        type: LoadBalancer
         ports: [{port: 80}]
       """;
 
@@ -123,7 +123,7 @@ class PreCommitHookIT {
             path: "legacy/**"
             reason: "legacy cluster, replaced next quarter"
         """);
-    write(work, "legacy/web.yaml", NODEPORT);
+    write(work, "legacy/web.yaml", NLB_SERVICE);
     write(
         work,
         "k8s/clean.yaml",
@@ -134,17 +134,17 @@ class PreCommitHookIT {
         spec:
           ports: [{port: 80}]
         """);
-    write(work, "k8s/bad.yaml", NODEPORT);
+    write(work, "k8s/bad.yaml", NLB_SERVICE);
     write(
         work,
         "k8s/suppressed.yaml",
         """
         apiVersion: v1
         kind: Service
-        metadata: {name: legacy}
+        metadata: {name: legacy, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
         spec:
-          # eksnet:ignore EKS-SVC-001 fronted by a proxy that adds X-Forwarded-For
-          type: NodePort
+          # eksnet:ignore EKS-SVC-001 the application reads proxy protocol set up outside Kubernetes
+          type: LoadBalancer
           ports: [{port: 80}]
         ---
         apiVersion: v1
@@ -154,8 +154,9 @@ class PreCommitHookIT {
           annotations:
             eksnet.io/ignore: EKS-SVC-001
             eksnet.io/ignore-reason: retired next release
+            service.beta.kubernetes.io/aws-load-balancer-type: nlb
         spec:
-          type: NodePort
+          type: LoadBalancer
           ports: [{port: 80}]
         """);
     write(work, "ci/pipeline.yaml", "stages: [build, test]\nbuild: {script: [make]}\n");

@@ -73,9 +73,9 @@ class UserRulesTest {
         """
         apiVersion: v1
         kind: Service
-        metadata: {name: web}
+        metadata: {name: web, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
         spec:
-          type: NodePort
+          type: LoadBalancer
           ports: [{port: 80}]
         """);
     rules = Files.createDirectories(dir.resolve("rules"));
@@ -205,7 +205,7 @@ class UserRulesTest {
         rules.resolve("other.drl"),
         rule(
             "ACME-SVC-300",
-            "$s : Service( type == \"NodePort\" )",
+            "$s : Service( type == \"LoadBalancer\" )",
             "findings.report(drools.getRule(), $s.getLocation(), $s.getDisplayName());"));
     assertEquals(2, scan("--keep-going"));
     assertEquals(List.of("ACME-SVC-300", "ACME-SVC-100", "EKS-SVC-001"), ruleIds());

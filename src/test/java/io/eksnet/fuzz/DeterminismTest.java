@@ -78,8 +78,8 @@ class DeterminismTest {
         """
         apiVersion: v1
         kind: Service
-        metadata: {name: web, namespace: shop}
-        spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: http}]}
+        metadata: {name: web, namespace: shop, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
+        spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: http}]}
         """;
     inputs.put("dup/a.yaml", dup.getBytes(StandardCharsets.UTF_8));
     inputs.put("dup/b.yaml", dup.getBytes(StandardCharsets.UTF_8));

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 final class Harness {
 
-  /** The control file: a NodePort Service whose EKS-SVC-001 finding must survive every case. */
+  /** The control file: an in-tree NLB Service whose EKS-SVC-001 finding must survive every case. */
   static final String CONTROL_NAME = "control.yaml";
 
   static final String CONTROL =
@@ -47,13 +47,14 @@ final class Harness {
       metadata:
         name: eksnet-fuzz-control
         namespace: eksnet-fuzz-control
+        annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}
       spec:
-        type: NodePort
+        type: LoadBalancer
         ports: [{port: 80}]
       """;
 
   static final String CONTROL_RULE = "EKS-SVC-001";
-  static final int CONTROL_LINE = 8;
+  static final int CONTROL_LINE = 9;
 
   /**
    * A broken guarantee. {@code kind} and a normalised detail make the signature for de-duplication.

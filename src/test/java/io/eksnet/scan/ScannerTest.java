@@ -48,7 +48,7 @@ class ScannerTest {
   void globsJavaCannotCompileAreConfigProblemsAtTheirLine() throws IOException {
     Files.writeString(
         dir.resolve("svc.yaml"),
-        "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: NodePort}\n");
+        "apiVersion: v1\nkind: Service\nmetadata: {name: a, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}\nspec: {type: LoadBalancer}\n");
     Files.writeString(
         dir.resolve(".eksnet.yaml"),
         """
