@@ -35,7 +35,8 @@ class OutputSafetyTest {
   @BeforeEach
   void bigInput() throws IOException {
     scan = Files.createDirectories(sandbox.resolve("scan"));
-    // 3,000 NodePort Services: a report of several MiB, so that writing it takes a while
+    // 3,000 in-tree NLB Services (EKS-SVC-001 each): a report of several MiB, so that writing it
+    // takes a while
     for (int f = 0; f < 10; f++) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 300; i++) {
@@ -45,7 +46,8 @@ class OutputSafetyTest {
             .append(i)
             .append(", namespace: ns-")
             .append(i % 7)
-            .append("}\nspec:\n  type: NodePort\n  selector: {app: a")
+            .append(", annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}")
+            .append("}\nspec:\n  type: LoadBalancer\n  selector: {app: a")
             .append(i)
             .append("}\n  ports: [{port: 80, targetPort: http}]\n");
       }
@@ -174,10 +176,10 @@ class OutputSafetyTest {
         import io.eksnet.model.Service;
         global io.eksnet.engine.FindingSink findings;
         rule "ACME-SVC-001"
-            @id("ACME-SVC-001") @name("no-nodeport") @severity("LOW") @summary("No NodePorts")
-            @message("{0} is a NodePort") @remediation("Use a load balancer.") @tags("acme") @since("1.0")
+            @id("ACME-SVC-001") @name("no-load-balancer") @severity("LOW") @summary("No LoadBalancers")
+            @message("{0} is a LoadBalancer") @remediation("Use the shared ingress.") @tags("acme") @since("1.0")
         when
-            $s : Service( type == "NodePort", name == "svc-0-0" )
+            $s : Service( type == "LoadBalancer", name == "svc-0-0" )
         then
             findings.report(drools.getRule(), $s.at("spec", "type"), $s.getDisplayName());
         end
