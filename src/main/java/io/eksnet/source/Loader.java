@@ -109,6 +109,19 @@ public final class Loader {
           problems.add(problem(rel, m.line(), m.column(), "apiVersion and kind must be strings"));
           continue;
         }
+        String placeholder = placeholderName(m);
+        if (placeholder != null) {
+          notes.add(
+              rel
+                  + ":"
+                  + m.line()
+                  + ": "
+                  + Tree.text(m.get("kind"))
+                  + " is a template ("
+                  + placeholder
+                  + " is a placeholder): skipped; fill it in and scan the result");
+          continue;
+        }
         K8sFactory.facts(rel, m, facts);
       } else if (hasKind && m.get("metadata") != null && Tree.text(m.get("kind")) != null) {
         // kubectl would reject it, but the kind says what it is: scan it and say so
@@ -246,5 +259,31 @@ public final class Loader {
     }
     int i = text.indexOf('\0');
     return i >= 0 && i < 8192;
+  }
+
+  /**
+   * The first of {@code metadata.name} and {@code metadata.namespace} that is a placeholder of a
+   * document template ({@code <ingress-name>}, {@code ${NAMESPACE}}, {@code {{ .Name }}}), written
+   * as {@code field 'value'}; null when neither is. No Kubernetes name may contain these
+   * characters, so such an object is a template to fill in, not one the API server would accept.
+   */
+  static String placeholderName(Tree.TMap m) {
+    for (String field : new String[] {"name", "namespace"}) {
+      String v = Tree.text(Tree.path(m, "metadata", field));
+      if (v != null && isPlaceholder(v)) {
+        return "metadata." + field + " '" + v + "'";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPlaceholder(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '<' || c == '>' || c == '{' || c == '}' || c == '$' || Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -61,6 +61,37 @@ class LoaderTest {
       """;
 
   @Test
+  void anObjectWithAPlaceholderNameIsATemplateSkippedWithANote() throws IOException {
+    Loader.Loaded l =
+        load(
+            "template.yaml",
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: <ingress-name>
+              namespace: <placement-namespace>
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: "${APP}"}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(
+        List.of(
+            "template.yaml:1: Ingress is a template (metadata.name '<ingress-name>' is a"
+                + " placeholder): skipped; fill it in and scan the result",
+            "template.yaml:7: Service is a template (metadata.name '${APP}' is a placeholder):"
+                + " skipped; fill it in and scan the result"),
+        l.notes());
+    assertEquals("web", only(l, Service.class).getName());
+  }
+
+  @Test
   void fieldLocationsPointAtTheKeyLineAndColumn() throws IOException {
     Service s = only(load("s.yaml", SERVICE), Service.class);
     assertEquals(
