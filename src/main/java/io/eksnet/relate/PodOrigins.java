@@ -3,6 +3,7 @@ package io.eksnet.relate;
 import io.eksnet.model.ControllerLabels;
 import io.eksnet.model.K8sObject;
 import io.eksnet.model.LabelSelector;
+import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.PodSource;
 import io.eksnet.model.Service;
 import java.util.ArrayList;
@@ -20,12 +21,20 @@ final class PodOrigins {
   private final List<PodSource> allSources;
   private final Map<String, List<PodSource>> sourcesByNs = new HashMap<>();
   private final List<PodSource> floating = new ArrayList<>();
-  private final Map<String, Map<Map<String, String>, List<Service>>> bySubset = new HashMap<>();
+
+  /** Labels another object of the scan expects pods to have, and no workload of the scan has. */
+  private record Expectation(K8sObject by, Map<String, String> labels, String how) {}
+
+  private final Map<String, Map<Map<String, String>, List<Expectation>>> bySubset = new HashMap<>();
 
   private final List<Service> unmatched = new ArrayList<>();
 
   PodOrigins(
-      List<PodSource> sources, List<Service> services, Map<Service, ServiceBackends> backends) {
+      List<PodSource> sources,
+      List<Service> services,
+      Map<Service, ServiceBackends> backends,
+      List<NetworkPolicy> policies,
+      LabelIndex index) {
     this.allSources = List.copyOf(sources);
     for (PodSource p : sources) {
       if (p.isNamespaceWritten()) {
@@ -38,12 +47,40 @@ final class PodOrigins {
       ServiceBackends b = backends.get(s);
       if (s.hasSelector() && b != null && b.getWorkloads().isEmpty()) {
         unmatched.add(s);
-        Map<Map<String, String>, List<Service>> index =
-            bySubset.computeIfAbsent(s.getNamespace(), k -> new HashMap<>());
-        for (Map<String, String> sub : subsets(s.getSelector())) {
-          index.computeIfAbsent(sub, k -> new ArrayList<>()).add(s);
-        }
+        expect(new Expectation(s, s.getSelector(), "expects the same pods"));
       }
+    }
+    for (NetworkPolicy p : policies) {
+      for (NetworkPolicy.Rule r : p.getIngress()) {
+        peers(p, r, "admits traffic from the same pods", index);
+      }
+      for (NetworkPolicy.Rule r : p.getEgress()) {
+        peers(p, r, "lets the same pods be reached", index);
+      }
+    }
+  }
+
+  /** Peers of the policy's own namespace given by matchLabels that select no workload. */
+  private void peers(NetworkPolicy p, NetworkPolicy.Rule r, String how, LabelIndex index) {
+    for (NetworkPolicy.Peer peer : r.peers()) {
+      LabelSelector sel = peer.podSelector();
+      boolean ownNamespace = peer.namespaceSelector() == null || peer.namespaceSelector().isNone();
+      if (ownNamespace
+          && sel != null
+          && sel.matchLabels() != null
+          && !sel.matchLabels().isEmpty()
+          && sel.expressions().isEmpty()
+          && index.select(p.getNamespace(), sel.matchLabels()).isEmpty()) {
+        expect(new Expectation(p, sel.matchLabels(), how));
+      }
+    }
+  }
+
+  private void expect(Expectation e) {
+    Map<Map<String, String>, List<Expectation>> index =
+        bySubset.computeIfAbsent(e.by().getNamespace(), k -> new HashMap<>());
+    for (Map<String, String> sub : subsets(e.labels())) {
+      index.computeIfAbsent(sub, k -> new ArrayList<>()).add(e);
     }
   }
 
@@ -85,9 +122,9 @@ final class PodOrigins {
       }
     }
     for (LabelSelector sel : selectors) {
-      for (Service other : sameSelectorServices(selecting, sel)) {
-        if (other != selecting) {
-          return other.getDisplayName() + " expects the same pods, and no workload has them either";
+      for (Expectation e : sameLabels(selecting, sel)) {
+        if (e.by() != selecting) {
+          return e.by().getDisplayName() + " " + e.how() + ", and no workload has them either";
         }
       }
     }
@@ -121,32 +158,24 @@ final class PodOrigins {
   }
 
   /**
-   * Unmatched Services of the same namespace that want the same pods: for a Service, those whose
-   * selector is a subset or a superset of its own; for a policy, those whose selector it selects.
-   * Found through {@link #bySubset} (every subset of every unmatched selector of up to {@value
-   * #MAX_SUBSET_LABELS} labels), never by comparing all pairs.
+   * What other objects of the same namespace expect of pods no workload has, with the same labels
+   * as the selector (its matchLabels): a subset or a superset of them. Found through {@link
+   * #bySubset} (every subset of every expected label set of up to {@value #MAX_SUBSET_LABELS}
+   * labels), never by comparing all pairs. Expressions are not compared.
    */
-  private List<Service> sameSelectorServices(K8sObject selecting, LabelSelector sel) {
-    Map<Map<String, String>, List<Service>> index =
+  private List<Expectation> sameLabels(K8sObject selecting, LabelSelector sel) {
+    Map<String, String> labels = sel.matchLabels();
+    if (labels == null || labels.isEmpty()) {
+      return List.of();
+    }
+    Map<Map<String, String>, List<Expectation>> index =
         bySubset.getOrDefault(selecting.getNamespace(), Map.of());
-    List<Service> out = new ArrayList<>();
-    if (selecting instanceof Service s) {
-      out.addAll(index.getOrDefault(s.getSelector(), List.of())); // supersets of s
-      for (Map<String, String> sub : subsets(s.getSelector())) {
-        for (Service o : index.getOrDefault(sub, List.of())) {
-          if (o.getSelector().equals(sub)) {
-            out.add(o); // subsets of s
-          }
+    List<Expectation> out = new ArrayList<>(index.getOrDefault(labels, List.of())); // supersets
+    for (Map<String, String> sub : subsets(labels)) {
+      for (Expectation e : index.getOrDefault(sub, List.of())) {
+        if (e.labels().equals(sub)) {
+          out.add(e); // subsets
         }
-      }
-      return out;
-    }
-    if (sel.matchLabels() == null || sel.matchLabels().isEmpty()) {
-      return out; // an expressions-only policy: not compared (rare; stays reported)
-    }
-    for (Service o : index.getOrDefault(sel.matchLabels(), List.of())) {
-      if (sel.matches(o.getSelector())) {
-        out.add(o);
       }
     }
     return out;

@@ -75,7 +75,7 @@ public final class Relations {
     PolicyRelations.dnsProviders(cilium, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);
-    PodOrigins origins = new PodOrigins(podSources, services, backends);
+    PodOrigins origins = new PodOrigins(podSources, services, backends, netpols, index);
     origins.services(out);
     PolicyRelations.policyTargets(netpols, cilium, workloads, index, origins, out);
     ClusterRelations.kubeProxy(configMaps, out);
