@@ -29,6 +29,9 @@ final class Templates {
 
   /** The 1-based line of the first template action where YAML reads structure, or 0. */
   static int actionLine(String text) {
+    if (!text.contains("{{")) {
+      return 0; // the common case, without running the pattern over every line
+    }
     Matcher m = ACTION.matcher(text);
     if (!m.find()) {
       return 0;
