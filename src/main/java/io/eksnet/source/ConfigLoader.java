@@ -7,7 +7,6 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,7 +204,7 @@ public final class ConfigLoader {
     boolean isGlob(Tree t, String what) {
       String g = Tree.text(t);
       try {
-        FileSystems.getDefault().getPathMatcher("glob:" + g);
+        io.eksnet.finding.Glob.compile(g);
         return true;
       } catch (IllegalArgumentException e) { // PatternSyntaxException among others
         String why =
