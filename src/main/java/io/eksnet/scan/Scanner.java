@@ -6,6 +6,7 @@ import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Config;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Severity;
 import io.eksnet.finding.Suppressions;
 import io.eksnet.model.InputProblem;
@@ -154,10 +155,12 @@ public final class Scanner {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
     Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
+    FindingCaps.Capped capped =
+        FindingCaps.apply(sorted, f -> comparison != null && comparison.isUnchanged(f));
     Collections.sort(problems);
     long t3 = System.nanoTime();
     return new ScanResult(
-        sorted,
+        capped.findings(),
         problems,
         new Catalog(enabledInfos),
         files,
@@ -170,7 +173,8 @@ public final class Scanner {
             outcome.ruleFirings(),
             outcome.ruleNanos()),
         config.failOn(),
-        comparison);
+        comparison,
+        capped.truncations());
   }
 
   /** Null without a baseline or when it cannot be used (then there is an input problem). */
