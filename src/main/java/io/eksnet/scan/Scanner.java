@@ -107,7 +107,15 @@ public final class Scanner {
               ig.reason(),
               ig.path()));
     }
-    RuleEngine engine = await(engineLoad);
+    RuleEngine engine;
+    try {
+      engine = await(engineLoad);
+    } catch (OutOfMemoryError e) {
+      // a file that exhausted the heap (now an input problem, its memory free) can make the rule
+      // base, built beside it, fail instead: build it again
+      ruleProblems.clear();
+      engine = RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir());
+    }
     problems.addAll(ruleProblems);
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
     long t1 = System.nanoTime();
