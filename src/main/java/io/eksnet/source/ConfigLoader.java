@@ -33,7 +33,8 @@ public final class ConfigLoader {
   /**
    * The scan's config: {@code explicit} when given (a missing file is a problem), else {@code
    * .eksnet.yaml} at the root when present, else the empty config. Problems name the file as {@code
-   * displayName}.
+   * displayName}. A {@code .eksnet.yaml} that is a symbolic link out of the root is a problem and
+   * is not read (its content is never echoed); an explicit file is read wherever it is.
    */
   public static Config forScan(
       Path root, Path explicit, String displayName, List<InputProblem> problems) {
@@ -43,6 +44,15 @@ public final class ConfigLoader {
       if (!Files.isRegularFile(p)) {
         return Config.EMPTY;
       }
+      if (!insideRoot(root, p)) {
+        // nothing outside the root is read: a link to ~/.aws/credentials must not be echoed
+        problems.add(
+            new InputProblem(
+                Location.ofFile(displayName),
+                "config is a symbolic link out of the repository root; not read (name the file"
+                    + " with --config to use it)"));
+        return Config.EMPTY;
+      }
     } else if (!Files.isRegularFile(p)) {
       problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
       return Config.EMPTY;
@@ -50,6 +60,15 @@ public final class ConfigLoader {
     Result r = load(p, displayName);
     problems.addAll(r.problems());
     return r.config();
+  }
+
+  /** True when {@code p}, with every symbolic link resolved, is inside {@code root}'s real path. */
+  private static boolean insideRoot(Path root, Path p) {
+    try {
+      return p.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   public static Result load(Path file, String displayName) {
