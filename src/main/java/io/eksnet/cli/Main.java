@@ -3,6 +3,7 @@ package io.eksnet.cli;
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.Glob;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -312,6 +314,14 @@ public final class Main {
         cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
     if (!Files.isDirectory(root)) {
       throw new UsageException("--root " + cl.getOptionValue("root") + " is not a directory");
+    }
+    for (String g : values(cl, "exclude")) {
+      try {
+        Glob.compile(g);
+      } catch (PatternSyntaxException e) {
+        throw new UsageException(
+            "--exclude '" + g + "' is not a valid glob: " + e.getDescription());
+      }
     }
     List<Path> ruleDirs = new ArrayList<>();
     for (String d : values(cl, "rules")) {

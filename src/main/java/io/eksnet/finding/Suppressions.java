@@ -2,9 +2,6 @@ package io.eksnet.finding;
 
 import io.eksnet.model.Location;
 import io.eksnet.model.Suppression;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,12 +24,9 @@ public final class Suppressions {
   public static Applied apply(
       List<Finding> findings, List<Suppression> suppressions, Set<String> ranRules) {
     Map<Suppression, Boolean> used = new IdentityHashMap<>();
-    List<PathMatcher> matchers = new ArrayList<>();
+    List<Glob> matchers = new ArrayList<>();
     for (Suppression s : suppressions) {
-      matchers.add(
-          s.pathGlob() == null
-              ? null
-              : FileSystems.getDefault().getPathMatcher("glob:" + s.pathGlob()));
+      matchers.add(s.pathGlob() == null ? null : Glob.compile(s.pathGlob()));
     }
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
@@ -64,7 +58,7 @@ public final class Suppressions {
     return new Applied(out, notes, locs);
   }
 
-  private static boolean matches(Suppression s, PathMatcher glob, Location l) {
+  private static boolean matches(Suppression s, Glob glob, Location l) {
     return switch (s.kind()) {
       case COMMENT ->
           s.location().file().equals(l.file())
@@ -72,7 +66,7 @@ public final class Suppressions {
       case ANNOTATION ->
           s.location().file().equals(l.file()) && s.location().object().equals(l.object());
       case CONFIG ->
-          glob.matches(Path.of(l.file()))
+          glob.matches(l.file())
               && (s.location().object().isEmpty() || s.location().object().equals(l.object()));
     };
   }

@@ -17,7 +17,8 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
 
   /**
    * A mapping; keys keep their own positions and their order in the file. Stored compactly (an
-   * array, linear lookup): manifests hold millions of small maps in a cluster dump.
+   * array, linear lookup up to 16 keys, a hash index above): manifests hold millions of small maps
+   * in a cluster dump, and a hostile one a single map with 100,000 keys.
    */
   record TMap(int line, int column, Map<String, Entry> entries) implements Tree {
     public TMap {
@@ -65,31 +66,53 @@ public sealed interface Tree permits Tree.TMap, Tree.TList, Tree.TScalar {
   final class CompactMap extends java.util.AbstractMap<String, Tree.Entry> {
     private final Tree.Entry[] entries;
 
-    private CompactMap(Tree.Entry[] entries) {
+    /** Maps with more entries than this get a hash index (lookups and de-duplication). */
+    private static final int INDEXED = 16;
+
+    /** Key → position, for large maps only (most maps are small; linear search is cheaper). */
+    private final Map<String, Integer> index;
+
+    private CompactMap(Tree.Entry[] entries, Map<String, Integer> index) {
       this.entries = entries;
+      this.index = index;
     }
 
+    /**
+     * In the order of the keys' first occurrence; a later duplicate key replaces the earlier entry
+     * in place. Linear in the number of entries (a hash index above {@link #INDEXED} entries).
+     */
     static CompactMap of(java.util.Collection<Tree.Entry> in) {
       List<Tree.Entry> out = new java.util.ArrayList<>(in.size());
+      Map<String, Integer> at = in.size() > INDEXED ? new java.util.HashMap<>() : null;
       for (Tree.Entry e : in) {
-        int at = -1;
-        for (int i = 0; i < out.size(); i++) {
-          if (out.get(i).key().equals(e.key())) {
-            at = i;
-            break;
-          }
-        }
-        if (at >= 0) {
-          out.set(at, e);
+        int i = at != null ? at.getOrDefault(e.key(), -1) : linear(out, e.key());
+        if (i >= 0) {
+          out.set(i, e);
         } else {
+          if (at != null) {
+            at.put(e.key(), out.size());
+          }
           out.add(e);
         }
       }
-      return new CompactMap(out.toArray(new Tree.Entry[0]));
+      return new CompactMap(out.toArray(new Tree.Entry[0]), out.size() > INDEXED ? at : null);
+    }
+
+    private static int linear(List<Tree.Entry> entries, String key) {
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i).key().equals(key)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     @Override
     public Tree.Entry get(Object key) {
+      if (index != null) {
+        Integer i = index.get(key);
+        return i == null ? null : entries[i];
+      }
       for (Tree.Entry e : entries) {
         if (e.key().equals(key)) {
           return e;

@@ -56,13 +56,45 @@ final class CidrRelations {
       byVpc.computeIfAbsent(vpc, k -> new ArrayList<>()).add(s);
     }
     for (List<Subnet> group : byVpc.values()) {
-      for (Overlaps.Pair<Subnet> p : Overlaps.find(group, Subnet::getCidr)) {
-        String a = p.first().getId();
-        if (a != null && a.equals(p.second().getId())) {
-          continue;
-        }
-        out.add(new SubnetOverlap(p.first(), p.second()));
+      overlaps(group, out);
+    }
+  }
+
+  /**
+   * The overlapping pairs of one VPC's subnets, without the n²/2 pairs of n subnets that share one
+   * CIDR: each later subnet of a CIDR pairs with the first subnet of that CIDR, and distinct
+   * overlapping CIDRs (nested blocks, at most 128 deep) pair through their first subnets. Every
+   * subnet that overlaps another is still the later side of at least one pair.
+   */
+  private static void overlaps(List<Subnet> subnets, List<Object> out) {
+    Map<Cidr, List<Subnet>> byCidr = new LinkedHashMap<>();
+    for (Subnet s : subnets) {
+      byCidr.computeIfAbsent(s.getCidr(), k -> new ArrayList<>()).add(s);
+    }
+    List<Subnet> firsts = new ArrayList<>();
+    for (List<Subnet> same : byCidr.values()) {
+      firsts.add(same.get(0));
+    }
+    List<Overlaps.Pair<Subnet>> pairs = new ArrayList<>(Overlaps.find(firsts, Subnet::getCidr));
+    for (List<Subnet> same : byCidr.values()) {
+      for (int i = 1; i < same.size(); i++) {
+        pairs.add(new Overlaps.Pair<>(same.get(0), same.get(i)));
       }
+    }
+    Map<Subnet, Integer> position = new java.util.IdentityHashMap<>();
+    for (Subnet s : subnets) {
+      position.put(s, position.size());
+    }
+    // in input order of first, then second, as Overlaps.find gives them
+    pairs.sort(
+        java.util.Comparator.<Overlaps.Pair<Subnet>>comparingInt(p -> position.get(p.first()))
+            .thenComparingInt(p -> position.get(p.second())));
+    for (Overlaps.Pair<Subnet> p : pairs) {
+      String a = p.first().getId();
+      if (a != null && a.equals(p.second().getId())) {
+        continue;
+      }
+      out.add(new SubnetOverlap(p.first(), p.second()));
     }
   }
 

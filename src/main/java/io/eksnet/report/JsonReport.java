@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Fingerprint;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
@@ -26,7 +27,9 @@ import io.eksnet.scan.ScanResult;
  *                 "line": 7, "column": 3, "object": "Service/shop/web", "field": "spec.type",
  *                 "related": [{"file", "line", "column", "object", "field"}],
  *                 "suppressed": null, "fingerprint": "0f3c..."}],
- *   "problems": [{"file": "k8s/bad.yaml", "line": 3, "column": 1, "message": "..."}]
+ *   "problems": [{"file": "k8s/bad.yaml", "line": 3, "column": 1, "message": "..."}],
+ *   "truncated": [{"ruleId": "EKS-VPC-001", "file": "plan.json", "shown": 50, "notShown": 1949,
+ *                  "suppressedNotShown": 0, "message": "... and 1,949 more ..."}]
  * }
  * }</pre>
  *
@@ -35,7 +38,9 @@ import io.eksnet.scan.ScanResult;
  * the unsuppressed ones, with every severity present. {@code name} is null for a rule missing from
  * the catalog. With {@code --baseline}, {@code summary.baseline} counts {@code new}, {@code
  * unchanged} and {@code absent} (fixed) findings, and each finding has {@code baselineState}
- * ({@code new} or {@code unchanged}). Same input, same bytes.
+ * ({@code new} or {@code unchanged}). Only when the caps of {@link FindingCaps} left findings out:
+ * {@code truncated} (per rule and file) and {@code summary.notShown} (their sum; not counted in
+ * {@code summary.findings}). Same input, same bytes.
  */
 public final class JsonReport {
 
@@ -90,6 +95,21 @@ public final class JsonReport {
 
     ArrayNode problems = root.putArray("problems");
     result.problems().stream().sorted().forEach(p -> problems.add(problem(p)));
+
+    if (!result.truncated().isEmpty()) {
+      summary.put(
+          "notShown", result.truncated().stream().mapToInt(FindingCaps.Truncation::omitted).sum());
+      ArrayNode truncated = root.putArray("truncated");
+      for (FindingCaps.Truncation t : result.truncated()) {
+        ObjectNode n = truncated.addObject();
+        n.put("ruleId", t.ruleId());
+        n.put("file", t.file());
+        n.put("shown", t.shown());
+        n.put("notShown", t.omitted());
+        n.put("suppressedNotShown", t.omittedSuppressed());
+        n.put("message", t.note());
+      }
+    }
     return root;
   }
 

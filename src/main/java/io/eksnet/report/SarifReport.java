@@ -21,6 +21,7 @@ import com.contrastsecurity.sarif.ToolComponent;
 import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Fingerprint;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
@@ -43,12 +44,13 @@ import java.util.Set;
  * sorted by id, so a rule's index is stable whatever was found. One result per finding (sorted by
  * {@link Finding#ORDER}); suppressed findings are left out unless {@link
  * ReportOptions#includeSuppressed()}. Artifact URIs are the findings' repo-relative paths. Input
- * problems become {@code invocations[0].toolExecutionNotifications}. No {@code partialFingerprints}
- * (the upload action computes GitHub's own); a location-independent {@link Fingerprint} sits in
- * {@code result.properties}. With a baseline, every result carries {@code baselineState} ({@code
- * new} or {@code unchanged}; fixed ones are not emitted): unchanged results stay in the file so
- * that GitHub keeps their alerts open. No timestamps, no absolute paths: the same result renders to
- * the same bytes.
+ * problems become {@code invocations[0].toolExecutionNotifications} (errors), and so do the
+ * findings left out by {@link FindingCaps} (notes, one per rule and file). No {@code
+ * partialFingerprints} (the upload action computes GitHub's own); a location-independent {@link
+ * Fingerprint} sits in {@code result.properties}. With a baseline, every result carries {@code
+ * baselineState} ({@code new} or {@code unchanged}; fixed ones are not emitted): unchanged results
+ * stay in the file so that GitHub keeps their alerts open. No timestamps, no absolute paths: the
+ * same result renders to the same bytes.
  */
 public final class SarifReport {
 
@@ -101,6 +103,9 @@ public final class SarifReport {
 
     List<Notification> notifications = new ArrayList<>();
     result.problems().stream().sorted().forEach(p -> notifications.add(notification(p)));
+    for (FindingCaps.Truncation t : result.truncated()) {
+      notifications.add(truncation(t, indexById));
+    }
     Invocation invocation =
         new Invocation()
             .withExecutionSuccessful(result.problems().isEmpty())
@@ -242,6 +247,27 @@ public final class SarifReport {
         .withLevel(Notification.Level.ERROR)
         .withMessage(new Message().withText(p.message()))
         .withLocations(locations);
+  }
+
+  /** Findings left out by the caps: a note, so that the run still counts as successful. */
+  private static Notification truncation(FindingCaps.Truncation t, Map<String, Integer> indexById) {
+    Set<com.contrastsecurity.sarif.Location> locations = new LinkedHashSet<>();
+    locations.add(
+        new com.contrastsecurity.sarif.Location()
+            .withPhysicalLocation(physical(Location.ofFile(t.file()))));
+    Notification n =
+        new Notification()
+            .withLevel(Notification.Level.NOTE)
+            .withMessage(new Message().withText(t.note()))
+            .withLocations(locations);
+    Integer index = indexById.get(t.ruleId());
+    if (index != null) {
+      n.setAssociatedRule(
+          new com.contrastsecurity.sarif.ReportingDescriptorReference()
+              .withId(t.ruleId())
+              .withIndex(index));
+    }
+    return n;
   }
 
   private static PhysicalLocation physical(Location loc) {

@@ -1,6 +1,7 @@
 package io.eksnet.report;
 
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Severity;
 import io.eksnet.scan.ScanResult;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * The human report (DESIGN.md §6): one line per finding, {@code path:line:col: SEVERITY EKS-XX-NNN
- * message}, sorted by {@link Finding#ORDER}, then a summary line such as {@code 3 findings (1 high,
- * 2 medium) in 12 files; 1 input problem}.
+ * message}, sorted by {@link Finding#ORDER}, then one line per rule and file whose findings {@link
+ * FindingCaps} cut ({@code ... and 1,949 more EKS-VPC-001 findings in plan.json not shown}), then a
+ * summary line such as {@code 3 findings (1 high, 2 medium) in 12 files; 1 input problem}.
  *
  * <p>Suppressed findings are printed only with {@link ReportOptions#includeSuppressed()}, with
  * {@code (suppressed: reason)} appended. With a baseline only new findings are printed. Input
@@ -34,6 +36,9 @@ public final class TextReport {
         .filter(f -> result.baseline() == null || !result.baseline().isUnchanged(f))
         .sorted(Finding.ORDER)
         .forEach(f -> line(out, f, options.color()));
+    for (FindingCaps.Truncation t : result.truncated()) {
+      out.append(clean(t.note())).append('\n');
+    }
     out.append(summary(result)).append('\n');
     return out.toString();
   }
@@ -82,6 +87,10 @@ public final class TextReport {
           .append(" unchanged and ")
           .append(result.baseline().absent())
           .append(" fixed since the baseline");
+    }
+    int notShown = result.truncated().stream().mapToInt(FindingCaps.Truncation::omitted).sum();
+    if (notShown > 0) {
+      s.append("; ").append(notShown).append(" more not shown");
     }
     int suppressed = result.findings().size() - result.activeFindings().size();
     if (suppressed > 0) {

@@ -1,6 +1,7 @@
 package io.eksnet.scan;
 
 import io.eksnet.model.InputProblem;
+import io.eksnet.model.Location;
 import io.eksnet.model.Tree;
 import io.eksnet.source.Discovery;
 import io.eksnet.source.Loader;
@@ -76,11 +77,41 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
     if (TerraformSources.isTerraformSource(f.relative())) {
       return new Input(f, null, List.of());
     }
-    Loader.Loaded l = loader.load(f);
-    List<Object> terraform = new ArrayList<>();
-    for (Tree doc : l.terraform()) {
-      terraform.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+    try {
+      Loader.Loaded l = loader.load(f);
+      List<Object> terraform = new ArrayList<>();
+      for (Tree doc : l.terraform()) {
+        terraform.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+      }
+      return new Input(f, l, terraform);
+    } catch (OutOfMemoryError e) {
+      // the file's bytes, text and tree are unreachable now: the other files are still scanned
+      return new Input(f, outOfMemory(f), List.of());
     }
-    return new Input(f, l, terraform);
+  }
+
+  /** One file needed more memory than the heap has: an input problem naming it, not a crash. */
+  static Loader.Loaded outOfMemory(SourceFile f) {
+    long size;
+    try {
+      size = java.nio.file.Files.size(f.path());
+    } catch (java.io.IOException | RuntimeException e) {
+      size = -1;
+    }
+    String mib = size < 0 ? "" : " (" + (size >> 20) + " MiB)";
+    return new Loader.Loaded(
+        new ArrayList<>(),
+        new ArrayList<>(
+            List.of(
+                new InputProblem(
+                    Location.ofFile(f.relative()),
+                    "not enough memory to load this file"
+                        + mib
+                        + "; skipped (the Java heap is "
+                        + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB; raise it with -Xmx)"))),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>());
   }
 }

@@ -3,6 +3,7 @@ package io.eksnet.scan;
 import io.eksnet.engine.Catalog;
 import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.model.InputProblem;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import java.util.List;
  * What a scan produced: findings (sorted; suppressed ones carry their reason), input problems
  * (sorted), the catalog of the rules that were enabled, the files read (relative to the root),
  * notes (skipped chart templates, unused suppressions), phase timings in milliseconds, the config's
- * fail-on level (null when the config sets none), and the comparison with the baseline (null when
- * no baseline was given or it could not be read).
+ * fail-on level (null when the config sets none), the comparison with the baseline (null when no
+ * baseline was given or it could not be read), and the findings left out by {@link FindingCaps}
+ * (per rule and file; empty when all are listed).
  */
 public record ScanResult(
     List<Finding> findings,
@@ -21,13 +23,29 @@ public record ScanResult(
     List<String> notes,
     Timings timings,
     String configFailOn,
-    Baseline.Comparison baseline) {
+    Baseline.Comparison baseline,
+    List<FindingCaps.Truncation> truncated) {
 
   public ScanResult {
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);
     files = List.copyOf(files);
     notes = List.copyOf(notes);
+    truncated = List.copyOf(truncated);
+  }
+
+  /** Every finding listed. */
+  public ScanResult(
+      List<Finding> findings,
+      List<InputProblem> problems,
+      Catalog enabledRules,
+      List<String> files,
+      List<String> notes,
+      Timings timings,
+      String configFailOn,
+      Baseline.Comparison baseline) {
+    this(
+        findings, problems, enabledRules, files, notes, timings, configFailOn, baseline, List.of());
   }
 
   /** Without a baseline. */

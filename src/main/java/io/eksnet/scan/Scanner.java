@@ -6,6 +6,7 @@ import io.eksnet.engine.RuleInfo;
 import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Config;
 import io.eksnet.finding.Finding;
+import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Severity;
 import io.eksnet.finding.Suppressions;
 import io.eksnet.model.InputProblem;
@@ -131,7 +132,15 @@ public final class Scanner {
               ig.reason(),
               ig.path()));
     }
-    RuleEngine engine = await(engineLoad);
+    RuleEngine engine;
+    try {
+      engine = await(engineLoad);
+    } catch (OutOfMemoryError e) {
+      // a file that exhausted the heap (now an input problem, its memory free) can make the rule
+      // base, built beside it, fail instead: build it again
+      ruleProblems.clear();
+      engine = RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir());
+    }
     problems.addAll(ruleProblems);
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
     long t1 = System.nanoTime();
@@ -196,10 +205,12 @@ public final class Scanner {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
     Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
+    FindingCaps.Capped capped =
+        FindingCaps.apply(sorted, f -> comparison != null && comparison.isUnchanged(f));
     Collections.sort(problems);
     long t3 = System.nanoTime();
     return new ScanResult(
-        sorted,
+        capped.findings(),
         problems,
         new Catalog(enabledInfos),
         files,
@@ -212,7 +223,8 @@ public final class Scanner {
             runs.firings,
             runs.nanos),
         config.failOn(),
-        comparison);
+        comparison,
+        capped.truncations());
   }
 
   /**
@@ -312,22 +324,13 @@ public final class Scanner {
   private static List<ClusterScopes.Declared> declared(Config config) {
     List<ClusterScopes.Declared> out = new ArrayList<>();
     for (Config.Cluster c : config.clusters()) {
-      List<java.nio.file.PathMatcher> ms = new ArrayList<>();
+      List<io.eksnet.finding.Glob> globs = new ArrayList<>();
       for (String g : c.paths()) {
-        ms.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g));
+        globs.add(io.eksnet.finding.Glob.compile(g)); // checked when the config was read
       }
       out.add(
           new ClusterScopes.Declared(
-              c.name(),
-              rel -> {
-                Path p;
-                try {
-                  p = Path.of(rel);
-                } catch (java.nio.file.InvalidPathException e) {
-                  return false;
-                }
-                return ms.stream().anyMatch(m -> m.matches(p));
-              }));
+              c.name(), rel -> globs.stream().anyMatch(g -> g.matches(rel))));
     }
     return out;
   }

@@ -7,7 +7,6 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Tree;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ public final class ConfigLoader {
   /**
    * The scan's config: {@code explicit} when given (a missing file is a problem), else {@code
    * .eksnet.yaml} at the root when present, else the empty config. Problems name the file as {@code
-   * displayName}.
+   * displayName}. A {@code .eksnet.yaml} that is a symbolic link out of the root is a problem and
+   * is not read (its content is never echoed); an explicit file is read wherever it is.
    */
   public static Config forScan(
       Path root, Path explicit, String displayName, List<InputProblem> problems) {
@@ -45,6 +45,15 @@ public final class ConfigLoader {
       if (!Files.isRegularFile(p)) {
         return Config.EMPTY;
       }
+      if (!insideRoot(root, p)) {
+        // nothing outside the root is read: a link to ~/.aws/credentials must not be echoed
+        problems.add(
+            new InputProblem(
+                Location.ofFile(displayName),
+                "config is a symbolic link out of the repository root; not read (name the file"
+                    + " with --config to use it)"));
+        return Config.EMPTY;
+      }
     } else if (!Files.isRegularFile(p)) {
       problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
       return Config.EMPTY;
@@ -52,6 +61,15 @@ public final class ConfigLoader {
     Result r = load(p, displayName);
     problems.addAll(r.problems());
     return r.config();
+  }
+
+  /** True when {@code p}, with every symbolic link resolved, is inside {@code root}'s real path. */
+  private static boolean insideRoot(Path root, Path p) {
+    try {
+      return p.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   public static Result load(Path file, String displayName) {
@@ -250,7 +268,7 @@ public final class ConfigLoader {
     boolean isGlob(Tree t, String what) {
       String g = Tree.text(t);
       try {
-        FileSystems.getDefault().getPathMatcher("glob:" + g);
+        io.eksnet.finding.Glob.compile(g);
         return true;
       } catch (IllegalArgumentException e) { // PatternSyntaxException among others
         String why =

@@ -1,14 +1,13 @@
 package io.eksnet.source;
 
+import io.eksnet.finding.Glob;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds the files to scan under the given paths: {@code *.yaml}, {@code *.yml}, {@code *.json}, and
@@ -53,13 +53,20 @@ public final class Discovery {
    */
   public static Result find(Path root, List<Path> paths, List<String> excludes) {
     Path realRoot = real(root);
-    List<PathMatcher> matchers = new ArrayList<>();
-    for (String g : excludes) {
-      matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
-    }
     TreeSet<SourceFile> files = new TreeSet<>();
     List<String> notices = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
+    List<Glob> matchers = new ArrayList<>();
+    for (String g : excludes) {
+      try {
+        matchers.add(Glob.compile(g)); // the config's are checked, the CLI's in Main
+      } catch (PatternSyntaxException e) {
+        problems.add(
+            new InputProblem(
+                Location.ofFile("."),
+                "exclude '" + g + "' is not a valid glob: " + e.getDescription()));
+      }
+    }
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
       if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,7 +104,7 @@ public final class Discovery {
       Path root,
       Path realRoot,
       Path dir,
-      List<PathMatcher> matchers,
+      List<Glob> matchers,
       java.util.Set<SourceFile> files,
       List<String> notices,
       List<InputProblem> problems) {
@@ -202,10 +209,13 @@ public final class Discovery {
     return false;
   }
 
-  private static boolean excluded(String rel, List<PathMatcher> matchers) {
-    Path p = Path.of(rel);
-    for (PathMatcher m : matchers) {
-      if (m.matches(p)) {
+  /**
+   * Matched on the string: a name the platform encoding cannot represent (a UTF-8 name with {@code
+   * LANG=C}) must not be turned back into a {@link Path}.
+   */
+  private static boolean excluded(String rel, List<Glob> matchers) {
+    for (Glob m : matchers) {
+      if (m.matches(rel)) {
         return true;
       }
     }

@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Decodes a file's bytes the way YAML 1.2 (§5.2) and JSON (RFC 8259 §8.1) detect encodings: a byte
- * order mark for UTF-8, UTF-16 or UTF-32, else the pattern of NUL bytes in the first four bytes,
- * else UTF-8. Decoding is strict: an invalid byte sequence is an input problem with its line and
- * column, never replaced silently (a Latin-1 file must not load with mangled names).
+ * order mark for UTF-8, UTF-16 or UTF-32, else the pattern of NUL bytes in the first four bytes
+ * (for UTF-16, in both of its first two code units), else UTF-8. Decoding is strict: an invalid
+ * byte sequence is an input problem with its line and column, never replaced silently (a Latin-1
+ * file must not load with mangled names).
  */
 final class Encoding {
 
@@ -47,9 +48,9 @@ final class Encoding {
       cs = UTF_32BE;
     } else if (b.length >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) {
       cs = UTF_32LE;
-    } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
+    } else if (utf16Ascii(b, 0)) {
       cs = StandardCharsets.UTF_16BE;
-    } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
+    } else if (utf16Ascii(b, 1)) {
       cs = StandardCharsets.UTF_16LE;
     } else {
       cs = StandardCharsets.UTF_8;
@@ -116,6 +117,21 @@ final class Encoding {
                   + " save the file as UTF-8"));
     }
     return new Decoded(text, cs.name(), null);
+  }
+
+  /**
+   * True when the file starts with two ASCII characters in BOM-less UTF-16 (one in a 2-byte file):
+   * a NUL in the high byte ({@code zero} 0 for big-endian, 1 for little-endian) of both code units
+   * and not in their low bytes. YAML and JSON look at the first unit only, which would read a UTF-8
+   * file with one stray leading NUL byte as UTF-16 garbage and skip it silently; with both, such a
+   * file stays UTF-8 and is reported as binary.
+   */
+  private static boolean utf16Ascii(byte[] b, int zero) {
+    int low = 1 - zero;
+    if (b.length < 2 || b[zero] != 0 || b[low] == 0) {
+      return false;
+    }
+    return b.length < 4 || (b[2 + zero] == 0 && b[2 + low] != 0);
   }
 
   private static boolean starts(byte[] b, int... prefix) {

@@ -21,9 +21,11 @@ record Limits(
 
   /**
    * Generous for real manifests and plans (a 16 MiB manifest loads in about 4 s), small enough to
-   * reject hostile files quickly.
+   * reject hostile files quickly. JSON takes about 7 times its size in heap while it loads (a 250
+   * MiB file needed 1.77 GB), so 64 MiB fits the default heap of a 4 GB CI runner (1 GB); past the
+   * heap, a file is an input problem (see ScanInputs), not a crash.
    */
-  static final Limits DEFAULT = new Limits(16L << 20, 256L << 20, 100, 100, 2_000_000, 10_000);
+  static final Limits DEFAULT = new Limits(16L << 20, 64L << 20, 100, 100, 2_000_000, 10_000);
 
   Limits(long maxYamlBytes, long maxJsonBytes, int maxDepth, int maxAliases, long maxNodes) {
     this(maxYamlBytes, maxJsonBytes, maxDepth, maxAliases, maxNodes, DEFAULT.maxLoadMillis());

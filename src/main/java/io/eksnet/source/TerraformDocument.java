@@ -535,8 +535,14 @@ final class TerraformDocument {
         out.add(a);
       }
     }
-    resolve(
-        parent, TerraformResource.strings(Tree.path(e, "references")), null, types, depth + 1, out);
+    List<String> refs = TerraformResource.strings(Tree.path(e, "references"));
+    out.addAll(
+        memo(
+            "var",
+            module,
+            var,
+            types,
+            found -> resolve(parent, refs, null, types, depth + 1, found)));
   }
 
   private void resolveOutput(
@@ -561,9 +567,41 @@ final class TerraformDocument {
                   || (inst.startsWith(prefix + "[") && parentModule(inst).equals(module))
               : inst.equals(prefix + "[" + key + "]");
       if (match) {
-        resolve(inst, refs, null, types, depth + 1, out);
+        out.addAll(
+            memo(
+                "output",
+                inst,
+                segs.get(2),
+                types,
+                found -> resolve(inst, refs, null, types, depth + 1, found)));
       }
     }
+  }
+
+  /**
+   * What a module variable or output resolves to, per (kind, module instance, name, types), once
+   * per document: an output used three times by each of 16 nested modules is resolved 16 times, not
+   * 3^16. A reference back to a value being resolved (a cycle, which Terraform rejects) adds
+   * nothing; the depth limit of {@link #resolve} still bounds the stack.
+   */
+  private final Map<List<Object>, Set<String>> resolved = new HashMap<>();
+
+  private Set<String> memo(
+      String kind,
+      String module,
+      String name,
+      Set<String> types,
+      java.util.function.Consumer<Set<String>> compute) {
+    List<Object> key = List.of(kind, module, name, types);
+    Set<String> done = resolved.get(key);
+    if (done != null) {
+      return done;
+    }
+    resolved.put(key, Set.of()); // in progress: a cycle back to it finds nothing
+    Set<String> found = new LinkedHashSet<>();
+    compute.accept(found);
+    resolved.put(key, found);
+    return found;
   }
 
   // ---- addresses ----

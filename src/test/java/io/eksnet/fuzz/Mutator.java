@@ -55,11 +55,13 @@ final class Mutator {
     TABS(Phase.TEXT),
     CONTROL_CHARS(Phase.TEXT),
     LINE_ENDINGS(Phase.TEXT),
+    WIDE_MAP(Phase.TEXT),
     // bytes
     TRUNCATE(Phase.BYTES),
     FLIP_BYTES(Phase.BYTES),
     NULS(Phase.BYTES),
     BAD_UTF8(Phase.BYTES),
+    LEADING_NUL(Phase.BYTES),
     // encoding of the whole file
     ENCODING(Phase.ENCODING);
 
@@ -576,6 +578,7 @@ final class Mutator {
           case INVALID_CIDR -> invalidCidr(text, steps);
           case DEEP_NESTING -> deepNesting(lines, steps);
           case LONG_LINE -> longLine(lines, steps);
+          case WIDE_MAP -> wideMap(lines, steps);
           case ANCHORS_ALIASES -> anchors(lines, steps);
           case DOCUMENT_MARKERS -> {
             String[] markers = {
@@ -889,6 +892,25 @@ final class Mutator {
     return String.join("\n", lines);
   }
 
+  /** A mapping with many keys (one with 100,000 took minutes to build, issue 12). */
+  private String wideMap(List<String> lines, List<String> steps) {
+    int n = new int[] {1_000, 10_000, 30_000}[rnd.nextInt(3)];
+    StringBuilder sb = new StringBuilder(target.isYaml() ? "wide:\n" : "\"wide\": {");
+    for (int i = 0; i < n; i++) {
+      int k = rnd.nextInt(20) == 0 ? rnd.nextInt(i + 1) : i; // some duplicate keys
+      if (target.isYaml()) {
+        sb.append("  k").append(k).append(": v\n");
+      } else {
+        sb.append(i == 0 ? "" : ", ").append("\"k").append(k).append("\": 1");
+      }
+    }
+    String s = target.isYaml() ? sb.toString().stripTrailing() : sb.append("},").toString();
+    int at = rnd.nextInt(lines.size() + 1);
+    lines.add(at, s);
+    steps.add("map of " + n + " keys at line " + (at + 1));
+    return String.join("\n", lines);
+  }
+
   private String longLine(List<String> lines, List<String> steps) {
     int[] sizes = {1_000, 65_536, 300_000, 1_000_000};
     int n = sizes[rnd.nextInt(sizes.length)];
@@ -1043,6 +1065,10 @@ final class Mutator {
         out.write(b, at, b.length - at);
         steps.add(n + " NUL bytes at " + at + (v == 0 ? " after 9000 bytes of padding" : ""));
         return out.toByteArray();
+      }
+      case LEADING_NUL -> {
+        steps.add("one leading NUL byte, padded to an even length");
+        return HostileShapes.leadingNul(b);
       }
       case BAD_UTF8 -> {
         byte[][] bad = {

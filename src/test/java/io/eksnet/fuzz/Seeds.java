@@ -43,6 +43,22 @@ final class Seeds {
     for (Path f : files(Path.of("fixtures"), Path.of("examples"), SYNTHETIC)) {
       add(out, f, f.toString().replace('\\', '/'));
     }
+    // hostile shapes (issue 12), generated small: wide maps, reference fan-out, repeated CIDRs,
+    // star globs and a leading NUL; mutations grow and break them further
+    out.get(Target.YAML)
+        .add(seed("generated/wide-configmap.yaml", HostileShapes.wideConfigMap(2000)));
+    out.get(Target.YAML)
+        .add(
+            new Seed(
+                "generated/leading-nul.yaml",
+                HostileShapes.leadingNul(
+                    HostileShapes.wideConfigMap(3).getBytes(StandardCharsets.UTF_8))));
+    out.get(Target.TERRAFORM)
+        .add(seed("generated/module-output-fan-out.tf.json", HostileShapes.moduleOutputFanOut(16)));
+    out.get(Target.TERRAFORM)
+        .add(seed("generated/same-cidr-subnets.tf.json", HostileShapes.sameCidrPlan(300)));
+    out.get(Target.CONFIG)
+        .add(seed("generated/star-globs.eksnet.yaml", HostileShapes.manyStarConfig(30)));
     // JSON renderings of the YAML fixtures give the JSON loader Kubernetes objects to chew on
     for (Seed s : List.copyOf(out.get(Target.YAML))) {
       if (s.name().startsWith("fixtures/")) {
@@ -67,6 +83,10 @@ final class Seeds {
               + " synthetic seeds only");
     }
     return out;
+  }
+
+  private static Seed seed(String name, String text) {
+    return new Seed(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void add(Map<Target, List<Seed>> out, Path f, String name) {
