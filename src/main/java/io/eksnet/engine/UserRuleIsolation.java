@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link System#out} is sent to {@link System#err} (a rule that prints cannot corrupt a
  *       report written to standard output), and restored when the last user rules of the process
- *       are done (left redirected for good once a rule thread had to be abandoned, as it may print
- *       later).
+ *       are done; left redirected while a rule thread that had to be abandoned still runs (it may
+ *       print).
  *   <li>A shutdown hook: if the JVM shuts down because a user rule thread called {@code
  *       System.exit} (the deny list of {@link RuleCodeCheck} stops the plain call; reflection or an
  *       interpreted expression might still get there), it names the rule on standard error and
@@ -29,7 +29,7 @@ final class UserRuleIsolation {
   private static final Object LOCK = new Object();
   private static int active;
   private static PrintStream savedOut;
-  private static boolean abandonedAny;
+  private static final java.util.Set<Thread> ABANDONED = new java.util.HashSet<>();
   private static boolean hookInstalled;
   private static PrintStream hookErr;
 
@@ -45,7 +45,7 @@ final class UserRuleIsolation {
             .addShutdownHook(new Thread(UserRuleIsolation::onShutdown, "eksnet-rule-exit-guard"));
         hookInstalled = true;
       }
-      if (active++ == 0 && !abandonedAny) {
+      if (active++ == 0) {
         savedOut = System.out;
         System.setOut(System.err);
       }
@@ -57,13 +57,14 @@ final class UserRuleIsolation {
   static void exit(Thread worker, boolean abandoned) {
     synchronized (LOCK) {
       if (abandoned) {
-        abandonedAny = true;
+        ABANDONED.add(worker);
       } else {
         WORKERS.remove(worker);
       }
-      if (--active == 0 && !abandonedAny && savedOut != null) {
+      ABANDONED.removeIf(t -> !t.isAlive());
+      WORKERS.keySet().removeIf(t -> !t.isAlive());
+      if (--active == 0 && ABANDONED.isEmpty()) {
         System.setOut(savedOut);
-        savedOut = null;
       }
     }
   }
