@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +120,8 @@ class OutputTargetTest {
     assertTrue(cli.out().contains("EKS-SVC-001"), cli.out());
     assertTrue(
         Files.isSymbolicLink(Path.of("/dev/stdout"))
-            || !Files.exists(Path.of("/dev/stdout"), LinkOption.NOFOLLOW_LINKS));
+            || !Files.exists(Path.of("/dev/stdout"), LinkOption.NOFOLLOW_LINKS),
+        "/dev/stdout was not replaced by a file");
   }
 
   @Test
@@ -138,6 +140,20 @@ class OutputTargetTest {
     assertEquals(2, scan(link.toString()), cli.err());
     assertTrue(cli.err().contains("it is a directory"), cli.err());
     assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void aFailedWriteIsExitTwoAndStillListsTheInputProblems() throws IOException {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+    Files.writeString(dir.resolve("broken.yaml"), "kind: [\n");
+    assertEquals(
+        2,
+        cli.run("scan", "--root", dir.toString(), "-f", "sarif", "-o", "/dev/full", dir.toString()),
+        cli.err());
+    assertTrue(cli.err().contains("eksnet: cannot write the report to /dev/full:"), cli.err());
+    assertTrue(
+        cli.err().contains("broken.yaml:"), "the input problem is still listed: " + cli.err());
+    assertEquals(0020000, fileType(Path.of("/dev/full")));
   }
 
   @Test
