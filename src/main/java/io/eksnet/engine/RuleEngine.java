@@ -709,6 +709,22 @@ public final class RuleEngine {
     return null;
   }
 
+  /** The one file the base's rules come from, else the directory they share. */
+  private static String commonSource(Base b) {
+    java.util.SortedSet<String> sources = new java.util.TreeSet<>();
+    b.rules().values().forEach(r -> sources.add(r.source()));
+    if (sources.size() == 1) {
+      return sources.first();
+    }
+    Path common = Path.of(sources.first()).getParent();
+    for (String src : sources) {
+      while (common != null && !Path.of(src).startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    return common == null ? "rules" : common.toString();
+  }
+
   private static String describeRunning(Base b, String ruleName) {
     RuleInfo info = ruleName == null ? null : b.rules().get(ruleName);
     return info == null
@@ -761,7 +777,7 @@ public final class RuleEngine {
       where = new Location(info.source(), ruleLineOf(b, rule.getName()), 1, "", "");
       what = "rule " + info.id();
     } else if (!b.rules().isEmpty()) {
-      where = Location.ofFile(b.rules().values().iterator().next().source());
+      where = Location.ofFile(commonSource(b));
     }
     String consequence;
     if (failure.overrun() != null) {

@@ -303,6 +303,26 @@ class UserRulesTest {
   }
 
   @Test
+  void anErrorInAConditionThatNamesNoRuleLeavesOutItsDirectory() throws IOException {
+    // an Error thrown by an eval() is not wrapped by Drools: which rule it was cannot be told
+    Files.writeString(
+        rules.resolve("broken.drl"),
+        HEADER
+            + "function int down(int n) { return down(n + 1) + 1; }\n"
+            + rule("ACME-SVC-200", "Service( )\n    eval( down(0) > 0 )", "")
+                .substring(HEADER.length()));
+    assertEquals(2, scan(), err());
+    assertTrue(
+        err()
+            .contains(rules + ":1:1: error: a user rule failed in a condition: StackOverflowError"),
+        err());
+    assertEquals(List.of(), ruleIds());
+    assertEquals(2, scan("--keep-going"), err());
+    assertTrue(err().contains("its rule base was left out of this run"), err());
+    assertEquals(List.of("EKS-SVC-001"), ruleIds(), "the built-in rules still report");
+  }
+
+  @Test
   void aRuleRunningPastTheTimeBudgetIsNamedAndKeepGoingStillReports()
       throws IOException, InterruptedException {
     System.setProperty("eksnet.userRules.timeoutMillis", "1000");
