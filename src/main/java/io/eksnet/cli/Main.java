@@ -192,7 +192,9 @@ public final class Main {
             .longOpt("output")
             .hasArg()
             .argName("FILE")
-            .desc("write the report to FILE, atomically (default: standard output)")
+            .desc(
+                "write the report to FILE, atomically (a character device or FIFO is written through);"
+                    + " - is standard output, the default")
             .build());
     o.addOption(
         Option.builder()
@@ -299,6 +301,7 @@ public final class Main {
       return ExitCode.OK;
     }
     Format format = format(cl.getOptionValue("format", "text"));
+    String output = output(cl.getOptionValue("output"));
     String failOnArg = cl.getOptionValue("fail-on");
     if (failOnArg != null) {
       failOn(failOnArg); // validate early
@@ -356,7 +359,7 @@ public final class Main {
     boolean quiet = cl.hasOption("quiet");
     ReportOptions ro =
         ReportOptions.defaults()
-            .withColor(tty && !cl.hasOption("no-color") && !cl.hasOption("output"))
+            .withColor(tty && !cl.hasOption("no-color") && output == null)
             .withIncludeSuppressed(cl.hasOption("show-suppressed"))
             .withDocs(RuleIndex::doc)
             .withCategory(cl.getOptionValue("sarif-category"));
@@ -364,7 +367,7 @@ public final class Main {
     if (quiet && format == Format.TEXT) {
       report = withoutSummary(report);
     }
-    if (!emit(report, cl.getOptionValue("output"), result.problems())) {
+    if (!emit(report, output, result.problems())) {
       return ExitCode.ERROR;
     }
     if (!quiet) {
@@ -391,30 +394,76 @@ public final class Main {
     return ExitCode.OK;
   }
 
+  /** The names of the standard streams as files: written to this command's streams instead. */
+  private static final Set<String> STDOUT_NAMES =
+      Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+
+  private static final Set<String> STDERR_NAMES =
+      Set.of("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2");
+
+  private static final String TO_STDERR = "\0stderr";
+
   /**
-   * Writes the report to {@code output} atomically (or to standard output when null), then the
-   * input problems to standard error. False when the report could not be written.
+   * Checks {@code --output} before anything is scanned: null for standard output ({@code -}, no
+   * option, or a name of standard output such as {@code /dev/stdout}, which is this command's
+   * standard output, also in the daemon), the path otherwise. A directory, a block device or a
+   * socket is a usage error; nothing is written or replaced.
+   */
+  private String output(String arg) {
+    if (arg == null || "-".equals(arg)) {
+      return null;
+    }
+    if (arg.isEmpty()) {
+      throw new UsageException("--output needs a file name (or - for standard output)");
+    }
+    String normal = path(arg).normalize().toString();
+    if (STDOUT_NAMES.contains(normal)) {
+      return null;
+    }
+    if (STDERR_NAMES.contains(normal)) {
+      return TO_STDERR;
+    }
+    String refusal = AtomicFile.refusal(path(arg));
+    if (refusal != null) {
+      throw new UsageException(
+          "cannot write the report to "
+              + arg
+              + ": it "
+              + refusal
+              + " (--output takes a file, a character device such as /dev/null, a FIFO,"
+              + " or - for standard output)");
+    }
+    return arg;
+  }
+
+  /**
+   * Writes the report to {@code output} (see {@link #output}; atomically for a file, or to standard
+   * output when null), then the input problems to standard error. False when the report could not
+   * be written; the problems are listed all the same, and an existing file is left as it was.
    */
   private boolean emit(String report, String output, List<InputProblem> problems) {
-    if (output != null) {
-      if (cancelled.getAsBoolean()) {
-        err.println("eksnet: cancelled; " + output + " not written");
-        return false;
-      }
+    boolean written = true;
+    if (output == null) {
+      out.print(report);
+      out.flush();
+    } else if (TO_STDERR.equals(output)) {
+      err.print(report);
+      err.flush();
+    } else if (cancelled.getAsBoolean()) {
+      err.println("eksnet: cancelled; " + output + " not written");
+      return false;
+    } else {
       try {
         AtomicFile.write(path(output), report);
       } catch (IOException e) {
-        err.println("eksnet: cannot write " + output + ": " + e.getMessage());
-        return false;
+        err.println("eksnet: cannot write the report to " + output + ": " + e.getMessage());
+        written = false;
       }
-    } else {
-      out.print(report);
-      out.flush();
     }
     for (InputProblem p : problems) {
       err.println(InputProblem.oneLine(p.location().toString()) + ": error: " + p.message());
     }
-    return true;
+    return written;
   }
 
   /** A path argument, relative to the caller's working directory. */
@@ -515,6 +564,7 @@ public final class Main {
       throw new UsageException(
           "unknown --format '" + fmt + "' for capacity (text, markdown, json, html)");
     }
+    String output = output(cl.getOptionValue("output"));
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
       paths.add(path(a));
@@ -534,7 +584,7 @@ public final class Main {
             Set.of());
     CapacityScanner.Result result = new CapacityScanner().scan(req);
     String report = CapacityReport.render(result.table(), format);
-    if (!emit(report, cl.getOptionValue("output"), result.problems())) {
+    if (!emit(report, output, result.problems())) {
       return ExitCode.ERROR;
     }
     return result.problems().isEmpty() ? ExitCode.OK : ExitCode.ERROR;

@@ -210,6 +210,27 @@ public final class RuleEngine {
                 "cannot read rule file: " + InputProblem.describe(e)));
       }
     }
+    // the deny list (RuleCodeCheck): a file using a denied name is not compiled, like a broken one
+    for (java.util.Iterator<Map.Entry<Path, byte[]>> it = sources.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<Path, byte[]> e = it.next();
+      List<RuleCodeCheck.Use> uses =
+          RuleCodeCheck.check(new String(e.getValue(), StandardCharsets.UTF_8));
+      for (RuleCodeCheck.Use u : uses.subList(0, Math.min(uses.size(), 10))) {
+        problems.add(
+            new InputProblem(
+                new Location(shown.apply(e.getKey()), u.line(), u.column(), "", ""),
+                (u.rule() == null ? "" : "rule \"" + u.rule() + "\" ")
+                    + "uses "
+                    + u.what()
+                    + ", which user rules may not: "
+                    + u.why()
+                    + " (the deny list is in the README, User rules)"));
+      }
+      if (!uses.isEmpty()) {
+        it.remove();
+      }
+    }
     java.util.Set<String> reported = new java.util.HashSet<>();
     KnowledgeBuilder kb;
     while (true) {
@@ -377,6 +398,39 @@ public final class RuleEngine {
       Map<String, Long> ruleNanos,
       boolean complete) {}
 
+  /**
+   * The budget of user rules in one scan (the README's User rules): each run of a user rule base
+   * may fire one rule at most {@code perRule} times and all its rules {@code total} times, and may
+   * take {@code timeoutMillis} of wall-clock time. System properties {@code
+   * eksnet.userRules.maxFirings} (the per-rule base, default 100,000) and {@code
+   * eksnet.userRules.timeoutMillis} (default 60,000) tune it.
+   */
+  record Budget(long perRule, long total, long timeoutMillis) {
+
+    static final long BASE_FIRINGS = 100_000;
+    static final long FIRINGS_PER_FACT = 10;
+    static final long TIMEOUT_MILLIS = 60_000;
+
+    /** {@code maxFirings + 10 × facts} per rule, ten times that in all. */
+    static Budget forFacts(int facts) {
+      long base = Long.getLong("eksnet.userRules.maxFirings", BASE_FIRINGS);
+      long perRule = base + FIRINGS_PER_FACT * facts;
+      return new Budget(
+          perRule, 10 * perRule, Long.getLong("eksnet.userRules.timeoutMillis", TIMEOUT_MILLIS));
+    }
+  }
+
+  /** How long a rule thread gets to stop after its time is up, before it is abandoned. */
+  private static final long GRACE_MILLIS = 2_000;
+
+  /**
+   * Why an evaluation stopped: the rule (Drools name; null when it cannot be told), what it threw
+   * (null for an overrun), what budget it overran (null when it threw), whether that was the time,
+   * and whether its thread had to be abandoned, still running.
+   */
+  private record Failure(
+      String ruleName, Throwable cause, String overrun, boolean timedOut, boolean abandoned) {}
+
   /** Fires the enabled rules of every base over the facts. */
   public Outcome run(Collection<?> facts, Predicate<String> enabled) {
     List<Finding> findings = new ArrayList<>();
@@ -391,13 +445,18 @@ public final class RuleEngine {
                   + " fix them, or keep going without them (--keep-going)"));
       return new Outcome(List.of(), problems, firings, nanos, false);
     }
+    Budget budget = Budget.forFacts(facts.size());
     for (Base b : bases) {
-      // a user rule that throws is reported; with keepGoing it is removed and its base run again
+      // a user rule that throws or overruns is reported; with keepGoing it is removed and its base
+      // run again
       for (int attempt = 0; ; attempt++) {
         Map<String, Long> f = new java.util.TreeMap<>();
         Map<String, Long> n = new java.util.TreeMap<>();
         FindingSink sink = new FindingSink(b.rules());
-        RuntimeException failure = evaluate(b, facts, enabled, sink, f, n);
+        Failure failure =
+            b.builtIn()
+                ? evaluate(b, facts, enabled, sink, f, n)
+                : evaluateGuarded(b, facts, enabled, sink, f, n, budget);
         if (failure == null) {
           findings.addAll(sink.findings());
           f.forEach((k, v) -> firings.merge(k, v, Long::sum));
@@ -405,15 +464,20 @@ public final class RuleEngine {
           break;
         }
         if (b.builtIn()) {
-          throw failure; // a bug in eksnet: exit code 3 with the stack trace on request
+          throw (RuntimeException) failure.cause(); // a bug in eksnet: exit code 3
         }
         Rule rule = failingRule(b, failure);
-        problems.add(failureProblem(b, rule, failure));
+        problems.add(failureProblem(b, rule, failure, budget));
         if (!keepGoing) {
           return new Outcome(List.of(), problems, firings, nanos, false);
         }
-        if (rule == null || attempt > b.rules().size()) {
-          break; // cannot tell which rule failed: the whole base is left out
+        if (rule == null
+            || failure.timedOut()
+            || failure.abandoned()
+            || attempt > b.rules().size()) {
+          // cannot tell which rule failed, or the time is spent (perhaps by others), or it is still
+          // running: the base is left out
+          break;
         }
         b.kieBase().removeRule(rule.getPackageName(), rule.getName());
       }
@@ -421,8 +485,122 @@ public final class RuleEngine {
     return new Outcome(findings, problems, firings, nanos, true);
   }
 
-  /** Inserts the facts and fires the base's enabled rules; the failure, or null. */
-  private static RuntimeException evaluate(
+  /** Times each firing, counted per rule name, and keeps what is running for the guards. */
+  private static final class Watch extends org.kie.api.event.rule.DefaultAgendaEventListener {
+    private final Map<String, Long> firings;
+    private final Map<String, Long> nanos;
+    private final Budget budget;
+    private long start;
+    private long total;
+    private volatile String running;
+    private volatile String overrunRule;
+    private volatile String overrun;
+    private volatile KieSession session;
+
+    /** Facts inserted, updated or deleted by each rule's consequences: who keeps rules firing. */
+    private final Map<String, Long> writes = new HashMap<>();
+
+    final org.kie.api.event.rule.RuleRuntimeEventListener writesCounter =
+        new org.kie.api.event.rule.RuleRuntimeEventListener() {
+          @Override
+          public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) {
+            count(e.getRule());
+          }
+
+          @Override
+          public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) {
+            count(e.getRule());
+          }
+
+          @Override
+          public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) {
+            count(e.getRule());
+          }
+
+          private void count(Rule rule) {
+            if (rule != null) {
+              writes.merge(rule.getName(), 1L, Long::sum);
+            }
+          }
+        };
+
+    Watch(Map<String, Long> firings, Map<String, Long> nanos, Budget budget) {
+      this.firings = firings;
+      this.nanos = nanos;
+      this.budget = budget;
+    }
+
+    @Override
+    public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+      running = event.getMatch().getRule().getName();
+      start = System.nanoTime();
+    }
+
+    @Override
+    public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+      String name = event.getMatch().getRule().getName();
+      running = null;
+      long count = firings.merge(name, 1L, Long::sum);
+      nanos.merge(name, System.nanoTime() - start, Long::sum);
+      total++;
+      if (budget != null && overrun == null) {
+        if (count > budget.perRule()) {
+          overrun(name, "fired more than " + String.format("%,d", budget.perRule()) + " times");
+        } else if (total > budget.total()) {
+          String most =
+              firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+          overrun(
+              most,
+              "fired "
+                  + String.format("%,d", firings.get(most))
+                  + " times, the most when the user rules together passed "
+                  + String.format("%,d", budget.total())
+                  + " firings");
+        }
+      }
+    }
+
+    /**
+     * Stops an overrun, blaming the rule that wrote facts the most (it is what re-activates the
+     * others, which may fire as often), else the rule that fired too often.
+     */
+    private void overrun(String firedMost, String why) {
+      String writer =
+          writes.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      if (writer == null || writer.equals(firedMost)) {
+        stop(firedMost, why);
+      } else {
+        stop(
+            writer,
+            "kept the rules firing: it inserted, updated or deleted facts "
+                + String.format("%,d", writes.get(writer))
+                + " times, and "
+                + firedMost
+                + " "
+                + why);
+      }
+    }
+
+    /** Lets no further match fire, and ends the session's firing as soon as it can. */
+    void stop(String rule, String why) {
+      overrunRule = rule;
+      overrun = why;
+      KieSession s = session;
+      if (s != null) {
+        s.halt();
+      }
+    }
+
+    boolean stopped() {
+      return overrun != null;
+    }
+  }
+
+  /** Inserts the facts and fires the base's enabled rules, on this thread; the failure, or null. */
+  private static Failure evaluate(
       Base b,
       Collection<?> facts,
       Predicate<String> enabled,
@@ -430,48 +608,145 @@ public final class RuleEngine {
       Map<String, Long> firings,
       Map<String, Long> nanos) {
     KieSession session = b.kieBase().newKieSession();
-    session.addEventListener(
-        new org.kie.api.event.rule.DefaultAgendaEventListener() {
-          private long start;
-
-          @Override
-          public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-            start = System.nanoTime();
-          }
-
-          @Override
-          public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-            String name = event.getMatch().getRule().getName();
-            firings.merge(name, 1L, Long::sum);
-            nanos.merge(name, System.nanoTime() - start, Long::sum);
-          }
-        });
+    session.addEventListener(new Watch(firings, nanos, null));
     try {
-      if (declaresFindings(b.kieBase())) {
-        session.setGlobal("findings", sink);
-      }
-      for (Object f : facts) {
-        session.insert(f);
-      }
-      session.fireAllRules(
-          match -> {
-            RuleInfo info = b.rules().get(match.getRule().getName());
-            return info != null && enabled.test(info.id());
-          });
+      fire(b, session, facts, enabled, sink, () -> false);
       return null;
     } catch (RuntimeException e) {
-      return e;
+      return new Failure(null, e, null, false, false);
     } finally {
       session.dispose();
     }
   }
 
+  private static void fire(
+      Base b,
+      KieSession session,
+      Collection<?> facts,
+      Predicate<String> enabled,
+      FindingSink sink,
+      java.util.function.BooleanSupplier stopped) {
+    if (declaresFindings(b.kieBase())) {
+      session.setGlobal("findings", sink);
+    }
+    for (Object f : facts) {
+      session.insert(f);
+    }
+    session.fireAllRules(
+        match -> {
+          RuleInfo info = b.rules().get(match.getRule().getName());
+          return !stopped.getAsBoolean() && info != null && enabled.test(info.id());
+        });
+  }
+
+  /**
+   * {@link #evaluate} for user rules, under their budget: on a thread of its own with standard
+   * output isolated ({@link UserRuleIsolation}), halted when a rule fires too often or the time is
+   * up, and given up on (left running, a daemon thread) when it does not stop then. Anything the
+   * rules throw, {@link Error}s included (a stack overflow, memory exhausted), is the rule's
+   * failure, not eksnet's.
+   */
+  private static Failure evaluateGuarded(
+      Base b,
+      Collection<?> facts,
+      Predicate<String> enabled,
+      FindingSink sink,
+      Map<String, Long> firings,
+      Map<String, Long> nanos,
+      Budget budget) {
+    KieSession session = b.kieBase().newKieSession();
+    Watch watch = new Watch(firings, nanos, budget);
+    watch.session = session;
+    session.addEventListener(watch);
+    session.addEventListener(watch.writesCounter);
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                fire(b, session, facts, enabled, sink, watch::stopped);
+              } catch (Throwable t) { // NOPMD: a user rule's Error is the rule's failure
+                thrown.set(t);
+              }
+            },
+            "eksnet-user-rules");
+    worker.setDaemon(true);
+    boolean abandoned = false;
+    boolean timedOut = false;
+    UserRuleIsolation.enter(worker, () -> describeRunning(b, watch.running));
+    try {
+      worker.start();
+      worker.join(budget.timeoutMillis());
+      if (worker.isAlive()) {
+        timedOut = true;
+        watch.stop(
+            watch.running,
+            "was running when the user rules' time budget ("
+                + budget.timeoutMillis() / 1000.0
+                + " s) ran out");
+        worker.interrupt();
+        worker.join(GRACE_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      timedOut = true;
+      watch.stop(watch.running, "was running when the scan was interrupted");
+      Thread.currentThread().interrupt();
+    } finally {
+      abandoned = worker.isAlive();
+      UserRuleIsolation.exit(worker, abandoned);
+      if (!abandoned) {
+        session.dispose();
+      }
+    }
+    Throwable t = thrown.get();
+    if (t != null && !watch.stopped()) {
+      return new Failure(watch.running, t, null, false, false);
+    }
+    if (watch.stopped()) {
+      return new Failure(watch.overrunRule, null, watch.overrun, timedOut, abandoned);
+    }
+    return null;
+  }
+
+  /** The one file the base's rules come from, else the directory they share. */
+  private static String commonSource(Base b) {
+    java.util.SortedSet<String> sources = new java.util.TreeSet<>();
+    b.rules().values().forEach(r -> sources.add(r.source()));
+    if (sources.size() == 1) {
+      return sources.first();
+    }
+    Path common = Path.of(sources.first()).getParent();
+    for (String src : sources) {
+      while (common != null && !Path.of(src).startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    return common == null ? "rules" : common.toString();
+  }
+
+  private static String describeRunning(Base b, String ruleName) {
+    RuleInfo info = ruleName == null ? null : b.rules().get(ruleName);
+    return info == null
+        ? "a user rule"
+        : "user rule " + info.id() + " (" + info.source() + ":" + ruleLineOf(b, ruleName) + ")";
+  }
+
+  private static int ruleLineOf(Base b, String ruleName) {
+    Path file = b.files().get(ruleName);
+    return Math.max(1, file == null ? 0 : ruleLine(file, ruleName));
+  }
+
   private static final java.util.regex.Pattern RULE_IN_MESSAGE =
       java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
 
-  /** The rule that threw: from the match of a consequence, else named in a condition's error. */
-  private static Rule failingRule(Base b, RuntimeException e) {
-    String name = null;
+  /**
+   * The rule that failed: the one overrunning, else from the match of a consequence, else named in
+   * a condition's error, else the one whose consequence was running when an Error was thrown.
+   */
+  private static Rule failingRule(Base b, Failure failure) {
+    String name = failure.overrun() != null ? failure.ruleName() : null;
+    Throwable e = failure.cause();
     if (e instanceof ConsequenceException ce && ce.getMatch() != null) {
       name = ce.getMatch().getRule().getName();
     }
@@ -480,6 +755,9 @@ public final class RuleEngine {
       if (m.find()) {
         name = m.group(1);
       }
+    }
+    if (name == null) {
+      name = failure.ruleName();
     }
     for (KiePackage p : b.kieBase().getKiePackages()) {
       for (Rule r : p.getRules()) {
@@ -491,16 +769,44 @@ public final class RuleEngine {
     return null;
   }
 
-  private InputProblem failureProblem(Base b, Rule rule, RuntimeException e) {
+  private InputProblem failureProblem(Base b, Rule rule, Failure failure, Budget budget) {
     RuleInfo info = rule == null ? null : b.rules().get(rule.getName());
     Location where = Location.ofFile("rules");
     String what = "a user rule";
     if (info != null) {
-      Path file = b.files().get(rule.getName());
-      int line = file == null ? 0 : ruleLine(file, rule.getName());
-      where = new Location(info.source(), Math.max(1, line), 1, "", "");
+      where = new Location(info.source(), ruleLineOf(b, rule.getName()), 1, "", "");
       what = "rule " + info.id();
+    } else if (!b.rules().isEmpty()) {
+      where = Location.ofFile(commonSource(b));
     }
+    String consequence;
+    if (failure.overrun() != null) {
+      consequence =
+          (keepGoing
+                  ? failure.abandoned() || failure.timedOut() || rule == null
+                      ? "; its rule base was left out of this run"
+                      : "; it was left out of this run"
+                  : "; no findings are reported (fix the rule, or keep going without it: --keep-going)")
+              + (failure.abandoned() ? " (its thread did not stop and was abandoned)" : "");
+      return new InputProblem(
+          where,
+          what
+              + " "
+              + failure.overrun()
+              + " (the budget of a user rule: "
+              + String.format("%,d", budget.perRule())
+              + " firings, "
+              + String.format("%,d", budget.total())
+              + " for all, "
+              + budget.timeoutMillis() / 1000.0
+              + " s"
+              + (failure.timedOut()
+                  ? ")"
+                  : "; a rule that modifies or inserts what its own condition matches re-fires"
+                      + " forever)")
+              + consequence);
+    }
+    Throwable e = failure.cause();
     String on = "";
     if (e instanceof ConsequenceException ce && ce.getMatch() != null) {
       for (Object o : ce.getMatch().getObjects()) {
@@ -509,6 +815,8 @@ public final class RuleEngine {
           break;
         }
       }
+    } else if (e instanceof Error) {
+      on = failure.ruleName() != null ? "" : " in a condition";
     } else {
       java.util.regex.Matcher m =
           java.util.regex.Pattern.compile("constraint '(.*)' in \\[")
@@ -530,7 +838,9 @@ public final class RuleEngine {
             + ": "
             + cause
             + (keepGoing
-                ? "; it was left out of this run"
+                ? rule == null
+                    ? "; its rule base was left out of this run"
+                    : "; it was left out of this run"
                 : "; no findings are reported (fix the rule, or keep going without it: --keep-going)"));
   }
 

@@ -66,6 +66,18 @@ class UserRulesTest {
           "$s : Service( )",
           "findings.report(drools.getRule(), $s.at(\"spec\", \"type\"), $s.getDisplayName());");
 
+  /** A small firing budget, so that a rule re-firing forever is stopped quickly. */
+  @BeforeEach
+  void smallFiringBudget() {
+    System.setProperty("eksnet.userRules.maxFirings", "5000");
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void defaultBudget() {
+    System.clearProperty("eksnet.userRules.maxFirings");
+    System.clearProperty("eksnet.userRules.timeoutMillis");
+  }
+
   @BeforeEach
   void setUp() throws IOException {
     Files.writeString(
@@ -141,6 +153,12 @@ class UserRulesTest {
       duplicate name       | broken.drl:4:1: error: rule error: Duplicate rule name: ACME-SVC-100
       duplicate id         | broken.drl:4:1: error: rule "ACME-SVC-100": @id ACME-SVC-100 is already used by another rule
       not UTF-8            | broken.drl:1:1: error: rule file is not valid UTF-8
+      calls System.exit    | broken.drl:11:12: error: rule "ACME-SVC-200" uses System.exit, which user rules may not: it could end the JVM
+      escaped exit         | broken.drl:11:33: error: rule "ACME-SVC-200" uses Runtime, which user rules may not
+      starts a process     | broken.drl:11:9: error: rule "ACME-SVC-200" uses ProcessBuilder, which user rules may not
+      stack overflow       | broken.drl:5:1: error: rule ACME-SVC-200 failed: StackOverflowError
+      memory exhausted     | broken.drl:4:1: error: rule ACME-SVC-200 failed: OutOfMemoryError
+      re-fires forever     | broken.drl:4:1: error: rule ACME-SVC-200 kept the rules firing: it inserted, updated or deleted facts 5,
       """)
   void brokenUserRuleIsAProblemWithFileAndLineAndStopsOnlyWhatTheUserAskedFor(
       String kind, String expected) throws IOException {
@@ -174,6 +192,29 @@ class UserRulesTest {
               rule("ACME-SVC-200", "Service( )", "")
                   .replace("ACME handbook", "ACME Stra\u00dfe")
                   .getBytes(StandardCharsets.ISO_8859_1);
+          case "calls System.exit" ->
+              rule("ACME-SVC-200", "Service( )", "System.exit(0);")
+                  .getBytes(StandardCharsets.UTF_8);
+          case "escaped exit" ->
+              rule(
+                      "ACME-SVC-200",
+                      "Service( )",
+                      "/* System.exit */ java.lang.\\u0052untime.getRuntime().halt(0);")
+                  .getBytes(StandardCharsets.UTF_8);
+          case "starts a process" ->
+              rule("ACME-SVC-200", "Service( )", "new ProcessBuilder(\"true\").start();")
+                  .getBytes(StandardCharsets.UTF_8);
+          case "stack overflow" ->
+              (HEADER
+                      + "function int down(int n) { return down(n + 1) + 1; }\n"
+                      + rule("ACME-SVC-200", "Service( )", "down(0);").substring(HEADER.length()))
+                  .getBytes(StandardCharsets.UTF_8);
+          case "memory exhausted" ->
+              rule("ACME-SVC-200", "Service( )", "long[] big = new long[Integer.MAX_VALUE];")
+                  .getBytes(StandardCharsets.UTF_8);
+          case "re-fires forever" ->
+              rule("ACME-SVC-200", "$s : Service( )", "update($s);")
+                  .getBytes(StandardCharsets.UTF_8);
           default -> throw new IllegalArgumentException(kind);
         };
     Files.write(rules.resolve("broken.drl"), broken);
@@ -218,6 +259,135 @@ class UserRulesTest {
     assertTrue(err().contains("no-such-dir:1:1: error: cannot read rules directory"), err());
     assertEquals(2, scan("--keep-going"));
     assertTrue(ruleIds().contains("EKS-SVC-001"));
+  }
+
+  @Test
+  void aRulePrintingCannotCorruptAReportOnStandardOutput() throws IOException {
+    Files.writeString(
+        rules.resolve("ACME-SVC-300.drl"),
+        rule(
+            "ACME-SVC-300",
+            "$s : Service( )",
+            "System.out.println(\"{ not json\"); System.out.flush();"
+                + " findings.report(drools.getRule(), $s.getLocation(), $s.getDisplayName());"));
+    java.io.PrintStream before = System.out;
+    out.reset();
+    err.reset();
+    // as in a real run, the report stream and System.out are one stream (standard output)
+    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+    System.setOut(stdout);
+    int code;
+    try {
+      code =
+          new Main(stdout, new PrintStream(err, true, StandardCharsets.UTF_8), false)
+              .run(
+                  "scan",
+                  "--root",
+                  dir.toString(),
+                  "--rules",
+                  rules.toString(),
+                  "-f",
+                  "json",
+                  "-o",
+                  "-",
+                  "--fail-on",
+                  "none",
+                  dir.resolve("svc.yaml").toString());
+      assertTrue(System.out == stdout, "System.out is restored after the rules ran");
+    } finally {
+      System.setOut(before);
+    }
+    assertEquals(0, code, err());
+    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertTrue(json.toString().contains("ACME-SVC-300"), json.toString());
+  }
+
+  @Test
+  void anErrorInAConditionThatNamesNoRuleLeavesOutItsDirectory() throws IOException {
+    // an Error thrown by an eval() is not wrapped by Drools: which rule it was cannot be told
+    Files.writeString(
+        rules.resolve("broken.drl"),
+        HEADER
+            + "function int down(int n) { return down(n + 1) + 1; }\n"
+            + rule("ACME-SVC-200", "Service( )\n    eval( down(0) > 0 )", "")
+                .substring(HEADER.length()));
+    assertEquals(2, scan(), err());
+    assertTrue(
+        err()
+            .contains(rules + ":1:1: error: a user rule failed in a condition: StackOverflowError"),
+        err());
+    assertEquals(List.of(), ruleIds());
+    assertEquals(2, scan("--keep-going"), err());
+    assertTrue(err().contains("its rule base was left out of this run"), err());
+    assertEquals(List.of("EKS-SVC-001"), ruleIds(), "the built-in rules still report");
+  }
+
+  @Test
+  void aRuleRunningPastTheTimeBudgetIsNamedAndKeepGoingStillReports()
+      throws IOException, InterruptedException {
+    System.setProperty("eksnet.userRules.timeoutMillis", "1000");
+    // busy for 4 s, deaf to interrupts: halted too late, so abandoned (and it ends by itself)
+    Files.writeString(
+        rules.resolve("broken.drl"),
+        rule(
+            "ACME-SVC-200",
+            "Service( )",
+            "long end = System.nanoTime() + 4_000_000_000L; while (System.nanoTime() < end) { }"));
+    long t0 = System.nanoTime();
+    assertEquals(2, scan(), err());
+    assertTrue((System.nanoTime() - t0) / 1_000_000 < 30_000);
+    assertTrue(
+        err()
+            .contains(
+                "broken.drl:4:1: error: rule ACME-SVC-200 was running when the user rules' time"
+                    + " budget (1.0 s) ran out"),
+        err());
+    assertTrue(err().contains("no findings are reported"), err());
+    assertEquals(List.of(), ruleIds());
+
+    assertEquals(2, scan("--keep-going"), err());
+    assertTrue(err().contains("its rule base was left out of this run"), err());
+    List<String> ids = ruleIds();
+    assertTrue(ids.contains("EKS-SVC-001"), "built-in rules ran: " + ids);
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if ("eksnet-user-rules".equals(t.getName())) {
+        t.join(10_000); // the abandoned loops end by themselves; no CPU left burning
+      }
+    }
+  }
+
+  @Test
+  void systemExitThatSlipsPastTheDenyListStillCannotEndTheScanSilently() throws Exception {
+    // java.beans.Statement calls System.exit by name, without any denied identifier in the DRL
+    Files.writeString(
+        rules.resolve("broken.drl"),
+        rule(
+            "ACME-SVC-200",
+            "Service( )",
+            "new java.beans.Statement(System.class, \"ex\" + \"it\", new Object[] {0}).execute();"));
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                "--root",
+                dir.toString(),
+                "--rules",
+                rules.toString(),
+                "-f",
+                "json",
+                dir.resolve("svc.yaml").toString())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), log);
+    assertTrue(
+        log.contains("eksnet: error: user rule ACME-SVC-200 (")
+            && log.contains("called System.exit while the rules ran"),
+        log);
   }
 
   @Test

@@ -81,6 +81,23 @@ class AtomicFileTest {
     assertEquals(List.of("taken"), names(tmp));
   }
 
+  @Test
+  void characterDeviceIsWrittenThroughNotReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    AtomicFile.write(devNull, "report\n");
+    assertEquals(0020000, (Integer) Files.getAttribute(devNull, "unix:mode") & 0170000);
+    assertEquals(null, AtomicFile.refusal(devNull));
+  }
+
+  @Test
+  void refusalNamesWhatIsNotWritable(@TempDir Path tmp) throws IOException {
+    assertEquals("is a directory", AtomicFile.refusal(tmp));
+    assertEquals(null, AtomicFile.refusal(tmp.resolve("new.sarif")));
+    assertEquals(null, AtomicFile.refusal(Files.writeString(tmp.resolve("old.sarif"), "x")));
+    IOException e = assertThrows(IOException.class, () -> AtomicFile.write(tmp, "x"));
+    assertEquals(tmp + " is a directory", e.getMessage());
+  }
+
   private static List<String> assertDoesNotThrowNames(Path dir) {
     try {
       return names(dir);
