@@ -161,7 +161,8 @@ public final class Scanner {
       runs.add(runs.run(facts), r -> true);
     } else {
       // an absence ("no workload has these labels") must hold in the whole scan, not one cluster
-      Predicate<String> absence = id -> judgesAbsence(engine.catalog(), id);
+      Catalog catalog = engine.catalog();
+      Predicate<String> absence = id -> judgesAbsence(catalog, id);
       RuleEngine.Outcome whole = runs.run(facts, enabled.and(absence));
       Set<String> wholeKeys = new HashSet<>();
       for (Finding f : whole.findings()) {
