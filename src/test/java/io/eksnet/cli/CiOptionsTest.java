@@ -40,7 +40,7 @@ class CiOptionsTest {
   @Test
   void excludeSkipsRootRelativeGlobs() throws IOException {
     String nodePort =
-        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n";
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}\nspec:\n  type: LoadBalancer\n  ports: [{port: 80}]\n";
     Files.createDirectories(dir.resolve("vendor/x"));
     Files.writeString(dir.resolve("vendor/x/svc.yaml"), nodePort);
     Files.writeString(dir.resolve("svc.yaml"), nodePort);

@@ -35,11 +35,11 @@ class OutputSafetyTest {
   @BeforeEach
   void bigInput() throws IOException {
     scan = Files.createDirectories(sandbox.resolve("scan"));
-    // 3,000 in-tree NLB Services (EKS-SVC-001 each): a report of several MiB, so that writing it
-    // takes a while
-    for (int f = 0; f < 10; f++) {
+    // 3,000 in-tree NLB Services (EKS-SVC-001 each, 30 per file): a report at the per-rule cap of
+    // findings, over a MiB, so that writing it takes a while
+    for (int f = 0; f < 100; f++) {
       StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 30; i++) {
         sb.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-")
             .append(f)
             .append('-')
@@ -90,7 +90,8 @@ class OutputSafetyTest {
       return false;
     }
     return SarifSchema.errors(sarif).isEmpty()
-        && sarif.path("runs").path(0).path("results").size() == 3000;
+        && sarif.path("runs").path(0).path("results").size()
+            == io.eksnet.finding.FindingCaps.PER_RULE;
   }
 
   @Test

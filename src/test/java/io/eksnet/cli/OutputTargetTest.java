@@ -37,9 +37,9 @@ class OutputTargetTest {
         """
         apiVersion: v1
         kind: Service
-        metadata: {name: web}
+        metadata: {name: web, annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}}
         spec:
-          type: NodePort
+          type: LoadBalancer
           ports: [{port: 80}]
         """);
   }

@@ -46,8 +46,9 @@ class HostileInputTest {
       metadata:
         name: good
         namespace: good
+        annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}
       spec:
-        type: NodePort
+        type: LoadBalancer
         ports: [{port: 80}]
       """;
 
@@ -68,7 +69,7 @@ class HostileInputTest {
                 f ->
                     f.ruleId().equals("EKS-SVC-001")
                         && f.location().file().equals("good.yaml")
-                        && f.location().line() == 7),
+                        && f.location().line() == 8),
         "the good file's finding is lost: " + r.findings() + " " + r.problems());
     return r;
   }
@@ -348,6 +349,6 @@ class HostileInputTest {
     Run r = run(cmd, Map.of());
     assertEquals(2, r.exit(), r.output());
     assertTrue(r.output().contains("big.json:1:1: error: not enough memory"), r.output());
-    assertTrue(r.output().contains("good.yaml:7:"), r.output());
+    assertTrue(r.output().contains("good.yaml:8:"), r.output());
   }
 }
