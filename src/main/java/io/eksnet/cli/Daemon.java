@@ -108,6 +108,9 @@ public final class Daemon {
   private static final int AFTER_REPLY_TIMEOUT_MS = 60_000;
   private static final long GC_AFTER_MS = 300;
 
+  /** G1 gives memory back to the system in the background after a collection: wait for it. */
+  private static final long RSS_CHECK_AFTER_MS = 2_000;
+
   /** Defaults: a run's deadline, the grace a cancelled run gets, the resident-memory limit. */
   static final long DEFAULT_DEADLINE_MS = 600_000;
 
@@ -174,6 +177,7 @@ public final class Daemon {
   private volatile boolean stopping;
   private volatile boolean stuck;
   private volatile boolean gcPending;
+  private volatile long rssCheckAt;
   private ServerSocket server;
 
   /**
@@ -413,6 +417,9 @@ public final class Daemon {
     } else if (gcPending && active.get() == 0 && quiet >= GC_AFTER_MS) {
       gcPending = false;
       System.gc(); // give the heap of a large scan back while the daemon waits
+      rssCheckAt = System.currentTimeMillis() + RSS_CHECK_AFTER_MS;
+    } else if (!gcPending && rssCheckAt != 0 && active.get() == 0 && now >= rssCheckAt) {
+      rssCheckAt = 0;
       long rss = residentBytes();
       if (maxRssBytes > 0 && rss > maxRssBytes) {
         log(
