@@ -262,7 +262,24 @@ class LauncherDaemonIT {
     FakeListener(int port, String answer) throws IOException {
       server = new java.net.ServerSocket();
       server.setReuseAddress(true);
-      server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+      // the previous listener's connections may hold the port for a moment
+      long until = System.currentTimeMillis() + 20_000;
+      while (true) {
+        try {
+          server.bind(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+          break;
+        } catch (java.net.BindException e) {
+          if (System.currentTimeMillis() > until) {
+            throw e;
+          }
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException ie) {
+            throw new IOException(ie);
+          }
+        }
+      }
       thread =
           new Thread(
               () -> {
