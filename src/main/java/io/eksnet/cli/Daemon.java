@@ -320,7 +320,11 @@ public final class Daemon {
         }
       } finally {
         unpublish(); // no new request reaches this daemon
-        pool.shutdownNow(); // interrupts the runs still going
+        if (stuck) {
+          pool.shutdownNow();
+        } else {
+          pool.shutdown(); // the runs going on end (within 30 s, else main() ends them)
+        }
         try {
           pool.awaitTermination(stuck ? 1 : 30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
