@@ -26,54 +26,75 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * A long-lived eksnet process that the {@code ./eksnet} launcher hands commands to, so that a
- * pre-commit run does not pay for a JVM start and a rule-base build every time.
+ * A long-lived eksnet process that the {@code ./eksnet} launcher hands commands to when the user
+ * turned it on ({@code EKSNET_DAEMON=1}), so that repeated runs do not pay for a JVM start and a
+ * rule-base build every time.
  *
- * <p>It listens on an ephemeral loopback port and publishes {@code port token pid} in {@code
- * STATE/info}; it refuses to start unless STATE is a directory of its user with mode 0700, so only
- * that user can read the token. A request is a sequence of NUL-terminated fields, written by the
- * launcher with bash's {@code printf '%s\0'}:
+ * <p>It listens on an ephemeral loopback port and publishes {@code port secret pid classpath} in
+ * {@code STATE/info}; it refuses to start unless STATE is a directory of its user with mode 0700,
+ * so only that user can read the secret, which is new with every daemon. The secret never goes over
+ * the wire: both sides prove that they know it (challenge-response with SHA-256, which the bash
+ * launcher computes with {@code sha256sum}), the daemon first, so that a client never sends a
+ * request (working directory, arguments) to a process that took over the port of a dead daemon:
  *
  * <pre>
- *   eksnet-daemon/2  TOKEN  VERB  [CWD  TTY(0|1)  UMASK  N  N×NAME=VALUE  M  M×ARG]
+ *   client: eksnet-daemon/3 NONCE                      (NUL-terminated fields; NONCE 32+ hex)
+ *   daemon: hello SHA256(secret " daemon " NONCE) CHALLENGE DEADLINE-SECONDS   (one line)
+ *   client: SHA256(secret " client " CHALLENGE)  VERB  [CWD  TTY(0|1)  UMASK  N  N×NAME=VALUE  M  M×ARG]
  * </pre>
  *
- * The token is checked before anything else is read. VERB is {@code run} (run {@link Main} with the
- * args, relative to CWD, with the variables of {@link #PASSED_ENV}), {@code ping} or {@code stop}.
- * A run is served only when the caller's umask and the variables of {@link #IDENTITY_ENV} (locale,
- * JVM choice) are the daemon's own, since they change what a JVM started by the caller would do;
- * otherwise the answer is {@code mismatch} and the launcher starts the JVM itself. The answer to a
- * run is one line {@code ok ID}: {@code STATE/rID.code}, {@code rID.out} and {@code rID.err} hold
- * the exit code, standard output and error (the launcher reads them, then closes the connection,
- * and the daemon deletes them). The launcher takes the exit code from the private directory, never
- * from the socket, so a process that took over the port of a dead daemon cannot fake a result.
+ * VERB is {@code run} (run {@link Main} with the args, relative to CWD, with the variables of
+ * {@link #PASSED_ENV}), {@code ping} or {@code stop}. A run is served only when the caller's umask
+ * and the variables of {@link #IDENTITY_ENV} (locale, JVM choice, JVM options) are the daemon's
+ * own, since they change what a JVM started by the caller would do; otherwise the answer is {@code
+ * mismatch} and the launcher starts the JVM itself. The answer to a run is one line {@code ok ID}:
+ * {@code STATE/rID.code}, {@code rID.out} and {@code rID.err} hold the exit code, standard output
+ * and error (the launcher reads them, then closes the connection, and the daemon deletes them).
  * Other answers: {@code pong PID SERVED} (runs served so far), {@code stopping}, {@code denied},
- * {@code busy}.
+ * {@code cancelled} (the run passed its deadline: the launcher runs the JVM itself).
  *
- * <p>The daemon exits after {@code idle} without requests, when the jar it runs from changes or
- * when its info file is removed (e.g. by {@code mvn clean}), and after a command ends in an
- * internal error, so that a broken state never outlives one request. A second daemon for the same
- * state directory exits at once (a file lock).
+ * <p>A run is cancelled when its client goes away (the connection is closed) or when it passes its
+ * deadline: the thread running it is interrupted (file reads stop at once) and no {@code --output}
+ * file is written. A cancelled run that has not ended after a grace period makes the daemon exit,
+ * so a stuck request can neither keep the daemon from idling out nor go on using it.
+ *
+ * <p>The daemon exits after {@code idle} without requests, when the jar the launcher watches
+ * changes or when its info file is removed (e.g. by {@code mvn clean}), after a command ends in an
+ * internal error, and when its resident memory is above its limit after a request and a full
+ * collection, so that a broken or bloated state never outlives one request. A second daemon for the
+ * same state directory exits at once (a file lock).
  */
 public final class Daemon {
 
-  static final String PROTOCOL = "eksnet-daemon/2";
+  static final String PROTOCOL = "eksnet-daemon/3";
 
   /** Environment variables that change what a command does: passed on to {@link Main}. */
   static final List<String> PASSED_ENV = List.of("NO_COLOR", "EKSNET_DEBUG", "EKSNET_TIMINGS");
 
   /**
    * Environment variables that change the JVM a direct run would get (file-name and output
-   * encodings, which JVM): a run is served only when the caller's values are the daemon's.
+   * encodings, which JVM, its options): a run is served only when the caller's values are the
+   * daemon's (the launcher does not even ask when one of the JVM option variables is set).
    */
   static final List<String> IDENTITY_ENV =
-      List.of("LANG", "LC_ALL", "LC_CTYPE", "JAVA_HOME", "EKSNET_JAVA");
+      List.of(
+          "LANG",
+          "LC_ALL",
+          "LC_CTYPE",
+          "JAVA_HOME",
+          "EKSNET_JAVA",
+          "JAVA_TOOL_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "_JAVA_OPTIONS");
 
   /** At most this many connections at once; more are closed (the launcher then runs the JVM). */
   private static final int MAX_CONNECTIONS = 16;
@@ -84,8 +105,17 @@ public final class Daemon {
   private static final int MAX_ARGS = 1_000_000;
   private static final int MAX_FIELD_BYTES = 1 << 20;
   private static final int MAX_REQUEST_BYTES = 64 << 20;
-  private static final int AFTER_REPLY_TIMEOUT_MS = 600_000;
-  private static final long GC_AFTER_MS = 2_000;
+  private static final int AFTER_REPLY_TIMEOUT_MS = 60_000;
+  private static final long GC_AFTER_MS = 300;
+
+  /** G1 gives memory back to the system in the background after a collection: wait for it. */
+  private static final long RSS_CHECK_AFTER_MS = 2_000;
+
+  /** Defaults: a run's deadline, the grace a cancelled run gets, the resident-memory limit. */
+  static final long DEFAULT_DEADLINE_MS = 600_000;
+
+  static final long DEFAULT_GRACE_MS = 5_000;
+  static final long DEFAULT_MAX_RSS_BYTES = 250L << 20;
 
   /** What a caller must share with the daemon to be served: its umask and {@link #IDENTITY_ENV}. */
   record Identity(String umask, Map<String, String> env) {
@@ -105,6 +135,27 @@ public final class Daemon {
     }
   }
 
+  /** How a run is executed: {@link Main} in the daemon; tests put a slow or stuck one here. */
+  interface Runner {
+    int run(Request r, PrintStream out, PrintStream err, BooleanSupplier cancelled);
+  }
+
+  /** A run in progress: the thread running it, its deadline, and whether it was cancelled. */
+  private static final class Running {
+    final Thread thread = Thread.currentThread();
+    final long deadline;
+    volatile long cancelledAt;
+    volatile boolean done;
+
+    Running(long deadline) {
+      this.deadline = deadline;
+    }
+
+    boolean cancelled() {
+      return cancelledAt != 0;
+    }
+  }
+
   private final Path state;
   private final Path jar;
   private final long idleMs;
@@ -118,8 +169,15 @@ public final class Daemon {
   private final AtomicLong lastRequest = new AtomicLong(System.currentTimeMillis());
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
+  private final Set<Running> running = ConcurrentHashMap.newKeySet();
+  private volatile long deadlineMs = DEFAULT_DEADLINE_MS;
+  private volatile long graceMs = DEFAULT_GRACE_MS;
+  private volatile long maxRssBytes = DEFAULT_MAX_RSS_BYTES;
+  private volatile Runner runner = Daemon::runMain;
   private volatile boolean stopping;
+  private volatile boolean stuck;
   private volatile boolean gcPending;
+  private volatile long rssCheckAt;
   private ServerSocket server;
 
   /**
@@ -139,32 +197,68 @@ public final class Daemon {
   }
 
   /**
-   * {@code Daemon STATE-DIR JAR IDLE-SECONDS UMASK [WARM-UP-DIR]}: serves until idle, then exits.
-   * Started by the launcher in the background, with the umask it runs under (Java cannot read its
-   * own); it logs to its standard error, which the launcher points at {@code STATE/log}.
+   * Sets a run's deadline, the grace a cancelled run gets before the daemon exits, and the resident
+   * memory (bytes; 0: unchecked) above which the daemon exits after a request.
+   */
+  Daemon limits(long deadlineMs, long graceMs, long maxRssBytes) {
+    this.deadlineMs = deadlineMs;
+    this.graceMs = graceMs;
+    this.maxRssBytes = maxRssBytes;
+    return this;
+  }
+
+  /** For tests: runs requests with {@code r} instead of {@link Main} (null: Main again). */
+  Daemon runner(Runner r) {
+    this.runner = r == null ? Daemon::runMain : r;
+    return this;
+  }
+
+  /** For tests: how many runs are going on. */
+  int runs() {
+    return running.size();
+  }
+
+  private static int runMain(
+      Request r, PrintStream out, PrintStream err, BooleanSupplier cancelled) {
+    boolean color = r.tty() && !r.env().containsKey("NO_COLOR");
+    return new Main(out, err, color, r.cwd(), r.env(), cancelled).run(r.args());
+  }
+
+  /**
+   * {@code Daemon STATE-DIR JAR IDLE-SECONDS UMASK DEADLINE-SECONDS MAX-RSS-MB [WARM-UP-DIR]}:
+   * serves until idle, then exits. Started by the launcher in the background, with the umask it
+   * runs under (Java cannot read its own); it logs to its standard error, which the launcher points
+   * at {@code STATE/log}. JAR is the jar whose change ends the daemon (the launcher's build
+   * output).
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 4) {
-      System.err.println("usage: Daemon STATE-DIR JAR IDLE-SECONDS UMASK [WARM-UP-DIR]");
+    if (args.length < 6) {
+      System.err.println(
+          "usage: Daemon STATE-DIR JAR IDLE-SECONDS UMASK DEADLINE-SECONDS MAX-RSS-MB [WARM-UP-DIR]");
       System.exit(2);
     }
     Path state = Path.of(args[0]).toAbsolutePath();
     Daemon d =
         new Daemon(
-            state,
-            Path.of(args[1]).toAbsolutePath(),
-            Long.parseLong(args[2]) * 1000,
-            5_000,
-            Identity.of(args[3], System.getenv()));
+                state,
+                Path.of(args[1]).toAbsolutePath(),
+                Long.parseLong(args[2]) * 1000,
+                5_000,
+                Identity.of(args[3], System.getenv()))
+            .limits(
+                Long.parseLong(args[4]) * 1000, DEFAULT_GRACE_MS, Long.parseLong(args[5]) << 20);
     Path warm =
-        args.length > 4 && Files.isDirectory(Path.of(args[4]))
-            ? Path.of(args[4]).toAbsolutePath()
+        args.length > 6 && Files.isDirectory(Path.of(args[6]))
+            ? Path.of(args[6]).toAbsolutePath()
             : null;
     int code = d.serve(warm);
-    System.exit(code);
+    System.exit(code); // also ends a stuck request's thread
   }
 
-  /** Binds, publishes the info file and serves until it should stop; the process exit code. */
+  /**
+   * Binds, publishes the info file and serves until it should stop; the process exit code (1 when a
+   * cancelled request did not end: the caller must end the process).
+   */
   int serve(Path warmUp) throws IOException {
     String unsafe = unsafeStateDir(state);
     if (unsafe != null) {
@@ -180,24 +274,26 @@ public final class Daemon {
         return 0;
       }
       removeLeftovers();
+      ExecutorService pool =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "eksnet-request");
+                t.setDaemon(true);
+                return t;
+              });
       try (ServerSocket s = new ServerSocket()) {
         server = s;
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        s.setSoTimeout(1000);
+        s.setSoTimeout(250);
         publish(s.getLocalPort());
         log(
             "serving on 127.0.0.1:"
                 + s.getLocalPort()
                 + " (pid "
                 + ProcessHandle.current().pid()
-                + ")");
-        ExecutorService pool =
-            Executors.newCachedThreadPool(
-                r -> {
-                  Thread t = new Thread(r, "eksnet-request");
-                  t.setDaemon(true);
-                  return t;
-                });
+                + ", a run's deadline "
+                + deadlineMs / 1000
+                + " s)");
         if (warmUp != null) {
           pool.execute(() -> warm(warmUp));
         }
@@ -222,19 +318,23 @@ public final class Daemon {
             housekeeping();
           }
         }
-        pool.shutdown();
+      } finally {
+        unpublish(); // no new request reaches this daemon
+        if (stuck) {
+          pool.shutdownNow();
+        } else {
+          pool.shutdown(); // the runs going on end (within 30 s, else main() ends them)
+        }
         try {
-          pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+          pool.awaitTermination(stuck ? 1 : 30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-      } finally {
-        unpublish();
         lock.release();
       }
     }
     log("stopped");
-    return 0;
+    return stuck ? 1 : 0;
   }
 
   /**
@@ -297,7 +397,18 @@ public final class Daemon {
   }
 
   private void housekeeping() {
-    long quiet = System.currentTimeMillis() - lastRequest.get();
+    long now = System.currentTimeMillis();
+    for (Running r : running) {
+      if (!r.cancelled() && now > r.deadline) {
+        cancel(r, "passed its deadline of " + deadlineMs + " ms");
+      } else if (r.cancelled() && !r.done && now - r.cancelledAt > graceMs) {
+        log("a cancelled run did not end within " + graceMs + " ms; exiting");
+        stuck = true;
+        stopping = true;
+        return;
+      }
+    }
+    long quiet = now - lastRequest.get();
     if (active.get() == 0 && quiet >= idleMs) {
       log("idle for " + quiet / 1000 + " s; exiting");
       stopping = true;
@@ -310,7 +421,44 @@ public final class Daemon {
     } else if (gcPending && active.get() == 0 && quiet >= GC_AFTER_MS) {
       gcPending = false;
       System.gc(); // give the heap of a large scan back while the daemon waits
+      rssCheckAt = System.currentTimeMillis() + RSS_CHECK_AFTER_MS;
+    } else if (!gcPending && rssCheckAt != 0 && active.get() == 0 && now >= rssCheckAt) {
+      rssCheckAt = 0;
+      long rss = residentBytes();
+      if (maxRssBytes > 0 && rss > maxRssBytes) {
+        log(
+            "resident memory "
+                + (rss >> 20)
+                + " MB after a full collection, above the limit of "
+                + (maxRssBytes >> 20)
+                + " MB; exiting");
+        stopping = true;
+      }
     }
+  }
+
+  /** Interrupts a run (its file reads stop at once); it writes no {@code --output} file. */
+  private void cancel(Running r, String why) {
+    if (r.done || r.cancelled()) {
+      return;
+    }
+    r.cancelledAt = System.currentTimeMillis();
+    log("cancelling a run: " + why);
+    r.thread.interrupt();
+  }
+
+  /** This process's resident set size from {@code /proc/self/status}; 0 where there is none. */
+  static long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: unchecked
+    }
+    return 0;
   }
 
   private static FileTime modified(Path p) {
@@ -321,7 +469,7 @@ public final class Daemon {
     }
   }
 
-  /** Writes {@code STATE/info} (0600) atomically. */
+  /** Writes {@code STATE/info} (0600) atomically: port, secret, pid and the class path. */
   private void publish(int port) throws IOException {
     Path tmp = state.resolve("info." + ProcessHandle.current().pid());
     Files.deleteIfExists(tmp);
@@ -333,8 +481,15 @@ public final class Daemon {
     }
     Files.writeString(
         tmp,
-        port + " " + token + " " + ProcessHandle.current().pid() + "\n",
-        StandardCharsets.US_ASCII);
+        port
+            + " "
+            + token
+            + " "
+            + ProcessHandle.current().pid()
+            + " "
+            + System.getProperty("java.class.path", "").replace('\n', ' ')
+            + "\n",
+        StandardCharsets.UTF_8);
     try {
       Files.move(
           tmp,
@@ -350,7 +505,7 @@ public final class Daemon {
   private void unpublish() {
     Path info = state.resolve("info");
     try {
-      String s = Files.readString(info, StandardCharsets.US_ASCII);
+      String s = Files.readString(info, StandardCharsets.UTF_8);
       if (s.contains(" " + token + " ")) {
         Files.deleteIfExists(info);
       }
@@ -372,20 +527,47 @@ public final class Daemon {
       new Main(sink, sink, false, dir, Map.of())
           .run("scan", "--quiet", "--fail-on", "none", dir.toString());
     }
+    gcPending = true;
     log("warmed up in " + (System.currentTimeMillis() - t0) + " ms");
+  }
+
+  /** SHA-256 of {@code secret + " " + role + " " + nonce}, in hex: what proves the secret. */
+  private String proof(String role, String nonce) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(
+              d.digest((token + " " + role + " " + nonce).getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void handle(Socket c) {
     Path out = null;
     Path err = null;
     Path code = null;
+    Running run = null;
     try (c) {
       c.setSoTimeout(1_000);
       InputStream in = new java.io.BufferedInputStream(c.getInputStream());
       OutputStream reply = c.getOutputStream();
       Fields f = new Fields(in, System.currentTimeMillis() + REQUEST_DEADLINE_MS);
-      // nothing but the protocol name and the token is read from an unauthenticated caller
-      if (!PROTOCOL.equals(f.next(32)) || !tokenMatches(f.next(64))) {
+      // nothing but the protocol name and a nonce is read before the caller proves the secret
+      String protocol = f.next(32);
+      String nonce = protocol == null ? null : f.next(64);
+      if (!PROTOCOL.equals(protocol) || nonce == null || !nonce.matches("[0-9a-f]{32,64}")) {
+        refuse(c, in, reply);
+        return;
+      }
+      String challenge =
+          HexFormat.of().formatHex(randomId()) + HexFormat.of().formatHex(randomId());
+      send(reply, "hello " + proof("daemon", nonce) + " " + challenge + " " + deadlineMs / 1000);
+      String answer = f.next(64);
+      if (answer == null
+          || !MessageDigest.isEqual(
+              proof("client", challenge).getBytes(StandardCharsets.US_ASCII),
+              answer.getBytes(StandardCharsets.UTF_8))) {
         refuse(c, in, reply);
         return;
       }
@@ -411,6 +593,9 @@ public final class Daemon {
         out = state.resolve("r" + id + ".out");
         err = state.resolve("r" + id + ".err");
         code = state.resolve("r" + id + ".code");
+        Running current = new Running(System.currentTimeMillis() + deadlineMs);
+        run = current;
+        running.add(current);
         // the launcher sends nothing more: the end of its stream means it is gone (interrupted)
         java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
         Thread watcher =
@@ -425,6 +610,7 @@ public final class Daemon {
                     // reset or closed: gone as well
                   }
                   gone.countDown();
+                  cancel(current, "the client went away");
                 },
                 "eksnet-request-watch");
         watcher.setDaemon(true);
@@ -434,18 +620,25 @@ public final class Daemon {
                 new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
             PrintStream e =
                 new PrintStream(Files.newOutputStream(err), false, StandardCharsets.UTF_8)) {
-          boolean color = r.tty() && !r.env().containsKey("NO_COLOR");
-          exit = new Main(o, e, color, r.cwd(), r.env(), () -> gone.getCount() == 0).run(r.args());
+          exit = runner.run(r, o, e, current::cancelled);
+        } finally {
+          current.done = true;
+          running.remove(current);
+          Thread.interrupted(); // a cancellation ends here, not in the next request
+          gcPending = true;
+          lastRequest.set(System.currentTimeMillis());
+        }
+        if (current.cancelled()) {
+          log("cancelled run ended");
+          if (gone.getCount() != 0) {
+            send(reply, "cancelled"); // past its deadline: the launcher runs the JVM itself
+          }
+          return;
         }
         Files.writeString(code, exit + "\n", StandardCharsets.US_ASCII);
         served.incrementAndGet();
-        gcPending = true;
-        lastRequest.set(System.currentTimeMillis());
         if (exit == ExitCode.INTERNAL.code()) {
           stopping = true; // start afresh next time
-        }
-        if (gone.getCount() == 0) {
-          return;
         }
         send(reply, "ok " + id);
         // the launcher reads the files, then closes the connection
@@ -458,8 +651,11 @@ public final class Daemon {
         refuse(c, in, reply);
       }
     } catch (IOException e) {
-      log("request failed: " + e);
+      if (run == null || !run.cancelled()) {
+        log("request failed: " + e);
+      }
     } finally {
+      Thread.interrupted();
       deleteQuietly(out);
       deleteQuietly(err);
       deleteQuietly(code);
@@ -472,12 +668,6 @@ public final class Daemon {
       random.nextBytes(b);
     }
     return b;
-  }
-
-  private boolean tokenMatches(String given) {
-    return given != null
-        && MessageDigest.isEqual(
-            token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -632,7 +822,7 @@ public final class Daemon {
     System.err.println(java.time.Instant.now() + " eksnet daemon: " + m);
   }
 
-  /** For tests: the token a client must send. */
+  /** For tests: the secret a client must prove it knows. */
   String token() {
     return token;
   }

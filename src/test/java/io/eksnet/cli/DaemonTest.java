@@ -113,23 +113,29 @@ class DaemonTest {
   record Answer(String line, int code, String out, String err) {}
 
   /**
-   * Sends fields NUL-terminated, reads the answer line, copies the output files like the launcher.
+   * Speaks to the daemon as the launcher does: sends {@code fields[0]} (the protocol) and a fresh
+   * nonce, checks the daemon's proof of its secret, answers its challenge with the secret {@code
+   * fields[1]} (the right one or not), sends the rest NUL-terminated, reads the answer line and
+   * copies the output files. An answer other than {@code hello} to the nonce is returned as is.
    */
   private Answer send(List<String> fields) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
       s.setSoTimeout(60_000);
       OutputStream o = s.getOutputStream();
-      for (String f : fields) {
-        o.write(f.getBytes(StandardCharsets.UTF_8));
-        o.write(0);
-      }
-      o.flush();
       InputStream in = s.getInputStream();
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
-        line.write(b);
+      String nonce = nonce();
+      writeFields(o, List.of(fields.get(0), nonce));
+      String hello = readLine(in);
+      if (!hello.startsWith("hello ")) {
+        return new Answer(hello, -1, null, null);
       }
-      String l = line.toString(StandardCharsets.UTF_8);
+      String[] h = hello.split(" ");
+      assertEquals(sha256(daemon.token() + " daemon " + nonce), h[1], "the daemon's proof");
+      List<String> rest = new ArrayList<>();
+      rest.add(sha256(fields.get(1) + " client " + h[2]));
+      rest.addAll(fields.subList(2, fields.size()));
+      writeFields(o, rest);
+      String l = readLine(in);
       String[] parts = l.split(" ");
       if (!parts[0].equals("ok")) {
         return new Answer(l, -1, null, null);
@@ -140,6 +146,65 @@ class DaemonTest {
       return new Answer(
           l, code, Files.readString(Path.of(r + ".out")), Files.readString(Path.of(r + ".err")));
     }
+  }
+
+  private static void writeFields(OutputStream o, List<String> fields) throws IOException {
+    for (String f : fields) {
+      o.write(f.getBytes(StandardCharsets.UTF_8));
+      o.write(0);
+    }
+    o.flush();
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+      line.write(b);
+    }
+    return line.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String nonce() {
+    byte[] b = new byte[16];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
+  static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Opens a connection, proves the secret and sends a run request without reading the answer: the
+   * socket, for a caller that goes away or waits.
+   */
+  private Socket startRun(Path cwd, String... args) throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port());
+    s.setSoTimeout(60_000);
+    String nonce = nonce();
+    writeFields(s.getOutputStream(), List.of(Daemon.PROTOCOL, nonce));
+    String[] h = readLine(s.getInputStream()).split(" ");
+    List<String> f =
+        new ArrayList<>(
+            List.of(
+                sha256(daemon.token() + " client " + h[2]),
+                "run",
+                cwd.toString(),
+                "0",
+                "0022",
+                "1",
+                "LANG=C.UTF-8",
+                String.valueOf(args.length)));
+    f.addAll(List.of(args));
+    writeFields(s.getOutputStream(), f);
+    return s;
   }
 
   private Answer request(String verb) throws IOException {
@@ -325,32 +390,12 @@ class DaemonTest {
       many.append(NODEPORT.replace("name: web,", "name: web" + i + ",")).append("---\n");
     }
     write("big/services.yaml", many.toString());
-    long before = served();
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
-      OutputStream o = s.getOutputStream();
-      for (String f :
-          List.of(
-              Daemon.PROTOCOL,
-              daemon.token(),
-              "run",
-              project.toString(),
-              "0",
-              "0022",
-              "1",
-              "LANG=C.UTF-8",
-              "5",
-              "scan",
-              "-f",
-              "sarif",
-              "--output=report.sarif",
-              "big")) {
-        o.write(f.getBytes(StandardCharsets.UTF_8));
-        o.write(0);
-      }
-      o.flush();
+    daemon.limits(600_000, 120_000, 0); // the scan may end by itself (here: no exit)
+    try (Socket s = startRun(project, "scan", "-f", "sarif", "--output=report.sarif", "big")) {
+      Thread.sleep(100);
     } // interrupted: gone before the scan ends
     long until = System.currentTimeMillis() + 60_000;
-    while (served() == before) {
+    while (daemon.runs() > 0) {
       assertTrue(System.currentTimeMillis() < until, "the scan did not end");
       Thread.sleep(20);
     }
@@ -372,6 +417,86 @@ class DaemonTest {
         Files.exists(project.resolve("report.sarif")), "a caller that stays gets its report");
   }
 
+  /** A run that waits (interruptibly) up to a minute, and tells when it was interrupted. */
+  private static final class SlowRunner implements Daemon.Runner {
+    final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    final CompletableFuture<Long> interruptedAt = new CompletableFuture<>();
+
+    @Override
+    public int run(
+        Daemon.Request r,
+        PrintStream out,
+        PrintStream err,
+        java.util.function.BooleanSupplier cancelled) {
+      started.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interruptedAt.complete(System.currentTimeMillis());
+      }
+      return 0;
+    }
+  }
+
+  @Test
+  void aCallerThatGoesAwayCancelsItsRun() throws Exception {
+    SlowRunner slow = new SlowRunner();
+    daemon.runner(slow);
+    long closed;
+    try (Socket s = startRun(project, "scan", "k8s")) {
+      assertTrue(slow.started.await(30, TimeUnit.SECONDS));
+      closed = System.currentTimeMillis();
+    }
+    long at = slow.interruptedAt.get(10, TimeUnit.SECONDS);
+    assertTrue(at - closed < 3_000, "interrupted " + (at - closed) + " ms after the caller left");
+    daemon.runner(null);
+    assertTrue(request("ping").line().startsWith("pong "), "and serves on");
+  }
+
+  @Test
+  void aRunPastItsDeadlineIsCancelledAndItsCallerRunsTheJvmItself() throws Exception {
+    SlowRunner slow = new SlowRunner();
+    daemon.limits(1_000, 10_000, 0).runner(slow);
+    long t0 = System.currentTimeMillis();
+    try (Socket s = startRun(project, "scan", "k8s")) {
+      assertEquals("cancelled", readLine(s.getInputStream()));
+    }
+    assertTrue(slow.interruptedAt.isDone());
+    assertTrue(System.currentTimeMillis() - t0 < 10_000);
+    daemon.runner(null);
+    assertEquals(0, run(project, Map.of(), "--version").code(), "and serves on");
+  }
+
+  @Test
+  void aCancelledRunThatDoesNotEndMakesTheDaemonExit() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean release =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    daemon
+        .limits(500, 500, 0)
+        .runner(
+            (r, out, err, cancelled) -> {
+              while (!release.get()) {
+                Thread.onSpinWait(); // ignores interruption: stuck
+              }
+              return 0;
+            });
+    try (Socket s = startRun(project, "scan", "k8s")) {
+      // main() then ends the process, and with it the stuck run and its connection
+      assertEquals(1, serving.get(30, TimeUnit.SECONDS), "the daemon gave up and exits");
+      assertFalse(Files.exists(state.resolve("info")), "no new request reaches it");
+    } finally {
+      release.set(true);
+    }
+  }
+
+  @Test
+  void exitsWhenItsResidentMemoryIsAboveItsLimitAfterARequest() throws Exception {
+    daemon.limits(60_000, 5_000, 1L << 20);
+    assertEquals(0, run(project, Map.of(), "--version").code());
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+    assertTrue(Daemon.residentBytes() > 1L << 20, "measured from /proc/self/status");
+  }
+
   private long served() throws IOException {
     return Long.parseLong(request("ping").line().split(" ")[2]);
   }
@@ -387,6 +512,15 @@ class DaemonTest {
         "mismatch",
         runAs("0022", project, Map.of("EKSNET_JAVA", "/opt/jdk/bin/java"), "--version").line(),
         "another JVM");
+    assertEquals(
+        "mismatch",
+        runAs("0022", project, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "--version").line(),
+        "other JVM options");
+    assertEquals(
+        "mismatch",
+        runAs("0022", project, Map.of("_JAVA_OPTIONS", "-Dfile.encoding=latin1"), "--version")
+            .line(),
+        "other JVM options");
     assertEquals(0, run(project, Map.of(), "--version").code());
   }
 

@@ -148,8 +148,22 @@ class LauncherDaemonIT {
         Files.exists(home.resolve("target/daemon/info")), "EKSNET_DAEMON=0 starts no daemon");
 
     Run first = run(home, Map.of(), "scan", "examples/shop");
-    assertEquals(direct, first);
+    assertEquals(direct.code(), first.code());
+    assertEquals(direct.out(), first.out());
+    assertTrue(first.err().startsWith(direct.err()), first.err());
+    assertTrue(
+        first
+            .err()
+            .substring(direct.err().length())
+            .matches(
+                "note: started the eksnet daemon \\(pid \\d+, idle timeout 120 s\\); EKSNET_DAEMON=0"
+                    + " or 'eksnet daemon stop' to stop it\n"),
+        "the start is announced, in one line: " + first.err());
     awaitDaemon();
+    assertEquals(
+        pid(),
+        first.err().replaceAll("(?s).*\\(pid (\\d+),.*", "$1"),
+        "the announced pid is the daemon's");
 
     Map<String, String> viaDaemon = Map.of();
     long before = served();
@@ -202,7 +216,7 @@ class LauncherDaemonIT {
   void aCallerWithAnotherUmaskOrLocaleGetsTheJvmItWouldHaveHad() throws Exception {
     run(home, Map.of(), "--version");
     awaitDaemon();
-    String pid = Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2];
+    String pid = pid();
     Run strict =
         script(
             home,
@@ -214,19 +228,236 @@ class LauncherDaemonIT {
         Files.getPosixFilePermissions(home.resolve("private.sarif")));
     Run c = run(home, Map.of("LANG", "C"), "scan", "examples/shop");
     assertEquals(run(home, Map.of("LANG", "C", "EKSNET_DAEMON", "0"), "scan", "examples/shop"), c);
-    assertEquals(
-        pid,
-        Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2],
-        "the daemon is left alone (no second daemon tried)");
+    assertEquals(pid, pid(), "the daemon is left alone (no second daemon tried)");
+  }
+
+  private String pid() throws IOException {
+    return Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2];
   }
 
   @Test
-  void ciRunsWithoutADaemonUnlessAskedFor() throws Exception {
+  void theDaemonIsOffUnlessTheEnvironmentAsksForIt() throws Exception {
     env.remove("EKSNET_DAEMON");
-    Run r = run(home, Map.of("CI", "true"), "scan", "--fail-on", "none", "examples/shop");
-    assertEquals(0, r.code(), r.err());
+    for (Map<String, String> e :
+        List.of(
+            Map.<String, String>of(),
+            Map.of("CI", "true"),
+            Map.of("EKSNET_DAEMON", "auto"),
+            Map.of("EKSNET_DAEMON", ""))) {
+      Run r = run(home, e, "scan", "--fail-on", "none", "examples/shop");
+      assertEquals(0, r.code(), r.err());
+      assertFalse(r.err().contains("daemon"), r.err());
+    }
     Thread.sleep(1_000);
-    assertFalse(Files.exists(home.resolve("target/daemon/info")), "a CI run started a daemon");
+    assertFalse(Files.exists(home.resolve("target/daemon")), "a run started a daemon");
+    assertEquals("eksnet daemon: not running\n", run(home, Map.of(), "daemon", "status").out());
+  }
+
+  /** A process that reads everything sent to a port and never answers (or answers garbage). */
+  private static final class FakeListener implements AutoCloseable {
+    final java.net.ServerSocket server;
+    final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+    final Thread thread;
+
+    FakeListener(int port, String answer) throws IOException {
+      server = new java.net.ServerSocket();
+      server.setReuseAddress(true);
+      // the previous listener's connections may hold the port for a moment
+      long until = System.currentTimeMillis() + 20_000;
+      while (true) {
+        try {
+          server.bind(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+          break;
+        } catch (java.net.BindException e) {
+          if (System.currentTimeMillis() > until) {
+            throw e;
+          }
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException ie) {
+            throw new IOException(ie);
+          }
+        }
+      }
+      thread =
+          new Thread(
+              () -> {
+                while (!server.isClosed()) {
+                  try (java.net.Socket c = server.accept()) {
+                    if (answer != null) {
+                      c.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                    }
+                    byte[] b = new byte[4096];
+                    for (int n; (n = c.getInputStream().read(b)) >= 0; ) {
+                      synchronized (received) {
+                        received.write(b, 0, n);
+                      }
+                    }
+                  } catch (IOException e) {
+                    // next
+                  }
+                }
+              });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    String received() {
+      synchronized (received) {
+        return received.toString(StandardCharsets.ISO_8859_1);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+
+  @Test
+  void aProcessOnADeadDaemonsPortGetsNothingAndHoldsNothingUp() throws Exception {
+    long t0 = System.currentTimeMillis();
+    Run direct = run(home, Map.of("EKSNET_DAEMON", "0"), "scan", "examples/shop");
+    long directMs = System.currentTimeMillis() - t0;
+    run(home, Map.of(), "--version");
+    awaitDaemon();
+    Path info = home.resolve("target/daemon/info");
+    String[] fields = Files.readString(info).trim().split(" ", 4);
+    int port = Integer.parseInt(fields[0]);
+    String token = fields[1];
+    ProcessHandle daemon = ProcessHandle.of(Long.parseLong(fields[2])).orElseThrow();
+    daemon.destroyForcibly(); // kill -9: the info file stays behind
+    daemon.onExit().get(30, TimeUnit.SECONDS);
+    assertTrue(Files.exists(info));
+    // a process that looks like the daemon (where the launcher checks the pid), for the case where
+    // the check of the pid is not enough (reused, or no /proc)
+    Process lookalike =
+        new ProcessBuilder("bash", "-c", "exec -a io.eksnet.cli.Daemon sleep 120").start();
+    try {
+      String hijacked = fields[0] + " " + token + " " + lookalike.pid() + " " + fields[3] + "\n";
+      for (String answer :
+          new String[] {null, "hello " + "0".repeat(64) + " " + "1".repeat(32) + " 600\n"}) {
+        try (FakeListener fake = new FakeListener(port, answer)) {
+          Files.writeString(info, hijacked);
+          t0 = System.currentTimeMillis();
+          Run r = run(home, Map.of(), "scan", "examples/shop");
+          long ms = System.currentTimeMillis() - t0;
+          assertEquals(direct, r, "a direct run, and no second daemon next to the live pid");
+          assertTrue(ms < directMs + 5_000, ms + " ms, a direct run takes " + directMs + " ms");
+          String got = fake.received();
+          assertTrue(
+              got.matches("eksnet-daemon/3\0[0-9a-f]{32}\0"),
+              "only the protocol and a nonce went out: " + got);
+          assertFalse(
+              got.contains(token) || got.contains("examples") || got.contains(home.toString()));
+        }
+      }
+    } finally {
+      lookalike.destroyForcibly();
+    }
+    // the real case: the pid in the info file is dead; nothing is even sent
+    try (FakeListener fake = new FakeListener(port, null)) {
+      Files.writeString(info, String.join(" ", fields) + "\n");
+      Run r = run(home, Map.of(), "scan", "examples/shop");
+      assertEquals(direct.out(), r.out());
+      assertEquals(direct.code(), r.code());
+      assertTrue(r.err().contains("note: started the eksnet daemon"), r.err());
+      assertEquals("", fake.received());
+    }
+    long until = System.currentTimeMillis() + 60_000;
+    while (pid().equals(fields[2])) { // the new daemon, for stopDaemon()
+      assertTrue(System.currentTimeMillis() < until, "no new daemon; log:\n" + log());
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void jvmOptionsInTheEnvironmentMeanADirectRun() throws Exception {
+    run(home, Map.of(), "--version");
+    awaitDaemon();
+    long before = served();
+    for (String v : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      Run r = run(home, Map.of(v, "-Dx=y"), "scan", "examples/shop");
+      assertTrue(r.err().contains("Picked up " + v), r.err());
+      assertEquals(run(home, Map.of(v, "-Dx=y", "EKSNET_DAEMON", "0"), "scan", "examples/shop"), r);
+    }
+    assertEquals(before, served(), "the daemon answered none of them");
+  }
+
+  @Test
+  void aRunNeverSeesAHalfWrittenJar() throws Exception {
+    Path target = home.resolve("target/eksnet-cli.jar");
+    byte[] whole = Files.readAllBytes(target);
+    Thread.sleep(20);
+    Files.write(target, java.util.Arrays.copyOf(whole, whole.length / 2)); // a build, half-way
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", launcher.toString(), "--version").directory(home.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.environment().put("EKSNET_DAEMON", "0");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+    assertFalse(p.waitFor(2, TimeUnit.SECONDS), "the launcher waits for the build");
+    try (java.io.OutputStream o =
+        Files.newOutputStream(target)) { // written in place, as shade does
+      o.write(whole, 0, whole.length / 2);
+      o.flush();
+      Thread.sleep(600);
+      o.write(whole, whole.length / 2, whole.length - whole.length / 2);
+    }
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String o = out.get(10, TimeUnit.SECONDS);
+    assertEquals(0, p.exitValue(), o);
+    assertTrue(o.contains("waiting for " + target + " to be written completely"), o);
+    assertTrue(o.lines().anyMatch(l -> l.matches("eksnet [0-9].*")), o);
+  }
+
+  @Test
+  void aCallerThatGoesAwayCancelsItsRunInTheDaemon() throws Exception {
+    run(home, Map.of(), "--version");
+    awaitDaemon();
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      many.append("apiVersion: v1\nkind: Service\nmetadata: {name: s")
+          .append(i)
+          .append(
+              ", namespace: shop}\nspec: {type: NodePort, selector: {app: web}, ports: [{port: 80}]}\n---\n");
+    }
+    Files.createDirectories(home.resolve("big"));
+    Files.writeString(home.resolve("big/services.yaml"), many.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", launcher.toString(), "scan", "-o", "big.sarif", "big")
+            .directory(home.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    long until = System.currentTimeMillis() + 60_000;
+    while (!log().contains("cancelling") && !hasRunFiles()) {
+      assertTrue(System.currentTimeMillis() < until, "the run did not reach the daemon");
+      Thread.sleep(20);
+    }
+    p.destroy(); // SIGTERM: the launcher goes, and its connection with it
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+    until = System.currentTimeMillis() + 20_000;
+    while (!log().contains("cancelling a run: the client went away")) {
+      assertTrue(System.currentTimeMillis() < until, "not cancelled; log:\n" + log());
+      Thread.sleep(50);
+    }
+    // it ends: interrupted, or (a scan that does not look at interruption) with the daemon
+    until = System.currentTimeMillis() + 20_000;
+    while (!log().contains("cancelled run ended") && !log().contains("did not end within")) {
+      assertTrue(System.currentTimeMillis() < until, "the run goes on; log:\n" + log());
+      Thread.sleep(50);
+    }
+    assertFalse(Files.exists(home.resolve("big.sarif")), "a cancelled run writes no report");
+  }
+
+  private boolean hasRunFiles() throws IOException {
+    try (Stream<Path> s = Files.list(home.resolve("target/daemon"))) {
+      return s.anyMatch(f -> f.getFileName().toString().endsWith(".out"));
+    }
   }
 
   @Test
