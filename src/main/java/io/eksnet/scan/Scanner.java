@@ -76,7 +76,11 @@ public final class Scanner {
     List<Suppression> suppressions = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<TerraformSources.Block> tfBlocks = new ArrayList<>();
+    Budget budget = new Budget(t0);
     for (ScanInputs.Input in : inputs) {
+      if (budget.spent(problems, in.file().relative(), "loading it")) {
+        break;
+      }
       files.add(in.file().relative());
       if (in.isTerraformSource()) {
         factsByFile.add(List.of());
@@ -171,6 +175,11 @@ public final class Scanner {
       runs.problems.addAll(whole.problems());
       runs.complete &= whole.complete();
       for (ClusterScopes.Scope scope : scopes) {
+        String first = files.get(scope.members().nextSetBit(0));
+        if (budget.spent(
+            problems, first, "relating and checking its cluster (" + scope.name() + ")")) {
+          break;
+        }
         List<Object> scoped = new ArrayList<>();
         for (int i = scope.members().nextSetBit(0); i >= 0; i = scope.members().nextSetBit(i + 1)) {
           scoped.addAll(factsByFile.get(i));
@@ -226,6 +235,46 @@ public final class Scanner {
         config.failOn(),
         comparison,
         capped.truncations());
+  }
+
+  /**
+   * The whole scan's time budget: {@code eksnet.scan.budgetSeconds} (default 600 s) for loading,
+   * relating and the rules together, checked before each file and each cluster. A scan that uses it
+   * up, or whose thread is interrupted (the daemon's client went away), stops there with an input
+   * problem: what was scanned so far is still reported, and the exit code is 2, never a silent
+   * all-clear.
+   */
+  static final class Budget {
+    static final long DEFAULT_SECONDS = 600;
+    private final long deadline;
+    private final long seconds;
+    private boolean spent;
+
+    Budget(long startNanos) {
+      this.seconds = Math.max(0, Long.getLong("eksnet.scan.budgetSeconds", DEFAULT_SECONDS));
+      this.deadline = startNanos + seconds * 1_000_000_000L;
+    }
+
+    /** True (once with a problem) when the budget is used up or the scan was cancelled. */
+    boolean spent(List<InputProblem> problems, String file, String next) {
+      if (spent) {
+        return true;
+      }
+      boolean cancelled = Thread.currentThread().isInterrupted();
+      if (!cancelled && System.nanoTime() - deadline < 0) {
+        return false;
+      }
+      spent = true;
+      problems.add(
+          new InputProblem(
+              Location.ofFile(file),
+              (cancelled ? "scan cancelled" : "scan time budget of " + seconds + " s used up")
+                  + " before "
+                  + next
+                  + "; the rest was not scanned (set -Deksnet.scan.budgetSeconds to change the"
+                  + " budget)"));
+      return true;
+    }
   }
 
   /**

@@ -202,4 +202,21 @@ class ScopingScanTest {
         r.notes().stream().anyMatch(n -> n.startsWith("1 file is a kustomize patch")),
         r.notes().toString());
   }
+
+  @Test
+  void aScanPastItsTimeBudgetSaysSoAndIsNotACleanScan() throws IOException {
+    write("a/app.yaml", APP_WITHOUT_CLASS);
+    System.setProperty("eksnet.scan.budgetSeconds", "0");
+    try {
+      ScanResult r = new Scanner().scan(ScanRequest.of(root, List.of(root)));
+      assertEquals(
+          List.of(
+              "a/app.yaml:1:1: scan time budget of 0 s used up before loading it; the rest was not"
+                  + " scanned (set -Deksnet.scan.budgetSeconds to change the budget)"),
+          r.problems().stream().map(Object::toString).toList());
+      assertEquals(List.of(), r.files());
+    } finally {
+      System.clearProperty("eksnet.scan.budgetSeconds");
+    }
+  }
 }
