@@ -253,22 +253,26 @@ final class CapacityRelations {
               p.lt.getMaxPodsSource(),
               limit.value(),
               limit.instanceType(),
-              mode));
-    } else if (p.cni.customNetworking()) {
-      // managed node groups compute max pods without knowing about custom networking
+              mode,
+              false));
+    } else if (p.cni.customNetworking() && p.lt != null && p.lt.isAmiDefaultMaxPods()) {
+      // A launch template with an AMI makes a custom-AMI node group: EKS neither adds its
+      // bootstrap nor computes max pods, so the AMI's default applies (bootstrap.sh reads
+      // eni-max-pods.txt, nodeadm the same formula, uncapped), which counts the primary ENI.
+      // Without an AMI in the launch template (or without a launch template), EKS computes max
+      // pods from the VPC CNI's configuration, custom networking included: nothing to report.
       int dflt =
-          MaxPods.forNodeGroup(
-                  p.types, p.cni.withCustomNetworking(false), MaxPodsCap.EKS_RECOMMENDED)
-              .value();
+          MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
       out.add(
           new MaxPodsCheck(
               p.group,
-              null,
+              p.lt,
               dflt,
-              "the managed node group default",
+              "the AMI's default from the eni-max-pods table",
               limit.value(),
               limit.instanceType(),
-              mode));
+              mode,
+              true));
     }
   }
 
