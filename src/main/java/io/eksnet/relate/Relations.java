@@ -72,7 +72,7 @@ public final class Relations {
     List<BackendRef> refs =
         IngressRelations.ingressBackends(
             ingresses, classes, classParams, services, namespaces, out);
-    PolicyRelations.dnsProviders(cilium, out);
+    PolicyRelations.dnsProviders(cilium, workloads, index, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);
     PodOrigins origins = new PodOrigins(podSources, services, backends, netpols, index);
