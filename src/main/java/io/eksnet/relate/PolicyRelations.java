@@ -93,7 +93,19 @@ final class PolicyRelations {
       if (!p.getPolicyTypes().contains("Egress")) {
         continue;
       }
+      // Evidence that the author restricts egress: a rule that names its destinations, or limits
+      // its ports. A policy whose egress rules are all {} is a written allow-all (the common way
+      // to exempt pods from a namespace's default deny) and is not reported.
+      boolean restricts =
+          p.getEgress().stream().anyMatch(r -> !r.everyPeer() || !r.ports().isEmpty());
       for (NetworkPolicy.Rule r : p.getEgress()) {
+        if (r.everyPeer()) {
+          String ports = httpsOrAll(r.ports());
+          if (ports != null && restricts) {
+            out.add(new OpenEgress(p, p.at(r.path()), "every destination", ports, true));
+          }
+          continue;
+        }
         List<String> cidrs = new ArrayList<>();
         List<String> except = new ArrayList<>();
         for (NetworkPolicy.Peer peer : r.peers()) {
