@@ -84,6 +84,12 @@ public final class Relations {
     PolicyRelations.openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
     out.addAll(TerraformRelations.compute(facts));
     out.addAll(JoinRelations.compute(facts, out));
+    if (out.stream().noneMatch(o -> o instanceof CniConfig)) {
+      CniConfig cni = CniRelations.fallback(facts);
+      if (cni != null) {
+        out.add(cni);
+      }
+    }
     return out;
   }
 }
