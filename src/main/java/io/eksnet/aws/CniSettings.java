@@ -43,6 +43,43 @@ public record CniSettings(
    * {@code WARM_ENI_TARGET=1}, {@code WARM_PREFIX_TARGET=1}, nothing else set. (An env list that
    * omits {@code WARM_PREFIX_TARGET} gets ipamd's code default 0 instead.)
    */
+  /**
+   * The settings a VPC CNI environment gives ({@code env} returns a variable's value or null),
+   * starting from the EKS add-on defaults ({@code WARM_ENI_TARGET=1}, {@code
+   * WARM_PREFIX_TARGET=1}); unparseable or negative numbers keep the default.
+   */
+  public static CniSettings fromEnv(java.util.function.Function<String, String> env) {
+    CniSettings d = eksDefaults();
+    return d.withPrefixDelegation(flag(env.apply("ENABLE_PREFIX_DELEGATION")))
+        .withCustomNetworking(flag(env.apply("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG")))
+        .withWarmTargets(
+            nonNegative(env.apply("WARM_ENI_TARGET"), d.warmEniTarget()),
+            number(env.apply("WARM_IP_TARGET"), 0),
+            number(env.apply("MINIMUM_IP_TARGET"), 0),
+            nonNegative(env.apply("WARM_PREFIX_TARGET"), d.warmPrefixTarget()))
+        .withMaxEni(number(env.apply("MAX_ENI"), 0));
+  }
+
+  private static boolean flag(String v) {
+    return v != null && v.trim().equalsIgnoreCase("true");
+  }
+
+  private static int number(String v, int dflt) {
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  private static int nonNegative(String v, int dflt) {
+    int n = number(v, dflt);
+    return n < 0 ? dflt : n;
+  }
+
   public static CniSettings eksDefaults() {
     return new CniSettings(false, false, 1, 0, 0, 1, 0);
   }

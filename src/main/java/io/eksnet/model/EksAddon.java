@@ -118,31 +118,6 @@ public final class EksAddon extends TerraformResource {
    * WARM_ENI_TARGET=1}, {@code WARM_PREFIX_TARGET=1}); unparseable numbers keep the default.
    */
   public CniSettings cniSettings() {
-    CniSettings d = CniSettings.eksDefaults();
-    return d.withPrefixDelegation(isPrefixDelegation())
-        .withCustomNetworking(isCustomNetworking())
-        .withWarmTargets(
-            nonNegative("WARM_ENI_TARGET", d.warmEniTarget()),
-            number("WARM_IP_TARGET", 0),
-            number("MINIMUM_IP_TARGET", 0),
-            nonNegative("WARM_PREFIX_TARGET", d.warmPrefixTarget()))
-        .withMaxEni(number("MAX_ENI", 0));
-  }
-
-  private int number(String name, int dflt) {
-    String v = env.get(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return dflt;
-    }
-  }
-
-  private int nonNegative(String name, int dflt) {
-    int n = number(name, dflt);
-    return n < 0 ? dflt : n;
+    return CniSettings.fromEnv(env::get);
   }
 }

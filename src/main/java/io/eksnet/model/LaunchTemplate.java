@@ -12,6 +12,8 @@ public final class LaunchTemplate extends TerraformResource {
   private final Integer maxPods;
   private final String maxPodsSource;
   private final TfRefs securityGroups;
+  private final String imageId;
+  private final boolean amiDefaultMaxPods;
 
   public LaunchTemplate(
       Header h,
@@ -20,8 +22,12 @@ public final class LaunchTemplate extends TerraformResource {
       String instanceType,
       Integer maxPods,
       String maxPodsSource,
-      TfRefs securityGroups) {
+      TfRefs securityGroups,
+      String imageId,
+      boolean amiDefaultMaxPods) {
     super(h);
+    this.imageId = imageId;
+    this.amiDefaultMaxPods = amiDefaultMaxPods;
     this.id = id;
     this.templateName = templateName;
     this.instanceType = instanceType;
@@ -61,5 +67,26 @@ public final class LaunchTemplate extends TerraformResource {
   /** How the user data sets it, e.g. {@code --max-pods=110}; null when it does not. */
   public String getMaxPodsSource() {
     return maxPodsSource;
+  }
+
+  /**
+   * {@code image_id}: null when unset or unknown. A managed node group whose launch template names
+   * an AMI (even an EKS optimized one) is a custom-AMI node group: EKS adds no bootstrap user data
+   * and does not compute max pods for it.
+   */
+  public String getImageId() {
+    return imageId;
+  }
+
+  /**
+   * Whether max pods provably comes from the EKS AMI's table: {@code image_id} is set, and the user
+   * data is known, is a {@code bootstrap.sh} script or a nodeadm {@code NodeConfig} (not
+   * Bottlerocket settings, whose defaults eksnet does not model), and sets max pods in no form
+   * ({@code --max-pods}, {@code --use-max-pods}, {@code maxPods}, {@code maxPodsExpression}).
+   * {@code bootstrap.sh} then reads {@code eni-max-pods.txt} and nodeadm computes the same formula
+   * from the default card's ENIs; neither knows about custom networking.
+   */
+  public boolean isAmiDefaultMaxPods() {
+    return amiDefaultMaxPods;
   }
 }

@@ -11,7 +11,12 @@ public final class NetworkPolicy extends K8sObject {
   private final List<Rule> egress;
 
   /** An ingress or egress rule: peers (empty = any) and ports (empty = all). */
-  public record Rule(List<String> path, List<Peer> peers, List<String> ports) {
+  /**
+   * One ingress or egress rule. {@code everyPeer} is true when its {@code to}/{@code from} is
+   * absent or an empty list, which matches every source or destination (pods, nodes and the
+   * internet); false when peers are listed or the field could not be read.
+   */
+  public record Rule(List<String> path, List<Peer> peers, List<String> ports, boolean everyPeer) {
     public Rule {
       path = List.copyOf(path);
       peers = List.copyOf(peers);

@@ -6,8 +6,8 @@ import io.eksnet.model.Workload;
 
 /**
  * A workload that receives traffic from an ALB (Ingress → Service → workload). One per workload:
- * the first Ingress and Service in scan order name the path in messages; {@code ipTargets} is true
- * when any ALB path reaches it with ip targets.
+ * the first Ingress and Service in scan order (the first with ip targets, when any) name the path
+ * in messages; {@code ipTargets} is true when any ALB path reaches it with ip targets.
  */
 public final class AlbServed {
   private final Workload workload;

@@ -13,6 +13,7 @@ import io.eksnet.model.NodeGroup;
 import io.eksnet.model.Subnet;
 import io.eksnet.model.SubnetCidrReservation;
 import io.eksnet.model.TerraformResource;
+import io.eksnet.model.Workload;
 import io.eksnet.net.Cidr;
 import io.eksnet.net.CidrSet;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class CapacityRelations {
       boolean defaultType,
       CniSettings cni,
       EksAddon addon,
+      Workload awsNode,
       LaunchTemplate lt,
       Capacity.PerNode current,
       Capacity.PerNode pd,
@@ -57,8 +59,9 @@ final class CapacityRelations {
 
   static void compute(TerraformIndex t, List<?> facts, List<Object> out) {
     List<Plan> plans = new ArrayList<>();
+    Workload awsNode = awsNodeOfOneCluster(t, facts);
     for (NodeGroup g : t.nodeGroups) {
-      Plan p = plan(t, g);
+      Plan p = plan(t, g, awsNode);
       if (p == null) {
         continue;
       }
@@ -154,7 +157,29 @@ final class CapacityRelations {
     prefixBlocks(plans, explicitReservations, prefixReserved, out);
   }
 
-  private static Plan plan(TerraformIndex t, NodeGroup g) {
+  /**
+   * The aws-node DaemonSet (kube-system) of the scan, when the Terraform describes at most one
+   * cluster, so that its env is that cluster's VPC CNI configuration; null otherwise.
+   */
+  private static Workload awsNodeOfOneCluster(TerraformIndex t, List<?> facts) {
+    Set<String> names = new HashSet<>(t.clustersByName.keySet());
+    t.nodeGroups.stream().map(NodeGroup::getClusterName).filter(n -> n != null).forEach(names::add);
+    names.remove(null);
+    if (names.size() > 1) {
+      return null;
+    }
+    for (Object f : facts) {
+      if (f instanceof Workload w
+          && w.isDaemonSet()
+          && "aws-node".equals(w.getName())
+          && "kube-system".equals(w.getNamespace())) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private static Plan plan(TerraformIndex t, NodeGroup g, Workload awsNode) {
     Integer max = g.getMaxSize();
     if (max == null || max < 0) {
       return null;
@@ -185,7 +210,12 @@ final class CapacityRelations {
       types.add(it.get());
     }
     EksAddon addon = t.addon(g, g.getClusterName());
-    CniSettings cni = addon == null ? CniSettings.eksDefaults() : addon.cniSettings();
+    // one view of the VPC CNI: the add-on's configuration_values and the aws-node DaemonSet's env,
+    // with the precedence of CniConfig (a DaemonSet can turn prefix delegation on by itself)
+    CniSettings cni =
+        awsNode != null
+            ? new CniConfig(addon, awsNode).cniSettings()
+            : addon == null ? CniSettings.eksDefaults() : addon.cniSettings();
     Integer configured = lt == null ? null : lt.getMaxPods();
     Capacity.PerNode current = Capacity.perNode(types, cni, configured);
     boolean pdOk = types.stream().allMatch(InstanceType::prefixDelegationSupported);
@@ -217,6 +247,7 @@ final class CapacityRelations {
         defaultType,
         cni,
         addon,
+        awsNode,
         lt,
         current,
         pd,
@@ -233,9 +264,15 @@ final class CapacityRelations {
     MaxPods limit = MaxPods.forNodeGroup(p.types, p.cni, MaxPodsCap.NONE);
     String mode =
         NodeGroupCapacity.describeMode(limit.mode(), p.cni)
-            + (p.addon == null
-                ? " (EKS defaults: no vpc-cni add-on in the scan)"
-                : " (" + p.addon.getAddress() + ")");
+            + " ("
+            + (p.addon == null && p.awsNode == null
+                ? "EKS defaults: no vpc-cni add-on in the scan"
+                : p.addon == null
+                    ? p.awsNode.getDisplayName()
+                    : p.awsNode == null
+                        ? p.addon.getAddress()
+                        : p.addon.getAddress() + " and " + p.awsNode.getDisplayName())
+            + ")";
     if (p.lt != null && p.lt.getMaxPods() != null) {
       if (p.addon == null
           && p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
@@ -253,22 +290,26 @@ final class CapacityRelations {
               p.lt.getMaxPodsSource(),
               limit.value(),
               limit.instanceType(),
-              mode));
-    } else if (p.cni.customNetworking()) {
-      // managed node groups compute max pods without knowing about custom networking
+              mode,
+              false));
+    } else if (p.cni.customNetworking() && p.lt != null && p.lt.isAmiDefaultMaxPods()) {
+      // A launch template with an AMI makes a custom-AMI node group: EKS neither adds its
+      // bootstrap nor computes max pods, so the AMI's default applies (bootstrap.sh reads
+      // eni-max-pods.txt, nodeadm the same formula, uncapped), which counts the primary ENI.
+      // Without an AMI in the launch template (or without a launch template), EKS computes max
+      // pods from the VPC CNI's configuration, custom networking included: nothing to report.
       int dflt =
-          MaxPods.forNodeGroup(
-                  p.types, p.cni.withCustomNetworking(false), MaxPodsCap.EKS_RECOMMENDED)
-              .value();
+          MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
       out.add(
           new MaxPodsCheck(
               p.group,
-              null,
+              p.lt,
               dflt,
-              "the managed node group default",
+              "the AMI's default from the eni-max-pods table",
               limit.value(),
               limit.instanceType(),
-              mode));
+              mode,
+              true));
     }
   }
 

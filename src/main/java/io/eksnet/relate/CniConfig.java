@@ -16,6 +16,9 @@ import java.util.Locale;
  * {@code resolve_conflicts_on_update = PRESERVE}. So a variable the add-on sets takes the add-on's
  * value, except with PRESERVE when the DaemonSet sets it too; a variable only the DaemonSet sets
  * takes the DaemonSet's value. Custom networking counts as on when either side turns it on.
+ *
+ * <p>When the scan cannot tie the two sides to one cluster, the fact holds the side there is: the
+ * aws-node DaemonSet alone, or the only vpc-cni add-on ({@link CniRelations#fallback}).
  */
 public final class CniConfig {
 
@@ -117,5 +120,31 @@ public final class CniConfig {
     return v == null
         ? name + " unset (default false) in " + where
         : name + "=" + v.trim() + " in " + where;
+  }
+
+  /**
+   * Security groups for pods on ({@code ENABLE_POD_ENI=true}) with {@code
+   * POD_SECURITY_GROUP_ENFORCING_MODE} strict, written or by default.
+   */
+  public boolean isPodEniStrict() {
+    if (!isKnown() || !isTrue("ENABLE_POD_ENI")) {
+      return false;
+    }
+    String mode = value("POD_SECURITY_GROUP_ENFORCING_MODE");
+    return mode == null || mode.trim().equals("strict");
+  }
+
+  /** Whether {@code POD_SECURITY_GROUP_ENFORCING_MODE} is written on the side that applies. */
+  public boolean isEnforcingModeWritten() {
+    return value("POD_SECURITY_GROUP_ENFORCING_MODE") != null;
+  }
+
+  /**
+   * The CNI settings that apply, for the capacity rules: each variable as {@link #value} gives it,
+   * custom networking on when either side turns it on.
+   */
+  public io.eksnet.aws.CniSettings cniSettings() {
+    return io.eksnet.aws.CniSettings.fromEnv(this::value)
+        .withCustomNetworking(isCustomNetworking());
   }
 }

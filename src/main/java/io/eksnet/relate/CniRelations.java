@@ -105,4 +105,29 @@ final class CniRelations {
     }
     return g.hasLaunchTemplate() ? null : List.of(NodeGroup.DEFAULT_INSTANCE_TYPE);
   }
+
+  /**
+   * The CNI settings when {@link JoinRelations} has not tied the add-on and the DaemonSet to one
+   * cluster: the aws-node DaemonSet (kube-system) alone when the scan has one, else the vpc-cni
+   * add-on when the scan has exactly one; null otherwise.
+   */
+  static CniConfig fallback(List<?> facts) {
+    Workload awsNode = null;
+    List<EksAddon> addons = new java.util.ArrayList<>();
+    for (Object f : facts) {
+      if (f instanceof Workload w
+          && awsNode == null
+          && w.isDaemonSet()
+          && "aws-node".equals(w.getName())
+          && "kube-system".equals(w.getNamespace())) {
+        awsNode = w;
+      } else if (f instanceof EksAddon a && a.isVpcCni()) {
+        addons.add(a);
+      }
+    }
+    if (awsNode != null) {
+      return new CniConfig(null, awsNode);
+    }
+    return addons.size() == 1 ? new CniConfig(addons.get(0), null) : null;
+  }
 }

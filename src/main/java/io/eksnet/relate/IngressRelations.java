@@ -241,10 +241,11 @@ final class IngressRelations {
         if (prev == null || (ip && !prev.isIpTargets())) {
           served.put(
               w,
+              // an ip path takes over the message: it names the Ingress the ip wording is about
               new AlbServed(
                   w,
-                  prev != null ? prev.getIngress() : r.getIngress(),
-                  prev != null ? prev.getService() : r.getService(),
+                  prev != null && !ip ? prev.getIngress() : r.getIngress(),
+                  prev != null && !ip ? prev.getService() : r.getService(),
                   ip || (prev != null && prev.isIpTargets())));
         }
         if (ip) {

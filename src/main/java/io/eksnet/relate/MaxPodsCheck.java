@@ -5,8 +5,10 @@ import io.eksnet.model.NodeGroup;
 
 /**
  * The max pods a node group's kubelet runs with against the pods its ENIs can address in the
- * current mode. {@code launchTemplate} is null when the value is the managed node group's default,
- * which ignores custom networking.
+ * current mode: a value the user data sets, or (under custom networking) the default of an EKS AMI
+ * that a launch template names, which counts the primary ENI. Managed node groups without an AMI in
+ * their launch template get max pods computed by EKS from the VPC CNI's configuration and have no
+ * check.
  */
 public final class MaxPodsCheck {
 
@@ -17,6 +19,7 @@ public final class MaxPodsCheck {
   private final int addressable;
   private final String limitingType;
   private final String mode;
+  private final boolean amiDefault;
 
   public MaxPodsCheck(
       NodeGroup nodeGroup,
@@ -25,7 +28,8 @@ public final class MaxPodsCheck {
       String source,
       int addressable,
       String limitingType,
-      String mode) {
+      String mode,
+      boolean amiDefault) {
     this.nodeGroup = nodeGroup;
     this.launchTemplate = launchTemplate;
     this.configured = configured;
@@ -33,6 +37,7 @@ public final class MaxPodsCheck {
     this.addressable = addressable;
     this.limitingType = limitingType;
     this.mode = mode;
+    this.amiDefault = amiDefault;
   }
 
   public NodeGroup getNodeGroup() {
@@ -43,15 +48,20 @@ public final class MaxPodsCheck {
     return launchTemplate;
   }
 
-  public boolean isFromLaunchTemplate() {
-    return launchTemplate != null;
+  /**
+   * Whether {@link #getConfigured()} is the AMI's default rather than a value the user data sets.
+   */
+  public boolean isAmiDefault() {
+    return amiDefault;
   }
 
   public int getConfigured() {
     return configured;
   }
 
-  /** {@code --max-pods=110 in the user data}, {@code the managed node group default}. */
+  /**
+   * {@code --max-pods=110 in the user data}, {@code the AMI's default from the eni-max-pods table}.
+   */
   public String getSource() {
     return source;
   }

@@ -6,15 +6,23 @@ import io.eksnet.model.Location;
 /**
  * An egress rule that lets the selected pods reach the whole internet on HTTPS or on every port:
  * ipBlocks (or Cilium toCIDR/toCIDRSet, toEntities world/all) whose union, less small except holes,
- * covers 0.0.0.0/0 or ::/0.
+ * covers 0.0.0.0/0 or ::/0; or a NetworkPolicy egress rule without {@code to} ({@link
+ * #isNoPeers()}), which allows every destination, in a policy that otherwise restricts egress.
  */
 public final class OpenEgress {
   private final K8sObject policy;
   private final Location location;
   private final String destinations;
   private final String ports;
+  private final boolean noPeers;
 
   public OpenEgress(K8sObject policy, Location location, String destinations, String ports) {
+    this(policy, location, destinations, ports, false);
+  }
+
+  public OpenEgress(
+      K8sObject policy, Location location, String destinations, String ports, boolean noPeers) {
+    this.noPeers = noPeers;
     this.policy = policy;
     this.location = location;
     this.destinations = destinations;
@@ -37,5 +45,10 @@ public final class OpenEgress {
   /** E.g. {@code all ports} or {@code port 443}. */
   public String getPorts() {
     return ports;
+  }
+
+  /** True for a rule without {@code to}: every destination, not only the internet. */
+  public boolean isNoPeers() {
+    return noPeers;
   }
 }

@@ -40,21 +40,13 @@ final class PolicyRelations {
     }
     for (CiliumPolicy p : cilium) {
       Set<Workload> selected = new LinkedHashSet<>();
+      List<Workload> scope =
+          p.getNamespace().isEmpty() ? workloads : index.inNamespace(p.getNamespace());
       for (LabelSelector sel : p.getEndpointSelectors()) {
-        LabelSelector plain = ciliumPlain(sel);
-        String ns =
-            sel.matchLabels() == null
-                ? null
-                : stripCiliumPrefixes(sel.matchLabels()).get("io.kubernetes.pod.namespace");
-        if (p.getNamespace()
-            .isEmpty()) { // clusterwide: every namespace, unless the selector names one
-          for (Workload w : workloads) {
-            if ((ns == null || ns.equals(w.getNamespace())) && plain.matches(w.getPodLabels())) {
-              selected.add(w);
-            }
+        for (Workload w : scope) {
+          if (CiliumSelectors.matches(sel, p.getNamespace(), w.getNamespace(), w.getPodLabels())) {
+            selected.add(w);
           }
-        } else {
-          selected.addAll(index.select(p.getNamespace(), plain, workloads));
         }
       }
       out.add(new PolicyTargets(p, new ArrayList<>(selected)));
@@ -66,12 +58,9 @@ final class PolicyRelations {
         if (!r.fqdns().isEmpty()
             && !r.endpointSelector().isEmpty()
             && !r.endpointSelector().isNone()) {
-          LabelSelector plain = ciliumPlain(r.endpointSelector());
-          for (Workload w :
-              p.getNamespace().isEmpty()
-                  ? workloads
-                  : index.select(p.getNamespace(), plain, workloads)) {
-            if (plain.matches(w.getPodLabels())) {
+          for (Workload w : scope) {
+            if (CiliumSelectors.matches(
+                r.endpointSelector(), p.getNamespace(), w.getNamespace(), w.getPodLabels())) {
               clients.add(w);
             }
           }
@@ -85,12 +74,17 @@ final class PolicyRelations {
 
   /** A Cilium selector with source prefixes removed and the namespace pseudo-label dropped. */
   static LabelSelector ciliumPlain(LabelSelector sel) {
-    if (sel.isNone() || sel.matchLabels() == null) {
+    if (sel.isNone()) {
       return sel;
     }
-    Map<String, String> labels = new HashMap<>(stripCiliumPrefixes(sel.matchLabels()));
-    labels.remove("io.kubernetes.pod.namespace");
-    return new LabelSelector(labels, sel.expressions());
+    LabelSelector n = CiliumSelectors.normalize(sel);
+    Map<String, String> labels = new HashMap<>(n.matchLabels());
+    labels.remove(CiliumSelectors.NAMESPACE_LABEL);
+    return new LabelSelector(
+        labels,
+        n.expressions().stream()
+            .filter(r -> !r.key().equals(CiliumSelectors.NAMESPACE_LABEL))
+            .toList());
   }
 
   static void openEgress(
@@ -99,7 +93,19 @@ final class PolicyRelations {
       if (!p.getPolicyTypes().contains("Egress")) {
         continue;
       }
+      // Evidence that the author restricts egress: a rule that names its destinations, or limits
+      // its ports. A policy whose egress rules are all {} is a written allow-all (the common way
+      // to exempt pods from a namespace's default deny) and is not reported.
+      boolean restricts =
+          p.getEgress().stream().anyMatch(r -> !r.everyPeer() || !r.ports().isEmpty());
       for (NetworkPolicy.Rule r : p.getEgress()) {
+        if (r.everyPeer()) {
+          String ports = httpsOrAll(r.ports());
+          if (ports != null && restricts) {
+            out.add(new OpenEgress(p, p.at(r.path()), "every destination", ports, true));
+          }
+          continue;
+        }
         List<String> cidrs = new ArrayList<>();
         List<String> except = new ArrayList<>();
         for (NetworkPolicy.Peer peer : r.peers()) {
@@ -173,7 +179,15 @@ final class PolicyRelations {
         + (except.isEmpty() ? "" : " except " + String.join(", ", except));
   }
 
-  static void dnsProviders(List<CiliumPolicy> policies, List<Object> out) {
+  /**
+   * A policy with toFQDNs rules and no DNS-proxy rule of its own is served by another policy's
+   * DNS-proxy rule when that rule's selector covers the FQDN rule's pods: decided on the selectors
+   * ({@link CiliumSelectors#covers}); where they cannot tell, on the scanned workloads the FQDN
+   * rule applies to (all of them selected), and with no such workload the policy is given the
+   * benefit of the doubt.
+   */
+  static void dnsProviders(
+      List<CiliumPolicy> policies, List<Workload> workloads, LabelIndex index, List<Object> out) {
     Map<String, List<CiliumPolicy>> providersByNs = new HashMap<>();
     for (CiliumPolicy p : policies) {
       if (p.hasDnsProxyRule()) {
@@ -190,53 +204,54 @@ final class PolicyRelations {
       if (!p.getNamespace().isEmpty()) {
         candidates.addAll(providersByNs.getOrDefault("", List.of())); // clusterwide policies
       }
+      List<Workload> clients = null;
       for (CiliumPolicy c : candidates) {
-        if (c.getEgress().stream()
-            .anyMatch(
-                r ->
-                    r.allowsDnsThroughProxy()
-                        && covers(r.endpointSelector(), fq.endpointSelector()))) {
+        boolean serves = false;
+        for (CiliumPolicy.EgressRule r : c.getEgress()) {
+          if (!r.allowsDnsThroughProxy()) {
+            continue;
+          }
+          CiliumSelectors.Cover cover =
+              CiliumSelectors.covers(
+                  r.endpointSelector(), c.getNamespace(), fq.endpointSelector(), p.getNamespace());
+          if (cover == CiliumSelectors.Cover.UNKNOWN) {
+            if (clients == null) {
+              List<Workload> scope =
+                  p.getNamespace().isEmpty() ? workloads : index.inNamespace(p.getNamespace());
+              clients =
+                  scope.stream()
+                      .filter(
+                          w ->
+                              CiliumSelectors.matches(
+                                  fq.endpointSelector(),
+                                  p.getNamespace(),
+                                  w.getNamespace(),
+                                  w.getPodLabels()))
+                      .toList();
+            }
+            cover =
+                clients.isEmpty()
+                        || clients.stream()
+                            .allMatch(
+                                w ->
+                                    CiliumSelectors.matches(
+                                        r.endpointSelector(),
+                                        c.getNamespace(),
+                                        w.getNamespace(),
+                                        w.getPodLabels()))
+                    ? CiliumSelectors.Cover.YES
+                    : CiliumSelectors.Cover.NO;
+          }
+          if (cover == CiliumSelectors.Cover.YES) {
+            serves = true;
+            break;
+          }
+        }
+        if (serves) {
           out.add(new DnsProxyProvider(p, c));
           break;
         }
       }
     }
-  }
-
-  /**
-   * True when every pod selected by {@code inner} is selected by {@code outer}, judged on
-   * matchLabels: an empty outer selector covers all; otherwise its labels must be a subset.
-   */
-  static boolean covers(LabelSelector outer, LabelSelector inner) {
-    if (outer.isEmpty()) {
-      return true;
-    }
-    if (outer.isNone()
-        || inner.isNone()
-        || outer.matchLabels() == null
-        || inner.matchLabels() == null
-        || !outer.expressions().isEmpty()) {
-      return false;
-    }
-    Map<String, String> in = stripCiliumPrefixes(inner.matchLabels());
-    for (Map.Entry<String, String> e : stripCiliumPrefixes(outer.matchLabels()).entrySet()) {
-      if (!e.getValue().equals(in.get(e.getKey()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Cilium label keys may carry a source prefix ({@code k8s:app}, {@code any:app}). */
-  static Map<String, String> stripCiliumPrefixes(Map<String, String> labels) {
-    Map<String, String> out = new HashMap<>();
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      String k = e.getKey();
-      if (k.startsWith("k8s:") || k.startsWith("any:")) {
-        k = k.substring(4);
-      }
-      out.put(k, e.getValue());
-    }
-    return out;
   }
 }

@@ -72,7 +72,7 @@ public final class Relations {
     List<BackendRef> refs =
         IngressRelations.ingressBackends(
             ingresses, classes, classParams, services, namespaces, out);
-    PolicyRelations.dnsProviders(cilium, out);
+    PolicyRelations.dnsProviders(cilium, workloads, index, out);
     ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
     out.add(inventory);
     PodOrigins origins = new PodOrigins(podSources, services, backends, netpols, index);
@@ -84,6 +84,12 @@ public final class Relations {
     PolicyRelations.openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
     out.addAll(TerraformRelations.compute(facts));
     out.addAll(JoinRelations.compute(facts, out));
+    if (out.stream().noneMatch(o -> o instanceof CniConfig)) {
+      CniConfig cni = CniRelations.fallback(facts);
+      if (cni != null) {
+        out.add(cni);
+      }
+    }
     return out;
   }
 }

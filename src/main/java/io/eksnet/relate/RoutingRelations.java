@@ -1,5 +1,6 @@
 package io.eksnet.relate;
 
+import io.eksnet.model.EksCluster;
 import io.eksnet.model.NatGateway;
 import io.eksnet.model.NodeGroup;
 import io.eksnet.model.Route;
@@ -87,11 +88,13 @@ final class RoutingRelations {
       }
     }
     Map<String, List<String>> groupsBySubnet = new HashMap<>();
+    Map<String, SubnetRouting.ApiAccess> accessBySubnet = new HashMap<>();
     for (NodeGroup g : t.nodeGroups) {
+      SubnetRouting.ApiAccess access = apiAccess(t.cluster(g, g.getClusterName()));
       for (String a : g.getSubnets().addresses()) {
-        groupsBySubnet
-            .computeIfAbsent(TerraformResource.key(g.getFile(), a), k -> new ArrayList<>())
-            .add(g.getAddress());
+        String key = TerraformResource.key(g.getFile(), a);
+        groupsBySubnet.computeIfAbsent(key, k -> new ArrayList<>()).add(g.getAddress());
+        accessBySubnet.merge(key, access, SubnetRouting.ApiAccess::join);
       }
     }
     Map<String, SubnetRouting> out = new LinkedHashMap<>();
@@ -142,9 +145,23 @@ final class RoutingRelations {
               known,
               targets,
               groupsBySubnet.getOrDefault(s.getKey(), List.of()),
-              vpcKey != null && ecrByVpc.containsKey(vpcKey)));
+              vpcKey != null && ecrByVpc.containsKey(vpcKey),
+              accessBySubnet.getOrDefault(s.getKey(), SubnetRouting.ApiAccess.UNKNOWN)));
     }
     return out;
+  }
+
+  /** How nodes reach the cluster's API: from endpoint_private_access / endpoint_public_access. */
+  static SubnetRouting.ApiAccess apiAccess(EksCluster c) {
+    if (c == null || c.getEndpointPrivateAccess() == null) {
+      return SubnetRouting.ApiAccess.UNKNOWN;
+    }
+    if (c.getEndpointPrivateAccess()) {
+      return SubnetRouting.ApiAccess.PRIVATE;
+    }
+    return Boolean.TRUE.equals(c.getEndpointPublicAccess())
+        ? SubnetRouting.ApiAccess.PUBLIC_ONLY
+        : SubnetRouting.ApiAccess.UNKNOWN;
   }
 
   static void natPlacements(List<?> facts, Map<String, SubnetRouting> routing, List<Object> out) {

@@ -19,6 +19,23 @@ public final class SubnetRouting {
   private final Set<RouteEntry.Target> defaultTargets;
   private final List<String> nodeGroups;
   private final boolean privateEndpoints;
+  private final ApiAccess apiAccess;
+
+  /**
+   * How the nodes of the subnet reach their cluster's API server: through its private endpoint
+   * ({@code endpoint_private_access = true}), only through its public endpoint, or unknown (the
+   * cluster is not in the scan, its settings are unknown, or node groups of clusters that differ
+   * share the subnet).
+   */
+  public enum ApiAccess {
+    PRIVATE,
+    PUBLIC_ONLY,
+    UNKNOWN;
+
+    ApiAccess join(ApiAccess other) {
+      return this == other ? this : UNKNOWN;
+    }
+  }
 
   public SubnetRouting(
       Subnet subnet,
@@ -27,7 +44,8 @@ public final class SubnetRouting {
       boolean known,
       Set<RouteEntry.Target> defaultTargets,
       List<String> nodeGroups,
-      boolean privateEndpoints) {
+      boolean privateEndpoints,
+      ApiAccess apiAccess) {
     this.subnet = subnet;
     this.routeTables = List.copyOf(routeTables);
     this.mainTable = mainTable;
@@ -35,6 +53,11 @@ public final class SubnetRouting {
     this.defaultTargets = Set.copyOf(defaultTargets);
     this.nodeGroups = List.copyOf(nodeGroups);
     this.privateEndpoints = privateEndpoints;
+    this.apiAccess = apiAccess;
+  }
+
+  public ApiAccess getApiAccess() {
+    return apiAccess;
   }
 
   public Subnet getSubnet() {

@@ -27,7 +27,7 @@ public final class TerraformRelations {
     out.addAll(routing.values());
     RoutingRelations.natPlacements(facts, routing, out);
     for (NodeGroup g : t.nodeGroups) {
-      out.add(new NodeGroupSubnets(g, t.subnetsOf(g)));
+      out.add(new NodeGroupSubnets(g, t.subnetsOf(g), routing));
     }
     CapacityRelations.compute(t, facts, out);
     CidrRelations.compute(t, facts, out);

@@ -373,7 +373,12 @@ final class K8sFactory {
         String port = Tree.text(Tree.path(p, "port"));
         ports.add(port == null ? "*" : port);
       }
-      out.add(new NetworkPolicy.Rule(List.of("spec", dir, Integer.toString(i)), peers, ports));
+      Tree peersNode = Tree.path(r, peersKey);
+      boolean every =
+          r instanceof TMap
+              && (peersNode == null || (peersNode instanceof Tree.TList l && l.items().isEmpty()));
+      out.add(
+          new NetworkPolicy.Rule(List.of("spec", dir, Integer.toString(i)), peers, ports, every));
     }
     return out;
   }

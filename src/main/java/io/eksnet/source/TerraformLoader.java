@@ -73,6 +73,9 @@ public final class TerraformLoader {
       Pattern.compile(
           "(--max-pods[= ]+['\"]?(\\d+))|(\"?maxPods\"?\\s*:\\s*['\"]?(\\d+))|(max-pods\\s*=\\s*['\"]?(\\d+))");
 
+  /** Any way user data can set max pods, with or without a number that can be read. */
+  private static final Pattern MAX_PODS_MENTION = Pattern.compile("(?i)max[-_]?pods");
+
   private final TerraformDocument doc;
   private final Map<String, Subnet> subnets = new HashMap<>();
 
@@ -750,8 +753,25 @@ public final class TerraformLoader {
         sgs = merge(sgs, more);
       }
     }
+    String imageId = str(r, "image_id");
+    imageId = imageId == null || imageId.isBlank() || doc.unknown(r, "image_id") ? null : imageId;
+    boolean amiDefault =
+        imageId != null
+            && !doc.unknown(r, "user_data")
+            && userData != null
+            && maxPods == null
+            && !MAX_PODS_MENTION.matcher(userData).find()
+            && (userData.contains("bootstrap.sh") || userData.contains("NodeConfig"));
     return new LaunchTemplate(
-        header(r), str(r, "id"), name, str(r, "instance_type"), maxPods, source, sgs);
+        header(r),
+        str(r, "id"),
+        name,
+        str(r, "instance_type"),
+        maxPods,
+        source,
+        sgs,
+        imageId,
+        amiDefault);
   }
 
   private static TfRefs merge(TfRefs a, TfRefs b) {
