@@ -112,26 +112,20 @@ public final class Loader {
         String placeholder = placeholderName(m);
         if (placeholder != null) {
           notes.add(
-              rel
-                  + ":"
-                  + m.line()
-                  + ": "
-                  + Tree.text(m.get("kind"))
-                  + " is a template ("
-                  + placeholder
-                  + " is a placeholder): skipped; fill it in and scan the result");
+              objectNote(
+                  rel,
+                  m,
+                  "is a template ("
+                      + placeholder
+                      + " is a placeholder): skipped; fill it in and scan the result"));
           continue;
         }
         K8sFactory.facts(rel, m, facts);
       } else if (hasKind && m.get("metadata") != null && Tree.text(m.get("kind")) != null) {
         // kubectl would reject it, but the kind says what it is: scan it and say so
         notes.add(
-            rel
-                + ":"
-                + m.line()
-                + ": "
-                + Tree.text(m.get("kind"))
-                + " has no apiVersion; scanned by its kind, but kubectl will reject it");
+            objectNote(
+                rel, m, "has no apiVersion; scanned by its kind, but kubectl will reject it"));
         K8sFactory.facts(rel, m, facts);
       } else if (hasApi && !hasKind && m.get("metadata") != null) {
         Tree.Entry present = m.entry("apiVersion");
@@ -259,6 +253,11 @@ public final class Loader {
     }
     int i = text.indexOf('\0');
     return i >= 0 && i < 8192;
+  }
+
+  /** A note about one object: {@code file:line: Kind what}. */
+  private static String objectNote(String rel, Tree.TMap m, String what) {
+    return rel + ":" + m.line() + ": " + Tree.text(m.get("kind")) + " " + what;
   }
 
   /**
