@@ -95,9 +95,16 @@ public abstract class K8sObject {
     return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
   }
 
-  /** {@code Service shop/web}, as used in messages. */
+  /**
+   * {@code Service shop/web}, as used in messages; {@code Service web} for a cluster-scoped object
+   * and for one whose manifest leaves {@code metadata.namespace} out (it lands wherever it is
+   * applied, so printing the guessed {@code default} could name a link that cannot exist, such as a
+   * {@code default/} Service behind an Ingress of namespace {@code ui}).
+   */
   public String getDisplayName() {
-    return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
+    return namespace.isEmpty() || !namespaceWritten
+        ? kind + " " + name
+        : kind + " " + namespace + "/" + name;
   }
 
   /** The object itself: the first line of its mapping. */

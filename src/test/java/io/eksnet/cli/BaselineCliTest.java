@@ -96,8 +96,8 @@ class BaselineCliTest {
         run("scan", "--root", root, "--fail-on", "medium", "--baseline", base.toString(), root),
         cli.err());
     String text = cli.out();
-    assertTrue(text.contains("svc.yaml:25:3: MEDIUM EKS-SVC-001 Service default/admin"), text);
-    assertFalse(text.contains("default/web"), "unchanged finding not printed: " + text);
+    assertTrue(text.contains("svc.yaml:25:3: MEDIUM EKS-SVC-001 Service admin"), text);
+    assertFalse(text.contains("Service web "), "unchanged finding not printed: " + text);
     assertTrue(
         text.contains("1 finding (1 medium) in 1 file; 1 unchanged and 1 fixed since the baseline"),
         text);

@@ -251,8 +251,7 @@ class MainTest {
             rules.toString(),
             dir.toString() + "/svc.yaml"));
     assertTrue(
-        out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service default/web is a LoadBalancer"),
-        out());
+        out().contains("svc.yaml:5:3: HIGH ACME-SVC-001 Service web is a LoadBalancer"), out());
     write("my-rules/ACME-SVC-001.drl", "package acme;\nrule \"x\" when\n  Nope( ) then end\n");
     assertEquals(
         2,

@@ -201,9 +201,7 @@ class PreCommitHookIT {
     Run r = tryRepo("k8s/clean.yaml", "k8s/bad.yaml");
     assertEquals(1, r.code(), r.output());
     assertTrue(r.output().contains("Failed"), r.output());
-    assertTrue(
-        r.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001 Service default/web"),
-        r.output());
+    assertTrue(r.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001 Service web"), r.output());
     assertFalse(r.output().contains("suppressed.yaml"), r.output());
 
     Run all = tryRepo();

@@ -147,7 +147,7 @@ class UserRulesTest {
       syntax error         | broken.drl:6:1: error: rule error
       unknown fact type    | broken.drl:9:1: error: rule error: Unable to resolve ObjectType 'Pod'
       no metadata          | broken.drl:4:1: error: rule "ACME-SVC-200": missing @id
-      consequence throws   | broken.drl:4:1: error: rule ACME-SVC-200 failed on Service default/web: ArithmeticException: / by zero
+      consequence throws   | broken.drl:4:1: error: rule ACME-SVC-200 failed on Service web: ArithmeticException: / by zero
       condition throws     | broken.drl:4:1: error: rule ACME-SVC-200 failed in its condition name.substring(100) == "x": StringIndexOutOfBoundsException
       bad severity         | broken.drl:4:1: error: rule "ACME-SVC-200": @severity 'SEVERE' is not one of
       duplicate name       | broken.drl:4:1: error: rule error: Duplicate rule name: ACME-SVC-100
