@@ -4,10 +4,12 @@ import io.eksnet.source.Kustomization;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,7 +196,7 @@ final class ClusterScopes {
     }
     List<Scope> bySize = new ArrayList<>(scopes);
     bySize.sort(Comparator.comparingInt((Scope s) -> -s.members().cardinality()));
-    List<Scope> kept = new ArrayList<>();
+    Set<Scope> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Scope s : bySize) {
       boolean contained = false;
       for (Scope k : kept) {

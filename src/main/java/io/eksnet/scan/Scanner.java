@@ -7,6 +7,7 @@ import io.eksnet.finding.Baseline;
 import io.eksnet.finding.Config;
 import io.eksnet.finding.Finding;
 import io.eksnet.finding.FindingCaps;
+import io.eksnet.finding.Glob;
 import io.eksnet.finding.Severity;
 import io.eksnet.finding.Suppressions;
 import io.eksnet.model.InputProblem;
@@ -22,10 +23,14 @@ import io.eksnet.source.Loader;
 import io.eksnet.source.TerraformSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -71,7 +76,7 @@ public final class Scanner {
 
     List<Object> facts = new ArrayList<>();
     List<List<Object>> factsByFile = new ArrayList<>();
-    java.util.BitSet terraformFiles = new java.util.BitSet();
+    BitSet terraformFiles = new BitSet();
     List<Kustomization> kustomizations = new ArrayList<>();
     List<Suppression> suppressions = new ArrayList<>();
     List<String> files = new ArrayList<>();
@@ -96,6 +101,7 @@ public final class Scanner {
       factsByFile.add(own);
       facts.addAll(own);
       if (Kustomization.isKustomizationFile(in.file().relative())) {
+        // read on its own: a kustomization often has no apiVersion or kind, so the loader skips it
         Kustomization k = Kustomization.read(in.file());
         if (k != null) {
           kustomizations.add(k);
@@ -165,8 +171,13 @@ public final class Scanner {
       runs.add(runs.run(facts), r -> true);
     } else {
       // an absence ("no workload has these labels") must hold in the whole scan, not one cluster
-      Catalog catalog = engine.catalog();
-      Predicate<String> absence = id -> judgesAbsence(catalog, id);
+      Set<String> absenceRules = new HashSet<>();
+      for (RuleInfo r : engine.catalog().rules()) {
+        if (r.judgesAbsence()) {
+          absenceRules.add(r.id());
+        }
+      }
+      Predicate<String> absence = absenceRules::contains;
       RuleEngine.Outcome whole = runs.run(facts, enabled.and(absence));
       Set<String> wholeKeys = new HashSet<>();
       for (Finding f : whole.findings()) {
@@ -287,8 +298,8 @@ public final class Scanner {
     private final Predicate<String> enabled;
     final List<Finding> findings = new ArrayList<>();
     final List<InputProblem> problems = new ArrayList<>();
-    final java.util.Map<String, Long> firings = new java.util.TreeMap<>();
-    final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
+    final Map<String, Long> firings = new TreeMap<>();
+    final Map<String, Long> nanos = new TreeMap<>();
     boolean complete = true;
     long relateNanos;
 
@@ -351,17 +362,8 @@ public final class Scanner {
     return n;
   }
 
-  private static boolean judgesAbsence(Catalog catalog, String id) {
-    for (RuleInfo r : catalog.rules()) {
-      if (r.id().equals(id)) {
-        return r.judgesAbsence();
-      }
-    }
-    return false;
-  }
-
-  private static java.util.BitSet nonEmpty(List<List<Object>> factsByFile) {
-    java.util.BitSet out = new java.util.BitSet();
+  private static BitSet nonEmpty(List<List<Object>> factsByFile) {
+    BitSet out = new BitSet();
     for (int i = 0; i < factsByFile.size(); i++) {
       if (!factsByFile.get(i).isEmpty()) {
         out.set(i);
@@ -374,9 +376,9 @@ public final class Scanner {
   private static List<ClusterScopes.Declared> declared(Config config) {
     List<ClusterScopes.Declared> out = new ArrayList<>();
     for (Config.Cluster c : config.clusters()) {
-      List<io.eksnet.finding.Glob> globs = new ArrayList<>();
+      List<Glob> globs = new ArrayList<>();
       for (String g : c.paths()) {
-        globs.add(io.eksnet.finding.Glob.compile(g)); // checked when the config was read
+        globs.add(Glob.compile(g)); // checked when the config was read
       }
       out.add(
           new ClusterScopes.Declared(
@@ -387,7 +389,7 @@ public final class Scanner {
 
   /** The same problem from several cluster runs (a user rule that throws) is listed once. */
   private static List<InputProblem> dedupeProblems(List<InputProblem> in) {
-    return new ArrayList<>(new java.util.LinkedHashSet<>(in));
+    return new ArrayList<>(new LinkedHashSet<>(in));
   }
 
   /** Null without a baseline or when it cannot be used (then there is an input problem). */
