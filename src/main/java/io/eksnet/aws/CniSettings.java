@@ -39,11 +39,6 @@ public record CniSettings(
   }
 
   /**
-   * The settings of the shipped {@code aws-node} manifest and of the EKS add-on: secondary-IP mode,
-   * {@code WARM_ENI_TARGET=1}, {@code WARM_PREFIX_TARGET=1}, nothing else set. (An env list that
-   * omits {@code WARM_PREFIX_TARGET} gets ipamd's code default 0 instead.)
-   */
-  /**
    * The settings a VPC CNI environment gives ({@code env} returns a variable's value or null),
    * starting from the EKS add-on defaults ({@code WARM_ENI_TARGET=1}, {@code
    * WARM_PREFIX_TARGET=1}); unparseable or negative numbers keep the default.
@@ -80,6 +75,11 @@ public record CniSettings(
     return n < 0 ? dflt : n;
   }
 
+  /**
+   * The settings of the shipped {@code aws-node} manifest and of the EKS add-on: secondary-IP mode,
+   * {@code WARM_ENI_TARGET=1}, {@code WARM_PREFIX_TARGET=1}, nothing else set. (An env list that
+   * omits {@code WARM_PREFIX_TARGET} gets ipamd's code default 0 instead.)
+   */
   public static CniSettings eksDefaults() {
     return new CniSettings(false, false, 1, 0, 0, 1, 0);
   }

@@ -453,18 +453,17 @@ public final class RuleEngine {
         Map<String, Long> f = new java.util.TreeMap<>();
         Map<String, Long> n = new java.util.TreeMap<>();
         FindingSink sink = new FindingSink(b.rules());
-        Failure failure =
-            b.builtIn()
-                ? evaluate(b, facts, enabled, sink, f, n)
-                : evaluateGuarded(b, facts, enabled, sink, f, n, budget);
+        Failure failure = null;
+        if (b.builtIn()) {
+          evaluate(b, facts, enabled, sink, f, n); // throws on a bug in eksnet: exit code 3
+        } else {
+          failure = evaluateGuarded(b, facts, enabled, sink, f, n, budget);
+        }
         if (failure == null) {
           findings.addAll(sink.findings());
           f.forEach((k, v) -> firings.merge(k, v, Long::sum));
           n.forEach((k, v) -> nanos.merge(k, v, Long::sum));
           break;
-        }
-        if (b.builtIn()) {
-          throw (RuntimeException) failure.cause(); // a bug in eksnet: exit code 3
         }
         Rule rule = failingRule(b, failure);
         problems.add(failureProblem(b, rule, failure, budget));
@@ -600,7 +599,8 @@ public final class RuleEngine {
   }
 
   /** Inserts the facts and fires the base's enabled rules, on this thread; the failure, or null. */
-  private static Failure evaluate(
+  /** Fires a built-in base; an exception from it is a bug in eksnet and propagates. */
+  private static void evaluate(
       Base b,
       Collection<?> facts,
       Predicate<String> enabled,
@@ -611,9 +611,6 @@ public final class RuleEngine {
     session.addEventListener(new Watch(firings, nanos, null));
     try {
       fire(b, session, facts, enabled, sink, () -> false);
-      return null;
-    } catch (RuntimeException e) {
-      return new Failure(null, e, null, false, false);
     } finally {
       session.dispose();
     }

@@ -46,18 +46,6 @@ public record Config(
   public static final Config EMPTY =
       new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of(), List.of());
 
-  /** A config without declared clusters. */
-  public Config(
-      Set<String> enable,
-      Set<String> disable,
-      Map<String, Severity> severities,
-      Map<String, Long> thresholds,
-      List<String> excludes,
-      String failOn,
-      List<Ignore> ignores) {
-    this(enable, disable, severities, thresholds, excludes, failOn, ignores, List.of());
-  }
-
   public Config {
     enable = Set.copyOf(enable);
     disable = Set.copyOf(disable);

@@ -3,7 +3,6 @@ package io.eksnet.finding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +89,10 @@ public final class FindingCaps {
     for (List<Finding> ofRule : byRule.values()) {
       List<Finding> ordered = new ArrayList<>(ofRule);
       ordered.sort(priority);
-      Map<String, Integer> inFile = new HashMap<>();
       int total = 0;
       for (Finding f : ordered) {
-        String file = f.location().file();
-        int[] c = counts.computeIfAbsent(List.of(f.ruleId(), file), k -> new int[3]);
-        int n = inFile.getOrDefault(file, 0);
-        if (n < PER_FILE && total < PER_RULE) {
-          inFile.put(file, n + 1);
+        int[] c = counts.computeIfAbsent(List.of(f.ruleId(), f.location().file()), k -> new int[3]);
+        if (c[0] < PER_FILE && total < PER_RULE) { // c[0]: kept so far of this rule in this file
           total++;
           kept.add(f);
           c[0]++;

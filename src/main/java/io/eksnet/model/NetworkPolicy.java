@@ -10,7 +10,6 @@ public final class NetworkPolicy extends K8sObject {
   private final List<Rule> ingress;
   private final List<Rule> egress;
 
-  /** An ingress or egress rule: peers (empty = any) and ports (empty = all). */
   /**
    * One ingress or egress rule. {@code everyPeer} is true when its {@code to}/{@code from} is
    * absent or an empty list, which matches every source or destination (pods, nodes and the

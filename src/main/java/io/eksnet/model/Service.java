@@ -86,12 +86,13 @@ public final class Service extends K8sObject {
     return s != null
         && !s.isEmpty()
         && s.length() <= 15
-        && s.matches("[a-z0-9-]+")
-        && s.matches(".*[a-z].*")
-        && !s.startsWith("-")
-        && !s.endsWith("-")
+        && PORT_NAME.matcher(s).matches()
         && !s.contains("--");
   }
+
+  /** Lowercase letters, digits and inner '-', with at least one letter. */
+  private static final java.util.regex.Pattern PORT_NAME =
+      java.util.regex.Pattern.compile("(?=.*[a-z])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
 
   public Service(
       String file,

@@ -62,6 +62,11 @@ public final class Workload extends K8sObject {
     return "DaemonSet".equals(getKind());
   }
 
+  /** The VPC CNI's {@code aws-node} DaemonSet in {@code kube-system}. */
+  public boolean isAwsNode() {
+    return isDaemonSet() && "aws-node".equals(getName()) && "kube-system".equals(getNamespace());
+  }
+
   public List<Container> getContainers() {
     return containers;
   }

@@ -169,10 +169,7 @@ final class CapacityRelations {
       return null;
     }
     for (Object f : facts) {
-      if (f instanceof Workload w
-          && w.isDaemonSet()
-          && "aws-node".equals(w.getName())
-          && "kube-system".equals(w.getNamespace())) {
+      if (f instanceof Workload w && w.isAwsNode()) {
         return w;
       }
     }

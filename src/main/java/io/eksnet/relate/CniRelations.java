@@ -115,11 +115,7 @@ final class CniRelations {
     Workload awsNode = null;
     List<EksAddon> addons = new java.util.ArrayList<>();
     for (Object f : facts) {
-      if (f instanceof Workload w
-          && awsNode == null
-          && w.isDaemonSet()
-          && "aws-node".equals(w.getName())
-          && "kube-system".equals(w.getNamespace())) {
+      if (f instanceof Workload w && awsNode == null && w.isAwsNode()) {
         awsNode = w;
       } else if (f instanceof EksAddon a && a.isVpcCni()) {
         addons.add(a);

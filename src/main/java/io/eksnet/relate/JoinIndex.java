@@ -105,10 +105,7 @@ final class JoinIndex {
           ingressClasses.putIfAbsent(c.getName(), c);
         } else if (o instanceof Workload w) {
           workloads.add(w);
-          if (awsNode == null
-              && w.isDaemonSet()
-              && "aws-node".equals(w.getName())
-              && "kube-system".equals(w.getNamespace())) {
+          if (awsNode == null && w.isAwsNode()) {
             awsNode = w;
           }
         }

@@ -50,6 +50,7 @@ final class ServiceRelations {
   static NearestWorkload nearest(Service s, List<Workload> candidates) {
     NearestWorkload best = null;
     int bestScore = Integer.MAX_VALUE;
+    Map<String, String> selector = new TreeMap<>(s.getSelector());
     for (Workload w : candidates) {
       int differing = 0;
       int distance = 0;
@@ -57,7 +58,7 @@ final class ServiceRelations {
       String wanted = null;
       String have = null;
       List<String> diffs = new ArrayList<>();
-      for (Map.Entry<String, String> e : new TreeMap<>(s.getSelector()).entrySet()) {
+      for (Map.Entry<String, String> e : selector.entrySet()) {
         String h = w.getPodLabels().get(e.getKey());
         if (e.getValue().equals(h)) {
           continue;

@@ -97,8 +97,7 @@ public final class JsonReport {
     result.problems().stream().sorted().forEach(p -> problems.add(problem(p)));
 
     if (!result.truncated().isEmpty()) {
-      summary.put(
-          "notShown", result.truncated().stream().mapToInt(FindingCaps.Truncation::omitted).sum());
+      summary.put("notShown", result.notShown());
       ArrayNode truncated = root.putArray("truncated");
       for (FindingCaps.Truncation t : result.truncated()) {
         ObjectNode n = truncated.addObject();

@@ -88,7 +88,7 @@ public final class TextReport {
           .append(result.baseline().absent())
           .append(" fixed since the baseline");
     }
-    int notShown = result.truncated().stream().mapToInt(FindingCaps.Truncation::omitted).sum();
+    int notShown = result.notShown();
     if (notShown > 0) {
       s.append("; ").append(notShown).append(" more not shown");
     }

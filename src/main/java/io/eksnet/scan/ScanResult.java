@@ -34,30 +34,9 @@ public record ScanResult(
     truncated = List.copyOf(truncated);
   }
 
-  /** Every finding listed. */
-  public ScanResult(
-      List<Finding> findings,
-      List<InputProblem> problems,
-      Catalog enabledRules,
-      List<String> files,
-      List<String> notes,
-      Timings timings,
-      String configFailOn,
-      Baseline.Comparison baseline) {
-    this(
-        findings, problems, enabledRules, files, notes, timings, configFailOn, baseline, List.of());
-  }
-
-  /** Without a baseline. */
-  public ScanResult(
-      List<Finding> findings,
-      List<InputProblem> problems,
-      Catalog enabledRules,
-      List<String> files,
-      List<String> notes,
-      Timings timings,
-      String configFailOn) {
-    this(findings, problems, enabledRules, files, notes, timings, configFailOn, null);
+  /** How many findings the caps left out of the lists (0 when nothing was cut). */
+  public int notShown() {
+    return truncated.stream().mapToInt(FindingCaps.Truncation::omitted).sum();
   }
 
   /** The shape the report package was first written against: no notes, no config fail-on. */
@@ -67,7 +46,7 @@ public record ScanResult(
       Catalog enabledRules,
       List<String> files,
       Timings timings) {
-    this(findings, problems, enabledRules, files, List.of(), timings, null, null);
+    this(findings, problems, enabledRules, files, List.of(), timings, null, null, List.of());
   }
 
   /**

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class K8sFactory {
 
-  private static final String DEFAULT_NS = "default";
+  static final String DEFAULT_NS = "default";
 
   private K8sFactory() {}
 

@@ -17,7 +17,6 @@ final class PodSources {
 
   private PodSources() {}
 
-  private static final String DEFAULT_NS = "default";
   private static final String PROMETHEUS_OPERATOR_GROUP = "monitoring.coreos.com/";
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   private static final String NAME = "app.kubernetes.io/name";
@@ -91,7 +90,7 @@ final class PodSources {
     return new PodSource(
         file,
         doc,
-        DEFAULT_NS,
+        K8sFactory.DEFAULT_NS,
         "the prometheus-operator",
         labels,
         Set.of(VERSION, "operator.prometheus.io/shard"),
@@ -124,7 +123,7 @@ final class PodSources {
           new PodSource(
               file,
               doc,
-              DEFAULT_NS,
+              K8sFactory.DEFAULT_NS,
               origin,
               Tree.stringMap(Tree.path(m, "metadata", "labels")),
               Set.of(),
@@ -140,7 +139,8 @@ final class PodSources {
         Tree labels = "podLabels".equals(e.key()) ? e.value() : Tree.path(e.value(), "labels");
         labels = labels == null ? Tree.path(e.value(), "metadata", "labels") : labels;
         out.add(
-            new PodSource(file, doc, DEFAULT_NS, origin, Tree.stringMap(labels), Set.of(), true));
+            new PodSource(
+                file, doc, K8sFactory.DEFAULT_NS, origin, Tree.stringMap(labels), Set.of(), true));
       } else {
         collect(file, doc, kind, e.value(), depth + 1, out);
       }

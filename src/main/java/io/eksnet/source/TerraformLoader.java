@@ -759,7 +759,6 @@ public final class TerraformLoader {
         imageId != null
             && !doc.unknown(r, "user_data")
             && userData != null
-            && maxPods == null
             && !MAX_PODS_MENTION.matcher(userData).find()
             && (userData.contains("bootstrap.sh") || userData.contains("NodeConfig"));
     return new LaunchTemplate(
