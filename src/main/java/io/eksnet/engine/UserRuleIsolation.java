@@ -29,6 +29,7 @@ final class UserRuleIsolation {
   private static final Object LOCK = new Object();
   private static int active;
   private static PrintStream savedOut;
+  private static boolean redirected;
   private static final java.util.Set<Thread> ABANDONED = new java.util.HashSet<>();
   private static boolean hookInstalled;
   private static PrintStream hookErr;
@@ -46,8 +47,13 @@ final class UserRuleIsolation {
         hookInstalled = true;
       }
       if (active++ == 0) {
-        savedOut = System.out;
+        // after an abandoned rule thread System.out may still be stderr: keep the stream saved
+        // then, unless someone has set another one since
+        if (!redirected || System.out != System.err) {
+          savedOut = System.out;
+        }
         System.setOut(System.err);
+        redirected = true;
       }
       WORKERS.put(worker, runningRule);
     }
@@ -63,8 +69,9 @@ final class UserRuleIsolation {
       }
       ABANDONED.removeIf(t -> !t.isAlive());
       WORKERS.keySet().removeIf(t -> !t.isAlive());
-      if (--active == 0 && ABANDONED.isEmpty()) {
+      if (--active == 0 && ABANDONED.isEmpty() && redirected) {
         System.setOut(savedOut);
+        redirected = false;
       }
     }
   }
