@@ -35,6 +35,7 @@ public final class JoinRelations {
     if (j.cni() != null) {
       out.add(j.cni());
       CniRelations.conflicts(j, out);
+      EniConfigRelations.zones(j, out);
       EniConfigRelations.coverage(j, out);
       EniConfigRelations.egressRoutes(j, out);
     }
