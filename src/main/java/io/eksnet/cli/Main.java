@@ -1,10 +1,10 @@
 package io.eksnet.cli;
 
+import io.eksnet.engine.RuleDocs;
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.engine.RuleInfo;
-import io.eksnet.finding.Finding;
+import io.eksnet.finding.FailOn;
 import io.eksnet.finding.Glob;
-import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
 import io.eksnet.report.CapacityReport;
@@ -12,6 +12,8 @@ import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
 import io.eksnet.report.Version;
 import io.eksnet.scan.CapacityScanner;
+import io.eksnet.scan.Outcome;
+import io.eksnet.scan.Roots;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
@@ -302,10 +304,7 @@ public final class Main {
     }
     Format format = format(cl.getOptionValue("format", "text"));
     String output = output(cl.getOptionValue("output"));
-    String failOnArg = cl.getOptionValue("fail-on");
-    if (failOnArg != null) {
-      failOn(failOnArg); // validate early
-    }
+    FailOn failOn = cl.hasOption("fail-on") ? failOn(cl.getOptionValue("fail-on")) : null;
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
       paths.add(path(a));
@@ -361,7 +360,7 @@ public final class Main {
         ReportOptions.defaults()
             .withColor(tty && !cl.hasOption("no-color") && output == null)
             .withIncludeSuppressed(cl.hasOption("show-suppressed"))
-            .withDocs(RuleIndex::doc)
+            .withDocs(RuleDocs::doc)
             .withCategory(cl.getOptionValue("sarif-category"));
     String report = format.render(result, ro);
     if (quiet && format == Format.TEXT) {
@@ -375,23 +374,7 @@ public final class Main {
         err.println("note: " + InputProblem.oneLine(n)); // notes quote file content too
       }
     }
-    if (!result.problems().isEmpty()) {
-      return ExitCode.ERROR;
-    }
-    String level =
-        failOnArg != null
-            ? failOnArg
-            : result.configFailOn() != null ? result.configFailOn() : "high";
-    Severity threshold = failOn(level);
-    if (threshold == null) {
-      return ExitCode.OK;
-    }
-    for (Finding f : result.newFindings()) {
-      if (f.severity().atLeast(threshold)) {
-        return ExitCode.FINDINGS;
-      }
-    }
-    return ExitCode.OK;
+    return ExitCode.of(Outcome.of(result, failOn).kind());
   }
 
   /** The names of the standard streams as files: written to this command's streams instead. */
@@ -503,17 +486,12 @@ public final class Main {
     return cut < 0 ? "" : text.substring(0, cut + 1);
   }
 
-  /** Null for "none". */
-  private static Severity failOn(String s) {
-    if ("none".equalsIgnoreCase(s)) {
-      return null;
+  private static FailOn failOn(String s) {
+    FailOn f = FailOn.parse(s);
+    if (f == null) {
+      throw new UsageException("unknown --fail-on '" + s + "' (" + FailOn.CHOICES + ")");
     }
-    Severity sev = Severity.parse(s);
-    if (sev == null) {
-      throw new UsageException(
-          "unknown --fail-on '" + s + "' (critical, high, medium, low, info, none)");
-    }
-    return sev;
+    return f;
   }
 
   private ExitCode rules(String[] args) {
@@ -600,7 +578,7 @@ public final class Main {
     if (r == null) {
       throw new UsageException("no rule " + args[0] + " (see `eksnet rules`)");
     }
-    String doc = RuleIndex.doc(id);
+    String doc = RuleDocs.doc(id);
     if (doc != null) {
       out.print(doc);
     } else {

@@ -1,13 +1,15 @@
 package io.eksnet.maven;
 
-import io.eksnet.cli.RuleIndex;
+import io.eksnet.engine.RuleDocs;
+import io.eksnet.finding.FailOn;
 import io.eksnet.finding.Finding;
-import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
 import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
 import io.eksnet.report.TextReport;
+import io.eksnet.scan.Outcome;
+import io.eksnet.scan.Roots;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
@@ -139,9 +140,11 @@ public final class CheckMojo extends AbstractMojo {
       getLog().info("Skipping eksnet (eksnet.skip)");
       return;
     }
+    FailOn policy = policy(); // a bad failOn or format stops the build before anything is scanned
     Map<Format, Path> reports = reports();
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path rootDir = root != null ? root.toPath().toAbsolutePath().normalize() : gitRoot(basedir);
+    Path rootDir =
+        root != null ? root.toPath().toAbsolutePath().normalize() : Roots.find(basedir, basedir);
 
     List<Path> scan = files(paths);
     if (scan.isEmpty()) {
@@ -162,7 +165,7 @@ public final class CheckMojo extends AbstractMojo {
 
     ReportOptions options =
         ReportOptions.defaults()
-            .withDocs(RuleIndex::doc)
+            .withDocs(RuleDocs::doc)
             .withCategory(
                 "none".equalsIgnoreCase(String.valueOf(sarifCategory).strip())
                     ? null
@@ -176,10 +179,9 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
 
-    String level =
-        failOn != null ? failOn : result.configFailOn() != null ? result.configFailOn() : "high";
-    Severity threshold = threshold(level);
-    int failing = 0;
+    Outcome outcome = Outcome.of(result, policy);
+    Set<Finding> failing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    failing.addAll(outcome.failing());
     for (Finding f : result.newFindings()) {
       String line =
           f.location().file()
@@ -191,8 +193,7 @@ public final class CheckMojo extends AbstractMojo {
               + f.ruleId()
               + " "
               + f.message();
-      if (threshold != null && f.severity().atLeast(threshold)) {
-        failing++;
+      if (failing.contains(f)) {
         getLog().error(line);
       } else {
         getLog().warn(line);
@@ -214,18 +215,36 @@ public final class CheckMojo extends AbstractMojo {
                         + String.join(
                             ", ", reports.values().stream().map(Path::toString).toList())));
 
-    if (!result.problems().isEmpty()) {
-      throw new MojoExecutionException(
-          "eksnet: " + result.problems().size() + " input problem(s); see above");
-    }
-    if (failing > 0) {
-      String msg =
-          "eksnet: " + failing + " finding(s) at or above " + level.toUpperCase(Locale.ROOT);
-      if (failOnViolation) {
-        throw new MojoFailureException(msg);
+    switch (outcome.kind()) {
+      case CLEAN -> {}
+      case ERRORS ->
+          throw new MojoExecutionException(
+              "eksnet: " + result.problems().size() + " input problem(s); see above");
+      case FINDINGS -> {
+        String msg =
+            "eksnet: "
+                + outcome.failing().size()
+                + " finding(s) at or above "
+                + outcome.failOn();
+        if (failOnViolation) {
+          throw new MojoFailureException(msg);
+        }
+        getLog().warn(msg + " (eksnet.failOnViolation is false)");
       }
-      getLog().warn(msg + " (eksnet.failOnViolation is false)");
     }
+  }
+
+  /** {@code failOn} parsed; null when not set (the config's, else the default, applies). */
+  private FailOn policy() throws MojoExecutionException {
+    if (failOn == null || failOn.isBlank()) {
+      return null;
+    }
+    FailOn p = FailOn.parse(failOn);
+    if (p == null) {
+      throw new MojoExecutionException(
+          "eksnet.failOn must be one of " + FailOn.CHOICES + ", not '" + failOn + "'");
+    }
+    return p;
   }
 
   /** The report files by format, in a stable order; SARIF goes to {@code sarifFile}. */
@@ -253,18 +272,6 @@ public final class CheckMojo extends AbstractMojo {
           });
     }
     return out;
-  }
-
-  private Severity threshold(String level) throws MojoExecutionException {
-    if ("none".equalsIgnoreCase(level)) {
-      return null;
-    }
-    Severity s = Severity.parse(level);
-    if (s == null) {
-      throw new MojoExecutionException(
-          "eksnet.failOn must be critical, high, medium, low, info or none: " + level);
-    }
-    return s;
   }
 
   /**
@@ -305,14 +312,5 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     return out;
-  }
-
-  private static Path gitRoot(Path start) {
-    for (Path d = start; d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(".git"))) {
-        return d;
-      }
-    }
-    return start;
   }
 }
