@@ -42,8 +42,11 @@ import org.apache.maven.project.MavenProject;
  * MojoExecutionException}. Report paths are relative to the repository root (the nearest directory
  * with {@code .git} above the module), also in sub-modules, as GitHub code scanning needs.
  *
- * <p>Each module scans its own directory: the build directory and the directories of its
- * sub-modules (scanned by their own execution) are left out.
+ * <p>Each module scans its own directory, as checkstyle and spotbugs check a module's own sources:
+ * the build directory, the directories of its sub-modules (scanned by their own execution), its
+ * test sources ({@code src/test} and the test source and resource roots, unless {@code
+ * includeTests}) and hidden folders ({@code .vscode}, {@code .idea}, {@code .mvn}, ...) are left
+ * out. Named {@code paths} are scanned as given.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -66,7 +69,7 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Files and directories to scan ({@code -Deksnet.paths=k8s,deploy}). Default: the module's base
-   * directory.
+   * directory without its build directory, sub-modules, test sources and hidden folders.
    */
   @Parameter(property = "eksnet.paths")
   private List<File> paths;
@@ -77,6 +80,13 @@ public final class CheckMojo extends AbstractMojo {
    */
   @Parameter(property = "eksnet.excludes")
   private List<String> excludes;
+
+  /**
+   * Also scan the module's test sources ({@code src/test} and the test source and resource roots)
+   * when {@code paths} is not set. Off by default: test fixtures are often wrong on purpose.
+   */
+  @Parameter(property = "eksnet.includeTests", defaultValue = "false")
+  private boolean includeTests;
 
   /** Directories of extra DRL rules, compiled at run time (see the README, "Writing rules"). */
   @Parameter(property = "eksnet.rulesDirectories")
@@ -147,7 +157,8 @@ public final class CheckMojo extends AbstractMojo {
         root != null ? root.toPath().toAbsolutePath().normalize() : Roots.find(basedir, basedir);
 
     List<Path> scan = files(paths);
-    if (scan.isEmpty()) {
+    boolean wholeModule = scan.isEmpty();
+    if (wholeModule) {
       scan.add(basedir);
     }
     ScanRequest request =
@@ -158,7 +169,7 @@ public final class CheckMojo extends AbstractMojo {
                 files(rulesDirectories),
                 Set.of(),
                 Set.of())
-            .withExcludes(excludes(rootDir, basedir))
+            .withExcludes(excludes(rootDir, basedir, wholeModule))
             .withBaseline(baselineFile == null ? null : baselineFile.toPath())
             .withKeepGoing(keepGoing);
     ScanResult result = new Scanner().scan(request);
@@ -222,10 +233,7 @@ public final class CheckMojo extends AbstractMojo {
               "eksnet: " + result.problems().size() + " input problem(s); see above");
       case FINDINGS -> {
         String msg =
-            "eksnet: "
-                + outcome.failing().size()
-                + " finding(s) at or above "
-                + outcome.failOn();
+            "eksnet: " + outcome.failing().size() + " finding(s) at or above " + outcome.failOn();
         if (failOnViolation) {
           throw new MojoFailureException(msg);
         }
@@ -276,9 +284,10 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Root-relative globs: the user's (relative to the module), the build directory, and the
-   * sub-modules' directories.
+   * sub-modules' directories; when the whole module is scanned, also its test sources (unless
+   * {@code includeTests}) and its hidden folders.
    */
-  private List<String> excludes(Path rootDir, Path basedir) {
+  private List<String> excludes(Path rootDir, Path basedir, boolean wholeModule) {
     String module = Discovery.relative(rootDir, basedir);
     String prefix = ".".equals(module) ? "" : module + "/";
     List<String> out = new ArrayList<>();
@@ -289,8 +298,23 @@ public final class CheckMojo extends AbstractMojo {
         }
       }
     }
+    if (wholeModule) {
+      out.add(prefix + ".*"); // .vscode, .idea, .mvn, .github: editor and tool settings
+      out.add(prefix + "**/.*");
+    }
     List<Path> skipped = new ArrayList<>();
     skipped.add(Path.of(project.getBuild().getDirectory()));
+    if (wholeModule && !includeTests) {
+      skipped.add(basedir.resolve("src/test"));
+      for (String r : project.getTestCompileSourceRoots()) {
+        skipped.add(basedir.resolve(r));
+      }
+      for (org.apache.maven.model.Resource r : project.getTestResources()) {
+        if (r.getDirectory() != null) {
+          skipped.add(basedir.resolve(r.getDirectory()));
+        }
+      }
+    }
     for (String m : project.getModules()) {
       Path dir = basedir.resolve(m).normalize();
       skipped.add(
