@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,7 +43,14 @@ import org.apache.maven.project.MavenProject;
  * with {@code .git} above the module), also in sub-modules, as GitHub code scanning needs.
  *
  * <p>Each module scans its own directory: the build directory and the directories of its
- * sub-modules (scanned by their own execution) are left out.
+ * sub-modules (scanned by their own execution) are left out. A module whose {@code paths} name
+ * sub-modules' directories (or its own) scans them, with the module's files, as one tree, so
+ * references across modules resolve (an Ingress in one module, its Service in another).
+ *
+ * <p>A scan that leaves out other modules of the build (a module's own scan in a multi-module
+ * build) is a partial tree: the rules that judge an absence ("no Service of that name") do not run
+ * there, since what is missing may be in a sibling module; a scan whose paths cover every module
+ * runs them.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -64,8 +72,10 @@ public final class CheckMojo extends AbstractMojo {
   private boolean failOnViolation;
 
   /**
-   * Files and directories to scan ({@code -Deksnet.paths=k8s,deploy}). Default: the module's base
-   * directory.
+   * Files and directories to scan, relative to the module ({@code -Deksnet.paths=k8s,deploy}).
+   * Default: the module's base directory without its sub-modules' directories. Sub-modules'
+   * directories named here are scanned with the rest as one tree, so references across modules
+   * resolve; a scan that covers every module of the build is no partial tree.
    */
   @Parameter(property = "eksnet.paths")
   private List<File> paths;
@@ -133,6 +143,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -143,10 +156,16 @@ public final class CheckMojo extends AbstractMojo {
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     Path rootDir = root != null ? root.toPath().toAbsolutePath().normalize() : gitRoot(basedir);
 
-    List<Path> scan = files(paths);
-    if (scan.isEmpty()) {
+    List<Path> scan = new ArrayList<>();
+    for (Path p : files(paths)) {
+      scan.add(basedir.resolve(p).toAbsolutePath().normalize());
+    }
+    boolean explicitPaths = !scan.isEmpty();
+    if (!explicitPaths) {
       scan.add(basedir);
     }
+    List<Path> skipped = skippedDirectories(basedir, explicitPaths);
+    List<Path> missed = otherModules(basedir, scan, skipped);
     ScanRequest request =
         new ScanRequest(
                 rootDir,
@@ -155,10 +174,29 @@ public final class CheckMojo extends AbstractMojo {
                 files(rulesDirectories),
                 Set.of(),
                 Set.of())
-            .withExcludes(excludes(rootDir, basedir))
+            .withExcludes(excludes(rootDir, basedir, skipped))
             .withBaseline(baselineFile == null ? null : baselineFile.toPath())
-            .withKeepGoing(keepGoing);
+            .withKeepGoing(keepGoing)
+            .withPartial(!missed.isEmpty());
     ScanResult result = new Scanner().scan(request);
+    if (result.files().isEmpty()) {
+      getLog()
+          .warn(
+              "eksnet: no YAML, JSON or .tf file to scan under "
+                  + String.join(
+                      ", ", scan.stream().map(p -> Discovery.relative(rootDir, p)).toList())
+                  + (explicitPaths
+                      ? ""
+                      : " (sub-modules' directories are left to their own executions; name them"
+                          + " in <paths> to scan them with this module as one tree)"));
+    }
+    if (!missed.isEmpty()) {
+      getLog()
+          .info(
+              "eksnet: partial tree, other modules not in this scan: "
+                  + String.join(
+                      ", ", missed.stream().map(p -> Discovery.relative(rootDir, p)).toList()));
+    }
 
     ReportOptions options =
         ReportOptions.defaults()
@@ -268,10 +306,63 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   /**
-   * Root-relative globs: the user's (relative to the module), the build directory, and the
-   * sub-modules' directories.
+   * The directories this module leaves out: the build directories of every module of the build,
+   * and, unless {@code paths} were given, the sub-modules' directories (their own executions scan
+   * them).
    */
-  private List<String> excludes(Path rootDir, Path basedir) {
+  private List<Path> skippedDirectories(Path basedir, boolean explicitPaths) {
+    List<Path> skipped = new ArrayList<>();
+    skipped.add(Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize());
+    for (MavenProject p : allProjects()) {
+      skipped.add(Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize());
+    }
+    if (!explicitPaths) {
+      for (String m : project.getModules()) {
+        Path dir = basedir.resolve(m).normalize();
+        skipped.add(Files.isRegularFile(dir) ? dir.getParent() : dir); // may name its pom.xml
+      }
+    }
+    return skipped;
+  }
+
+  /**
+   * The directories of the build's other modules (and this module's sub-modules) that this scan
+   * does not cover: not under a scanned path, or left out. Empty when the scan is the whole tree.
+   */
+  private List<Path> otherModules(Path basedir, List<Path> scan, List<Path> skipped) {
+    List<Path> dirs = new ArrayList<>();
+    for (MavenProject p : allProjects()) {
+      if (p.getBasedir() != null) {
+        dirs.add(p.getBasedir().toPath().toAbsolutePath().normalize());
+      }
+    }
+    for (String m : project.getModules()) {
+      Path dir = basedir.resolve(m).normalize();
+      dirs.add(Files.isRegularFile(dir) ? dir.getParent() : dir);
+    }
+    List<Path> missed = new ArrayList<>();
+    for (Path dir : dirs) {
+      boolean covered =
+          scan.stream().anyMatch(dir::startsWith) && skipped.stream().noneMatch(dir::startsWith);
+      if (!covered && !dir.equals(basedir) && !missed.contains(dir)) {
+        missed.add(dir);
+      }
+    }
+    return missed;
+  }
+
+  private List<MavenProject> allProjects() {
+    if (session == null) {
+      return List.of();
+    }
+    List<MavenProject> all = session.getAllProjects();
+    return all != null ? all : session.getProjects();
+  }
+
+  /**
+   * Root-relative globs: the user's (relative to the module) and the {@code skipped} directories.
+   */
+  private List<String> excludes(Path rootDir, Path basedir, List<Path> skipped) {
     String module = Discovery.relative(rootDir, basedir);
     String prefix = ".".equals(module) ? "" : module + "/";
     List<String> out = new ArrayList<>();
@@ -281,13 +372,6 @@ public final class CheckMojo extends AbstractMojo {
           out.add(prefix + g.strip());
         }
       }
-    }
-    List<Path> skipped = new ArrayList<>();
-    skipped.add(Path.of(project.getBuild().getDirectory()));
-    for (String m : project.getModules()) {
-      Path dir = basedir.resolve(m).normalize();
-      skipped.add(
-          Files.isRegularFile(dir) ? dir.getParent() : dir); // a module may name its pom.xml
     }
     for (Path dir : skipped) {
       String rel = Discovery.relative(rootDir, dir.toAbsolutePath().normalize());
