@@ -315,6 +315,16 @@ public final class Main {
             .build());
     o.addOption(
         Option.builder()
+            .longOpt("context")
+            .hasArg()
+            .argName("DIR")
+            .desc(
+                "also load DIR (repeatable) and relate its objects with those of the PATHs, in the same"
+                    + " cluster, but report only findings on the PATHs or pointing at them (pre-commit:"
+                    + " --context . with the staged files)")
+            .build());
+    o.addOption(
+        Option.builder()
             .longOpt("baseline")
             .hasArg()
             .argName("FILE.sarif")
@@ -449,6 +459,13 @@ public final class Main {
       checkRuleIds(values(cl, "enable"), "--enable");
       checkRuleIds(values(cl, "disable"), "--disable");
     }
+    List<Path> context = new ArrayList<>();
+    for (String d : values(cl, "context")) {
+      if (!Files.exists(path(d))) {
+        throw new UsageException("--context " + d + " does not exist");
+      }
+      context.add(path(d));
+    }
     ScanRequest req =
         new ScanRequest(
                 root,
@@ -460,7 +477,8 @@ public final class Main {
             .withExcludes(values(cl, "exclude"))
             .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
             .withKeepGoing(cl.hasOption("keep-going"))
-            .withWorkingDir(cwd);
+            .withWorkingDir(cwd)
+            .withContext(context);
     ScanResult result = new Scanner().scan(req);
     if (env.get("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();

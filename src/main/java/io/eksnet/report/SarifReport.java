@@ -151,7 +151,7 @@ public final class SarifReport {
             .withId(rule.id())
             .withName(rule.name())
             .withShortDescription(text(truncate(summary)))
-            .withFullDescription(text(truncate(summary + " " + remediation)))
+            .withFullDescription(text(truncate(sentences(summary, remediation))))
             .withHelp(
                 new MultiformatMessageString()
                     .withText(hasDoc ? doc : fallback)
@@ -164,6 +164,19 @@ public final class SarifReport {
       d.setHelpUri(URI.create(helpUri(rule.id())));
     }
     return d;
+  }
+
+  /**
+   * Two texts as sentences: the first ends with a full stop (summaries are written as titles,
+   * without one), then the second.
+   */
+  static String sentences(String first, String second) {
+    String a = first.strip();
+    if (!a.isEmpty() && ".!?".indexOf(a.charAt(a.length() - 1)) < 0) {
+      a += ".";
+    }
+    String b = second == null ? "" : second.strip();
+    return b.isEmpty() ? a : a + " " + b;
   }
 
   private static String fallbackMarkdown(RuleInfo rule) {
@@ -209,7 +222,7 @@ public final class SarifReport {
             .withRuleId(f.ruleId())
             .withRuleIndex(index)
             .withLevel(resultLevel(f.severity()))
-            .withMessage(new Message().withText(f.message()))
+            .withMessage(new Message().withText(linked(f)))
             .withLocations(new ArrayList<>(List.of(primary)))
             .withProperties(properties);
     if (baseline != null) {
@@ -295,6 +308,90 @@ public final class SarifReport {
               .withKind("property"));
     }
     return out;
+  }
+
+  /**
+   * The finding's message with each related location linked from it ({@code [Service shop/web](1)},
+   * SARIF §3.11.6): GitHub code scanning shows only the related locations the message links to. A
+   * related location is linked where the message names its object ({@code Service shop/web} for
+   * {@code Service/shop/web}, or a Terraform address); one the message does not name, or that is
+   * the result's own object elsewhere (the plan JSON of a finding placed on its {@code .tf} block),
+   * is linked from a sentence added at the end. A {@code ](} that the message quotes is escaped, so
+   * only these links read as links.
+   */
+  static String linked(Finding f) {
+    StringBuilder text = new StringBuilder(f.message().replace("](", "\\]("));
+    List<String> more = new ArrayList<>();
+    int id = 1;
+    for (Location rel : f.related()) {
+      String name = mention(rel);
+      int at = -1;
+      if (!name.isEmpty() && !rel.object().equals(f.location().object())) {
+        at = indexOfName(text, name);
+        if (at >= 0) {
+          text.replace(at, at + name.length(), "[" + name + "](" + id + ")");
+        }
+      }
+      if (at < 0) {
+        boolean self = rel.object().isEmpty() || rel.object().equals(f.location().object());
+        more.add("[" + (self ? rel.file() + ":" + rel.line() : describe(rel)) + "](" + id + ")");
+      }
+      id++;
+    }
+    if (!more.isEmpty()) {
+      text.append(text.toString().endsWith(".") ? " " : ". ")
+          .append("See ")
+          .append(String.join(", ", more))
+          .append('.');
+    }
+    return text.toString();
+  }
+
+  /** How a message names a related location's object: {@code Kind ns/name}, or the address. */
+  private static String mention(Location loc) {
+    String o = loc.object();
+    int slash = o.indexOf('/');
+    if (slash > 0 && Character.isUpperCase(o.charAt(0))) {
+      return o.substring(0, slash) + " " + o.substring(slash + 1);
+    }
+    return o;
+  }
+
+  /**
+   * Where the message names {@code name} as a whole (not as the start of a longer name, not inside
+   * a link already placed), or -1.
+   */
+  private static int indexOfName(StringBuilder text, String name) {
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      boolean starts = at == 0 || !isNamePart(text.charAt(at - 1));
+      boolean ends =
+          end == text.length()
+              || !isNamePart(text.charAt(end))
+              || (text.charAt(end) == '.'
+                  && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1))));
+      if (starts && ends && !insideLink(text, at)) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || "-_./[".indexOf(c) >= 0;
+  }
+
+  /** True when {@code at} is inside the text of a link placed earlier: after a {@code [}. */
+  private static boolean insideLink(StringBuilder text, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      if (text.charAt(i) == ']') {
+        return false;
+      }
+      if (text.charAt(i) == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a related location is, for its message: the object, else {@code path:line}. */

@@ -10,8 +10,10 @@ import io.eksnet.source.TerraformLoader;
 import io.eksnet.source.TerraformSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The discover and load step {@link Scanner} and {@link CapacityScanner} share: the files under the
@@ -40,9 +42,12 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
   private final List<SourceFile> files = new ArrayList<>();
   private final List<String> notices;
   private final List<InputProblem> problems;
+  private final Set<String> focus;
   private final Loader loader = new Loader();
+  private int contextProblems;
 
-  private ScanInputs(Discovery.Result found, Path skip, List<InputProblem> problems) {
+  private ScanInputs(
+      Discovery.Result found, Set<String> focus, Path skip, List<InputProblem> problems) {
     for (SourceFile f : found.files()) {
       if (skip == null || !f.path().toAbsolutePath().normalize().equals(skip)) {
         files.add(f);
@@ -50,6 +55,7 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
     }
     this.notices = found.notices();
     this.problems = problems;
+    this.focus = focus;
   }
 
   /**
@@ -60,7 +66,49 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
       ScanRequest req, List<String> excludes, Path skip, List<InputProblem> problems) {
     Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
     problems.addAll(found.problems());
-    return new ScanInputs(found, skip, problems);
+    if (req.context().isEmpty()) {
+      return new ScanInputs(found, null, skip, problems);
+    }
+    // the named files' discovery gives the notices and problems; the context only adds files
+    Set<String> focus = new HashSet<>();
+    for (SourceFile f : found.files()) {
+      focus.add(f.relative());
+    }
+    List<Path> all = new ArrayList<>(req.paths());
+    all.addAll(req.context());
+    Discovery.Result withContext = Discovery.find(req.root(), all, excludes);
+    return new ScanInputs(
+        new Discovery.Result(withContext.files(), found.notices(), List.of()),
+        focus,
+        skip,
+        problems);
+  }
+
+  /**
+   * The root-relative paths of the files found under the request's paths when it has context
+   * (findings elsewhere are not reported), or null without context.
+   */
+  Set<String> focus() {
+    return focus;
+  }
+
+  /** True when this file's findings and problems are reported (always, without context). */
+  boolean inFocus(String relative) {
+    return focus == null || focus.contains(relative);
+  }
+
+  /** How many input problems were found in context files, which are not reported. */
+  int contextProblems() {
+    return contextProblems;
+  }
+
+  /** Adds the problems of one file, or counts them when it is only context. */
+  void addProblems(String relative, List<InputProblem> found) {
+    if (inFocus(relative)) {
+      problems.addAll(found);
+    } else {
+      contextProblems += found.size();
+    }
   }
 
   /** Discovery's notices (e.g. skipped chart templates). */
@@ -80,9 +128,11 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
     try {
       Loader.Loaded l = loader.load(f);
       List<Object> terraform = new ArrayList<>();
+      List<InputProblem> found = new ArrayList<>();
       for (Tree doc : l.terraform()) {
-        terraform.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, problems));
+        terraform.addAll(TerraformLoader.facts(f.relative(), (Tree.TMap) doc, found));
       }
+      addProblems(f.relative(), found);
       return new Input(f, l, terraform);
     } catch (OutOfMemoryError e) {
       // the file's bytes, text and tree are unreachable now: the other files are still scanned

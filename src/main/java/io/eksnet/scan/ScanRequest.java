@@ -22,6 +22,14 @@ import java.util.Set;
  *     evaluated and no finding is reported (the errors are, with exit code 2 in the CLI)
  * @param workingDir the caller's working directory: user rule files under it are shown relative to
  *     it, as the caller named them (null: this process's working directory)
+ * @param context directories (or files) loaded only as context: their objects are related with
+ *     those of {@code paths} (within one cluster, as {@link ClusterScopes} decides), but only the
+ *     findings whose location or related location is in a file under {@code paths} are reported,
+ *     and only those files' input problems (empty: no context, everything under {@code paths} is
+ *     reported)
+ * @param partial the scanned tree is part of a larger one (a module of a multi-module build): rules
+ *     that judge an absence ({@link io.eksnet.engine.RuleInfo#judgesAbsence()}) do not run, since
+ *     what is missing here may be in the rest of the tree
  */
 public record ScanRequest(
     Path root,
@@ -33,7 +41,9 @@ public record ScanRequest(
     List<String> excludes,
     Path baseline,
     boolean keepGoing,
-    Path workingDir) {
+    Path workingDir,
+    List<Path> context,
+    boolean partial) {
 
   public ScanRequest {
     workingDir = (workingDir != null ? workingDir : Path.of("")).toAbsolutePath();
@@ -42,6 +52,7 @@ public record ScanRequest(
     enable = Set.copyOf(enable);
     disable = Set.copyOf(disable);
     excludes = List.copyOf(excludes);
+    context = List.copyOf(context);
   }
 
   /** No extra excludes, no baseline, stop at broken user rules. */
@@ -52,7 +63,19 @@ public record ScanRequest(
       List<Path> ruleDirs,
       Set<String> enable,
       Set<String> disable) {
-    this(root, paths, configFile, ruleDirs, enable, disable, List.of(), null, false, null);
+    this(
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        List.of(),
+        null,
+        false,
+        null,
+        List.of(),
+        false);
   }
 
   /** Scan these paths with everything else at its default. */
@@ -62,35 +85,138 @@ public record ScanRequest(
 
   public ScanRequest withEnabled(Set<String> ids) {
     return new ScanRequest(
-        root, paths, configFile, ruleDirs, ids, disable, excludes, baseline, keepGoing, workingDir);
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        ids,
+        disable,
+        excludes,
+        baseline,
+        keepGoing,
+        workingDir,
+        context,
+        partial);
   }
 
   public ScanRequest withRuleDirs(List<Path> dirs) {
     return new ScanRequest(
-        root, paths, configFile, dirs, enable, disable, excludes, baseline, keepGoing, workingDir);
+        root,
+        paths,
+        configFile,
+        dirs,
+        enable,
+        disable,
+        excludes,
+        baseline,
+        keepGoing,
+        workingDir,
+        context,
+        partial);
   }
 
   /** Also skip these root-relative globs (the Maven plugin's {@code excludes}). */
   public ScanRequest withExcludes(List<String> globs) {
     return new ScanRequest(
-        root, paths, configFile, ruleDirs, enable, disable, globs, baseline, keepGoing, workingDir);
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        globs,
+        baseline,
+        keepGoing,
+        workingDir,
+        context,
+        partial);
   }
 
   /** Compare the findings with this earlier eksnet SARIF report (null: no baseline). */
   public ScanRequest withBaseline(Path sarif) {
     return new ScanRequest(
-        root, paths, configFile, ruleDirs, enable, disable, excludes, sarif, keepGoing, workingDir);
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        excludes,
+        sarif,
+        keepGoing,
+        workingDir,
+        context,
+        partial);
   }
 
   /** Leave broken user rules out and run the rest (see {@code keepGoing}). */
   public ScanRequest withKeepGoing(boolean keep) {
     return new ScanRequest(
-        root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keep, workingDir);
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        excludes,
+        baseline,
+        keep,
+        workingDir,
+        context,
+        partial);
   }
 
   /** Show user rule files relative to this directory (the CLI caller's working directory). */
   public ScanRequest withWorkingDir(Path dir) {
     return new ScanRequest(
-        root, paths, configFile, ruleDirs, enable, disable, excludes, baseline, keepGoing, dir);
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        excludes,
+        baseline,
+        keepGoing,
+        dir,
+        context,
+        partial);
+  }
+
+  /**
+   * Load these directories or files as context for {@code paths}: related with them, never reported
+   * on their own (see {@code context}).
+   */
+  public ScanRequest withContext(List<Path> dirs) {
+    return new ScanRequest(
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        excludes,
+        baseline,
+        keepGoing,
+        workingDir,
+        dirs,
+        partial);
+  }
+
+  /** The tree is part of a larger one: absence rules stay silent (see {@code partial}). */
+  public ScanRequest withPartial(boolean part) {
+    return new ScanRequest(
+        root,
+        paths,
+        configFile,
+        ruleDirs,
+        enable,
+        disable,
+        excludes,
+        baseline,
+        keepGoing,
+        workingDir,
+        context,
+        part);
   }
 }

@@ -107,9 +107,18 @@ public final class Scanner {
           kustomizations.add(k);
         }
       }
-      problems.addAll(l.problems());
+      inputs.addProblems(in.file().relative(), l.problems());
       suppressions.addAll(l.suppressions());
-      notes.addAll(l.notes());
+      if (inputs.inFocus(in.file().relative())) {
+        notes.addAll(l.notes());
+      }
+    }
+    if (inputs.contextProblems() > 0) {
+      notes.add(
+          inputs.contextProblems()
+              + (inputs.contextProblems() == 1 ? " input problem" : " input problems")
+              + " in context files not reported (only the named files' are; scan the context to"
+              + " see them)");
     }
     if (files.isEmpty()) {
       notes.add(
@@ -159,6 +168,9 @@ public final class Scanner {
     }
     problems.addAll(ruleProblems);
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
+    if (req.partial()) {
+      enabled = withoutAbsenceRules(enabled, engine.catalog(), notes);
+    }
     long t1 = System.nanoTime();
 
     List<ClusterScopes.Scope> scopes =
@@ -171,10 +183,18 @@ public final class Scanner {
               + " clusters (by declared clusters, kustomizations and directories; see README,"
               + " 'What belongs to one cluster')");
     }
+    boolean split = scopes.size() > 1;
+    if (inputs.focus() != null) {
+      scopes = withFocus(scopes, files, terraformFiles, inputs);
+    }
     long t2 = System.nanoTime();
     Runs runs = new Runs(engine, config, enabled);
-    if (scopes.size() <= 1) {
-      runs.add(runs.run(facts), r -> true);
+    if (!split) {
+      if (inputs.focus() == null) {
+        runs.add(runs.run(facts), r -> true);
+      } else if (!scopes.isEmpty()) {
+        runs.add(runs.run(scopeFacts(scopes.get(0), factsByFile)), r -> true);
+      }
     } else {
       // an absence ("no workload has these labels") must hold in the whole scan, not one cluster
       Set<String> absenceRules = new HashSet<>();
@@ -197,18 +217,14 @@ public final class Scanner {
             problems, first, "relating and checking its cluster (" + scope.name() + ")")) {
           break;
         }
-        List<Object> scoped = new ArrayList<>();
-        for (int i = scope.members().nextSetBit(0); i >= 0; i = scope.members().nextSetBit(i + 1)) {
-          scoped.addAll(factsByFile.get(i));
-        }
         runs.add(
-            runs.run(scoped),
+            runs.run(scopeFacts(scope, factsByFile)),
             f -> !absence.test(f.ruleId()) || wholeKeys.contains(f.ruleId() + "\0" + f.location()));
       }
     }
     problems.addAll(dedupeProblems(runs.problems));
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : new TerraformBlockLinker(tfBlocks, facts).link(runs.findings)) {
+    for (Finding f : runs.findings) {
       Severity override = config.severities().get(f.ruleId());
       findings.add(override == null ? f : f.withSeverity(override));
     }
@@ -224,11 +240,22 @@ public final class Scanner {
       }
     }
     Suppressions.Applied applied = Suppressions.apply(dedupe(findings), suppressions, ran);
-    List<Finding> sorted = new ArrayList<>(applied.findings());
+    // suppressions match where the rules reported (a config ignore naming the plan JSON still
+    // applies); then a Terraform finding moves onto its .tf block when the scan has it
+    List<Finding> sorted = new ArrayList<>();
+    for (Finding f : new TerraformBlockLinker(tfBlocks, facts).link(applied.findings())) {
+      if (inputs.inFocus(f.location().file())
+          || f.related().stream().anyMatch(r -> inputs.inFocus(r.file()))) {
+        sorted.add(f);
+      }
+    }
     sorted.sort(Finding.ORDER);
     Collections.sort(problems);
     problems = firstPerFile(problems);
     for (int i = 0; i < applied.unusedNotes().size(); i++) {
+      if (!inputs.inFocus(applied.unusedLocations().get(i).file())) {
+        continue;
+      }
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
     Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
@@ -376,6 +403,59 @@ public final class Scanner {
       }
     }
     return out;
+  }
+
+  /** The facts of a scope's files. */
+  private static List<Object> scopeFacts(
+      ClusterScopes.Scope scope, List<List<Object>> factsByFile) {
+    List<Object> scoped = new ArrayList<>();
+    for (int i = scope.members().nextSetBit(0); i >= 0; i = scope.members().nextSetBit(i + 1)) {
+      scoped.addAll(factsByFile.get(i));
+    }
+    return scoped;
+  }
+
+  /**
+   * With context, only the clusters that hold a named file (or, for a named {@code .tf} file, a
+   * Terraform JSON file) are checked: the others cannot give a finding on a named file.
+   */
+  private static List<ClusterScopes.Scope> withFocus(
+      List<ClusterScopes.Scope> scopes, List<String> files, BitSet terraform, ScanInputs inputs) {
+    // a named .tf file has no facts of its own: its findings come from the Terraform JSON
+    boolean tfSource = inputs.focus().stream().anyMatch(TerraformSources::isTerraformSource);
+    List<ClusterScopes.Scope> out = new ArrayList<>();
+    for (ClusterScopes.Scope s : scopes) {
+      for (int i = s.members().nextSetBit(0); i >= 0; i = s.members().nextSetBit(i + 1)) {
+        if (inputs.inFocus(files.get(i)) || (tfSource && terraform.get(i))) {
+          out.add(s);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rules that judge an absence are left out of a partial scan (a module of a larger tree),
+   * with a note naming them.
+   */
+  private static Predicate<String> withoutAbsenceRules(
+      Predicate<String> enabled, Catalog catalog, List<String> notes) {
+    Set<String> absence = new java.util.TreeSet<>();
+    for (RuleInfo r : catalog.rules()) {
+      if (r.judgesAbsence() && enabled.test(r.id())) {
+        absence.add(r.id());
+      }
+    }
+    if (!absence.isEmpty()) {
+      notes.add(
+          "this scan is part of a larger tree (a module of a multi-module build), so the rules"
+              + " that judge an absence did not run: "
+              + String.join(", ", absence)
+              + " (what is missing here may be in a sibling module; scan the modules together to"
+              + " run them)");
+    }
+    return enabled.and(id -> !absence.contains(id));
   }
 
   /** The config's clusters, each with a matcher of root-relative paths. */

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds the {@code resource} block of the {@code .tf} sources in the scan as a related location to
- * findings on Terraform resources of the root module or of local modules ({@code source =
- * "./..."}). The root module's directory is the one whose blocks match most of the plan's resources
- * (ties go to the directory nearest the plan file).
+ * Places findings on Terraform resources of the root module or of local modules ({@code source =
+ * "./..."}) on their {@code resource} block in the {@code .tf} sources of the scan, with the
+ * resource in the plan or state JSON as the first related location: the {@code .tf} file is what
+ * people edit and commit (a plan is usually generated), and GitHub code scanning shows a result
+ * only on a file of the commit. The logical location (the resource address and field) stays, so the
+ * fingerprint names the same resource. The root module's directory is the one whose blocks match
+ * most of the plan's resources (ties go to the directory nearest the plan file).
  */
 final class TerraformBlockLinker {
 
@@ -67,7 +70,10 @@ final class TerraformBlockLinker {
     return byAddress.isEmpty() || rootDirs.isEmpty();
   }
 
-  /** The findings, those on linked resources with the block as a related location. */
+  /**
+   * The findings, those on linked resources placed on their block, with the JSON location first
+   * among the related ones.
+   */
   List<Finding> link(List<Finding> findings) {
     if (isEmpty()) {
       return findings;
@@ -75,15 +81,26 @@ final class TerraformBlockLinker {
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       Location block = block(f.location());
-      if (block == null || f.related().contains(block)) {
+      if (block == null) {
         out.add(f);
         continue;
       }
-      List<Location> related = new ArrayList<>(f.related());
-      related.add(block);
+      Location at = f.location();
+      List<Location> related = new ArrayList<>();
+      related.add(at);
+      for (Location r : f.related()) {
+        if (!r.equals(block) && !r.equals(at)) {
+          related.add(r);
+        }
+      }
       out.add(
           new Finding(
-              f.ruleId(), f.severity(), f.message(), f.location(), related, f.suppression()));
+              f.ruleId(),
+              f.severity(),
+              f.message(),
+              new Location(block.file(), block.line(), block.column(), at.object(), at.field()),
+              related,
+              f.suppression()));
     }
     return out;
   }

@@ -2,7 +2,6 @@ package io.eksnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -65,39 +64,142 @@ class CiOptionsTest {
             root));
   }
 
+  /** The GitHub action and the workflow files of this repository (the example's included). */
+  static List<Path> actionAndWorkflows() throws IOException {
+    List<Path> out = new ArrayList<>(List.of(Path.of("action.yml")));
+    for (Path dir :
+        List.of(
+            Path.of(".github/workflows"),
+            Path.of("examples/github-code-scanning/.github/workflows"))) {
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.list(dir)) {
+          files
+              .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+              .sorted()
+              .forEach(out::add);
+        }
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> steps(Map<String, Object> doc) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (doc.get("runs") instanceof Map<?, ?> runs && runs.get("steps") instanceof List<?> l) {
+      l.forEach(s -> out.add((Map<String, Object>) s));
+    }
+    if (doc.get("jobs") instanceof Map<?, ?> jobs) {
+      for (Object job : jobs.values()) {
+        if (((Map<String, Object>) job).get("steps") instanceof List<?> l) {
+          l.forEach(s -> out.add((Map<String, Object>) s));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> load(Path p) throws IOException {
+    return new Yaml().load(Files.readString(p));
+  }
+
+  @Test
+  void everyActionIsPinnedToAFullCommitSha() throws Exception {
+    List<String> unpinned = new ArrayList<>();
+    int uses = 0;
+    for (Path p : actionAndWorkflows()) {
+      for (Map<String, Object> step : steps(load(p))) {
+        Object u = step.get("uses");
+        if (u == null || String.valueOf(u).startsWith("./")) {
+          continue;
+        }
+        uses++;
+        if (!String.valueOf(u).matches("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}")) {
+          unpinned.add(p + ": " + u);
+        }
+      }
+    }
+    assertTrue(uses >= 4, "action.yml and the example use actions: " + uses);
+    assertEquals(List.of(), unpinned, "a tag or branch can move; a full commit SHA cannot");
+  }
+
   @SuppressWarnings("unchecked")
   @Test
-  void exampleWorkflowUploadsTheFileTheScanWritesWithACategory() throws Exception {
-    Path workflow = Path.of("examples/github-code-scanning/.github/workflows/eksnet.yml");
-    Map<String, Object> doc = new Yaml().load(Files.readString(workflow));
-    Map<String, Object> job =
-        (Map<String, Object>) ((Map<String, Object>) doc.get("jobs")).get("eksnet");
-    assertEquals("write", ((Map<String, Object>) job.get("permissions")).get("security-events"));
-    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
-
+  void theActionUploadsTheFileItsScanWritesThenFails() throws Exception {
+    Map<String, Object> action = load(Path.of("action.yml"));
+    assertEquals("composite", ((Map<String, Object>) action.get("runs")).get("using"));
+    List<Map<String, Object>> steps = steps(action);
     Map<String, Object> scan =
-        steps.stream().filter(s -> "Scan".equals(s.get("name"))).findFirst().orElseThrow();
+        steps.stream().filter(s -> "scan".equals(s.get("id"))).findFirst().orElseThrow();
+    Map<String, Object> env = (Map<String, Object>) scan.get("env");
+    assertEquals("${{ inputs.sarif-file }}", env.get("EKSNET_SARIF"));
+    assertEquals("${{ inputs.fail-on }}", env.get("EKSNET_FAIL_ON"));
+    assertEquals("${{ inputs.config }}", env.get("EKSNET_CONFIG"));
+    String script = (String) scan.get("run");
+    // the options it passes are the CLI's
+    String argsLine =
+        script.lines().filter(l -> l.strip().startsWith("args=(")).findFirst().orElseThrow();
     List<String> words =
-        new ArrayList<>(Arrays.asList(((String) scan.get("run")).trim().split("\\s+")));
-    int at = words.indexOf("scan");
-    assertTrue(at > 0 && words.get(0).equals("java"), words.toString());
+        Arrays.stream(argsLine.strip().replaceAll("^args=\\(|\\)$", "").split("\\s+"))
+            .map(w -> w.replace("\"", ""))
+            .toList();
     CommandLine cl =
         new DefaultParser()
-            .parse(Main.scanOptions(), words.subList(at + 1, words.size()).toArray(String[]::new));
+            .parse(Main.scanOptions(), words.subList(1, words.size()).toArray(String[]::new));
     assertEquals("sarif", cl.getOptionValue("format"));
-    assertEquals(List.of("."), cl.getArgList());
+    assertEquals("$EKSNET_SARIF", cl.getOptionValue("output"));
+    assertEquals(".", cl.getOptionValue("root"));
 
-    Map<String, Object> upload =
-        steps.stream()
-            .filter(
-                s -> String.valueOf(s.get("uses")).startsWith("github/codeql-action/upload-sarif@"))
-            .findFirst()
-            .orElseThrow();
-    Map<String, Object> with = (Map<String, Object>) upload.get("with");
-    assertEquals(cl.getOptionValue("output"), with.get("sarif_file"));
-    assertNotNull(with.get("category"));
+    int uploadAt = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      if (String.valueOf(steps.get(i).get("uses"))
+          .startsWith("github/codeql-action/upload-sarif@")) {
+        uploadAt = i;
+      }
+    }
+    assertTrue(uploadAt > steps.indexOf(scan), "uploads after the scan");
+    Map<String, Object> with = (Map<String, Object>) steps.get(uploadAt).get("with");
+    assertEquals("${{ inputs.sarif-file }}", with.get("sarif_file"));
+    assertEquals("${{ inputs.category }}", with.get("category"));
+    assertTrue(script.contains("set +e"), "the scan step keeps the exit code for later");
+    Map<String, Object> last = steps.get(steps.size() - 1);
     assertTrue(
-        String.valueOf(upload.get("if")).contains("always()"),
-        "uploads when the scan step failed on findings");
+        String.valueOf(last.get("run")).contains("exit 1")
+            && String.valueOf(last.get("env")).contains("steps.scan.outputs.exit-code"),
+        "the last step fails on findings, after the upload: " + last);
+  }
+
+  @Test
+  void theExampleWorkflowUsesTheActionAtACommitThatHasIt() throws Exception {
+    Path workflow = Path.of("examples/github-code-scanning/.github/workflows/eksnet.yml");
+    String uses =
+        steps(load(workflow)).stream()
+            .map(s -> String.valueOf(s.get("uses")))
+            .filter(u -> u.startsWith("eksnet/eksnet@"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the example uses eksnet's action"));
+    String sha = uses.substring(uses.indexOf('@') + 1);
+    assertTrue(sha.matches("[0-9a-f]{40}"), uses);
+    for (Path doc : List.of(Path.of("README.md"), Path.of("docs/github-code-scanning.md"))) {
+      assertTrue(Files.readString(doc).contains("eksnet/eksnet@" + sha), doc + " shows " + uses);
+    }
+    // the pinned commit is in this repository's history and has the action
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(Path.of(".git")) && io.eksnet.Tools.find("git") != null,
+        "skipped: not a git checkout, so the pinned commit cannot be looked up");
+    Process shallow =
+        new ProcessBuilder("git", "rev-parse", "--is-shallow-repository")
+            .redirectErrorStream(true)
+            .start();
+    String isShallow = new String(shallow.getInputStream().readAllBytes()).strip();
+    shallow.waitFor();
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "true".equals(isShallow), "skipped: a shallow clone lacks the pinned commit's history");
+    Process p =
+        new ProcessBuilder("git", "cat-file", "-e", sha + ":action.yml")
+            .redirectErrorStream(true)
+            .start();
+    String err = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), sha + " with action.yml is a commit of this repository: " + err);
   }
 }

@@ -10,23 +10,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The published {@code .pre-commit-hooks.yaml} driven by the real {@code pre-commit} (Debian's
- * package; {@code .ci/run} installs it) against a temporary git repository, with {@code eksnet} on
- * the PATH as a wrapper around the shaded {@code target/eksnet-cli.jar}.
+ * package; {@code .ci/run} installs it) against a temporary git repository, with no {@code eksnet}
+ * on the PATH: the hooks are {@code language: script}, so pre-commit runs the launcher of the
+ * revision it checked out, which builds its jar there on first use.
  *
- * <p>Runs in failsafe's {@code integration-test} phase, after {@code package} built that jar: the
- * hook is an end-to-end contract of the packaged CLI, so it belongs to the core build rather than
- * to the Maven plugin's. Skipped with a message when {@code pre-commit} or {@code git} is missing.
+ * <p>The hook repository is a commit of this project's tracked files as they are in the working
+ * tree, so the test checks the hooks and launcher being built, not a published release. The first
+ * hook run of the class builds the jar inside pre-commit's clone (one Maven build, a minute or
+ * two); the other tests share pre-commit's cache and reuse it.
+ *
+ * <p>Runs in failsafe's {@code integration-test} phase, after {@code package}: the hook is an
+ * end-to-end contract of the packaged CLI, so it belongs to the core build rather than to the Maven
+ * plugin's. Skipped with a message when {@code pre-commit}, {@code git} or {@code mvn} is missing.
  */
 class PreCommitHookIT {
 
@@ -40,57 +50,109 @@ class PreCommitHookIT {
         ports: [{port: 80}]
       """;
 
+  /** An ALB Ingress with the controller's default (instance) targets. */
+  private static final String INGRESS =
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: catalog}
+      spec:
+        ingressClassName: alb
+        rules:
+          - http:
+              paths:
+                - path: /
+                  pathType: Prefix
+                  backend:
+                    service:
+                      name: catalog
+                      port: {number: 80}
+      """;
+
+  /** Its backend: a ClusterIP Service, which instance targets cannot reach. */
+  private static final String CLUSTER_IP_SERVICE =
+      """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: catalog}
+      spec:
+        selector: {app: catalog}
+        ports: [{port: 80}]
+      """;
+
+  @TempDir static Path shared;
   @TempDir Path tmp;
 
-  private Path hooks;
+  private static Path hooks;
+  private static Map<String, String> env;
+  private static String firstRun;
   private Path work;
   private Path wrapper;
-  private Map<String, String> env;
 
   record Run(int code, String output) {}
 
-  private Run exec(Path dir, String... command) throws IOException, InterruptedException {
+  private static Run exec(Path dir, String... command) throws IOException, InterruptedException {
+    return exec(dir, env, command);
+  }
+
+  private static Run exec(Path dir, Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
+    pb.environment().clear();
+    pb.environment().putAll(environment);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+    // the first hook run builds eksnet in pre-commit's clone
+    assertTrue(p.waitFor(900, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
     return new Run(p.exitValue(), out);
   }
 
-  private Run ok(Path dir, String... command) throws IOException, InterruptedException {
+  private static Run ok(Path dir, String... command) throws IOException, InterruptedException {
     Run r = exec(dir, command);
     assertEquals(0, r.code(), String.join(" ", command) + "\n" + r.output());
     return r;
   }
 
-  private Path write(Path dir, String name, String text) throws IOException {
+  private static Path write(Path dir, String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);
     return p;
   }
 
-  @BeforeEach
-  void setUp() throws Exception {
-    Tools.assumeOnPath("pre-commit", "git");
-    Path jar =
-        Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
+  /** The PATH without any directory that holds an {@code eksnet}. */
+  private static String pathWithoutEksnet() {
+    List<String> dirs = new ArrayList<>();
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!d.isEmpty() && !Files.exists(Path.of(d, "eksnet"))) {
+        dirs.add(d);
+      }
+    }
+    return String.join(File.pathSeparator, dirs);
+  }
+
+  @BeforeAll
+  static void hookRepository() throws Exception {
+    Tools.assumeOnPath("pre-commit", "git", "mvn");
     Path project = Path.of(System.getProperty("eksnet.projectDir", ".")).toAbsolutePath();
-    assertTrue(Files.isRegularFile(jar), jar + " is built by `package`, before this test");
-
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    wrapper = write(bin, "eksnet", "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' \"$@\"\n");
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-    env =
+    Assumptions.assumeTrue(
+        Files.exists(project.resolve(".git")),
+        "skipped: "
+            + project
+            + " is not a git checkout (the hook repository is made of its files)");
+    Map<String, String> e = new HashMap<>();
+    for (String keep : List.of("HOME", "JAVA_HOME", "LANG", "MAVEN_OPTS", "TMPDIR")) {
+      if (System.getenv(keep) != null) {
+        e.put(keep, System.getenv(keep));
+      }
+    }
+    e.putAll(
         Map.of(
             "PATH",
-            bin + File.pathSeparator + System.getenv("PATH"),
+            pathWithoutEksnet(),
             "PRE_COMMIT_HOME",
-            tmp.resolve("pre-commit-cache").toString(),
+            shared.resolve("pre-commit-cache").toString(),
             "GIT_AUTHOR_NAME",
             "eksnet test",
             "GIT_AUTHOR_EMAIL",
@@ -100,16 +162,61 @@ class PreCommitHookIT {
             "GIT_COMMITTER_EMAIL",
             "test@eksnet.invalid",
             "GIT_CONFIG_GLOBAL",
-            tmp.resolve("gitconfig").toString(),
+            shared.resolve("gitconfig").toString(),
             "NO_COLOR",
-            "1");
+            "1"));
+    env = Map.copyOf(e);
+    assertEquals(
+        1,
+        exec(shared, "sh", "-c", "command -v eksnet").code(),
+        "no eksnet on the PATH the hooks run with");
 
-    // try-repo needs a git repository with the manifest committed: this project's manifest, as is
-    hooks = Files.createDirectories(tmp.resolve("hooks"));
-    Files.copy(project.resolve(".pre-commit-hooks.yaml"), hooks.resolve(".pre-commit-hooks.yaml"));
+    // try-repo needs a git repository: this project's tracked files as they are now
+    hooks = Files.createDirectories(shared.resolve("hooks"));
+    String tracked = ok(project, "git", "ls-files", "-z").output();
+    for (String name : tracked.split("\0")) {
+      Path from = project.resolve(name);
+      if (name.isEmpty() || !Files.isRegularFile(from)) {
+        continue; // deleted in the working tree
+      }
+      Path to = hooks.resolve(name);
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+    }
     ok(hooks, "git", "init", "-q");
     ok(hooks, "git", "add", ".");
     ok(hooks, "git", "commit", "-q", "-m", "hooks");
+
+    // first use: pre-commit clones the revision and the launcher builds its jar there
+    Path first = Files.createDirectories(shared.resolve("first"));
+    ok(first, "git", "init", "-q");
+    write(first, "k8s/api.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: api}\n");
+    ok(first, "git", "add", ".");
+    Run r =
+        exec(
+            first,
+            "pre-commit",
+            "try-repo",
+            hooks.toString(),
+            "eksnet",
+            "--color",
+            "never",
+            "--verbose",
+            "--all-files");
+    firstRun = r.output();
+    assertEquals(0, r.code(), r.output());
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Path jar =
+        Path.of(System.getProperty("eksnet.cliJar", "target/eksnet-cli.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), jar + " is built by `package`, before this test");
+    // for users who run eksnet themselves, beside pre-commit (not on the hooks' PATH)
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    wrapper = write(bin, "eksnet", "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     work = Files.createDirectories(tmp.resolve("work"));
     ok(work, "git", "init", "-q");
@@ -166,9 +273,13 @@ class PreCommitHookIT {
   }
 
   private Run tryRepo(String... files) throws IOException, InterruptedException {
+    return tryHook("eksnet", files);
+  }
+
+  private Run tryHook(String hook, String... files) throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
-            List.of("pre-commit", "try-repo", hooks.toString(), "eksnet", "--color", "never"));
+            List.of("pre-commit", "try-repo", hooks.toString(), hook, "--color", "never"));
     if (files.length == 0) {
       cmd.add("--all-files");
     } else {
@@ -176,6 +287,63 @@ class PreCommitHookIT {
       cmd.addAll(List.of(files));
     }
     return exec(work, cmd.toArray(String[]::new));
+  }
+
+  @Test
+  void theFirstRunBuiltEksnetInPreCommitsClone() throws Exception {
+    assertTrue(firstRun.contains("eksnet: building"), firstRun);
+    try (var clones = Files.list(shared.resolve("pre-commit-cache"))) {
+      assertTrue(
+          clones.anyMatch(c -> Files.isRegularFile(c.resolve("target/eksnet-cli.jar"))),
+          "the jar is in pre-commit's clone of the hook repository");
+    }
+  }
+
+  @Test
+  void anEksnetOnThePathIsNotUsed() throws Exception {
+    Path decoy = Files.createDirectories(tmp.resolve("decoy"));
+    Path fake = write(decoy, "eksnet", "#!/bin/sh\necho 'the eksnet on the PATH ran'\nexit 0\n");
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> withDecoy = new HashMap<>(env);
+    withDecoy.put("PATH", decoy + File.pathSeparator + env.get("PATH"));
+    Run r =
+        exec(
+            work,
+            withDecoy,
+            "pre-commit",
+            "try-repo",
+            hooks.toString(),
+            "eksnet",
+            "--color",
+            "never",
+            "--files",
+            "k8s/bad.yaml");
+    assertEquals(1, r.code(), r.output());
+    assertTrue(r.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), r.output());
+    assertFalse(r.output().contains("the eksnet on the PATH ran"), r.output());
+  }
+
+  @Test
+  void aStagedIngressIsCheckedAgainstItsServiceInAnotherFile() throws Exception {
+    // committed earlier: the Service; staged now: an Ingress sending instance targets to it
+    write(work, "shop/service.yaml", CLUSTER_IP_SERVICE);
+    ok(work, "git", "add", ".");
+    ok(work, "git", "commit", "-q", "-m", "base");
+    write(work, "shop/ingress.yaml", INGRESS);
+    ok(work, "git", "add", "shop/ingress.yaml");
+    Run r = tryRepo("shop/ingress.yaml");
+    assertEquals(1, r.code(), r.output());
+    assertTrue(
+        r.output().contains("shop/ingress.yaml:12:15: HIGH EKS-LB-002 Ingress catalog"),
+        r.output());
+    // nothing about the files this commit does not touch
+    assertFalse(r.output().contains("k8s/bad.yaml"), r.output());
+
+    // the whole-repository hook reports every file, staged or not
+    Run all = tryHook("eksnet-all", "shop/ingress.yaml");
+    assertEquals(1, all.code(), all.output());
+    assertTrue(all.output().contains("shop/ingress.yaml:12:15: HIGH EKS-LB-002"), all.output());
+    assertTrue(all.output().contains("k8s/bad.yaml:5:3: MEDIUM EKS-SVC-001"), all.output());
   }
 
   @Test
@@ -218,6 +386,7 @@ class PreCommitHookIT {
 
   @Test
   void installedHookBlocksACommitOfABadManifest() throws Exception {
+    // a pinned revision: the commit SHA of the hook repository
     String rev = ok(hooks, "git", "rev-parse", "HEAD").output().strip();
     write(
         work,

@@ -56,4 +56,39 @@ class SarifMultitoolTest {
         List.of(),
         SarifMultitool.run(bin, golden).stream().filter(l -> l.startsWith("error")).toList());
   }
+
+  @Test
+  void theDocumentedCommandRunsGitHubsRulesThroughNpmsWrapper() throws Exception {
+    // the docs' command, as written, through the npm command (which runs it through a shell)
+    Assumptions.assumeTrue(
+        io.eksnet.Tools.find("sarif-multitool") != null,
+        "skipped: the sarif-multitool npm command is not on the PATH (npm install -g "
+            + "@microsoft/sarif-multitool@"
+            + SarifMultitool.VERSION
+            + ")");
+    String command =
+        Files.readAllLines(Path.of("docs/github-code-scanning.md")).stream()
+            .filter(l -> l.startsWith("sarif-multitool validate "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no sarif-multitool command in the docs"));
+    Files.writeString(
+        tmp.resolve("eksnet.sarif"),
+        """
+        {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+         "runs": [{"tool": {"driver": {"name": "eksnet", "rules": [{"id": "EKS-SVC-001"}]}},
+                   "results": [{"ruleId": "EKS-SVC-001", "message": {"text": "x"}, "locations": []}]}]}
+        """);
+    for (int i = 0; i < 2; i++) { // twice: the report of an earlier run is replaced
+      ProcessBuilder pb =
+          new ProcessBuilder("sh", "-c", command).directory(tmp.toFile()).redirectErrorStream(true);
+      pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1");
+      Process p = pb.start();
+      String console = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), command);
+      assertEquals(0, p.exitValue(), command + "\n" + console);
+    }
+    String report = Files.readString(tmp.resolve("report.sarif"));
+    assertTrue(report.contains("\"ruleId\": \"GH1015\""), "GitHub's rules ran: " + report);
+    assertTrue(report.contains("\"ruleId\": \"SARIF2005\""), "and the SARIF rules: " + report);
+  }
 }

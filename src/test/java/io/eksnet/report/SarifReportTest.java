@@ -215,7 +215,7 @@ class SarifReportTest {
         "ALB target type ip without pod readiness gate drops requests on rollout",
         rule.at("/shortDescription/text").asText());
     assertEquals(
-        "ALB target type ip without pod readiness gate drops requests on rollout"
+        "ALB target type ip without pod readiness gate drops requests on rollout."
             + " Remediation for EKS-LB-002.",
         rule.at("/fullDescription/text").asText());
     assertEquals(
@@ -290,6 +290,58 @@ class SarifReportTest {
     assertEquals(1, related.at("/0/id").asInt());
     assertEquals("Service/shop/web spec.type", related.at("/0/message/text").asText());
     assertEquals(14, related.at("/0/physicalLocation/region/startLine").asInt());
+  }
+
+  @Test
+  void relatedLocationsAreLinkedFromTheMessage() throws Exception {
+    JsonNode result = run(render(ReportFixtures.sample())).at("/results/5");
+    String text = result.at("/message/text").asText();
+    assertTrue(text.contains("](1)"), "GitHub shows only linked related locations: " + text);
+  }
+
+  private static Finding finding(String message, Location at, Location... related) {
+    return new Finding("EKS-LB-002", Severity.HIGH, message, at, List.of(related), null);
+  }
+
+  @Test
+  void aRelatedObjectIsLinkedWhereTheMessageNamesIt() {
+    Location ingress = new Location("k8s/ing.yaml", 14, 15, "Ingress/shop/web", "spec");
+    Location service = new Location("k8s/svc.yaml", 3, 1, "Service/shop/catalog", "spec.type");
+    Location subnet = new Location("plan.json", 40, 7, "aws_subnet.nodes_b", "");
+    assertEquals(
+        "Ingress shop/web sends catalog:80 to [Service shop/catalog](1) in"
+            + " [aws_subnet.nodes_b](2).",
+        SarifReport.linked(
+            finding(
+                "Ingress shop/web sends catalog:80 to Service shop/catalog in aws_subnet.nodes_b.",
+                ingress,
+                service,
+                subnet)));
+    // a longer name is another object; a name the message does not give is linked at the end
+    assertEquals(
+        "Ingress shop/web sends catalog:80 to Service shop/catalog-v2. See [Service/shop/catalog"
+            + " spec.type](1).",
+        SarifReport.linked(
+            finding(
+                "Ingress shop/web sends catalog:80 to Service shop/catalog-v2.",
+                ingress,
+                service)));
+    // the result's own object elsewhere (the plan JSON of a finding on its .tf block)
+    Location block = new Location("infra/main.tf", 12, 1, "aws_subnet.nodes_b", "");
+    assertEquals(
+        "aws_subnet.nodes_b is too small. See [plan.json:40](1).",
+        SarifReport.linked(finding("aws_subnet.nodes_b is too small.", block, subnet)));
+    // quoted link syntax is escaped; the message without related locations is as it was
+    assertEquals(
+        "annotation value [x\\](y) is odd",
+        SarifReport.linked(finding("annotation value [x](y) is odd", ingress)));
+  }
+
+  @Test
+  void theFullDescriptionIsTheSummaryAndTheRemediationAsSentences() {
+    assertEquals("No target. Add one.", SarifReport.sentences("No target", "Add one."));
+    assertEquals("No target! Add one.", SarifReport.sentences("No target!", " Add one."));
+    assertEquals("No target.", SarifReport.sentences("No target", ""));
   }
 
   @Test

@@ -48,7 +48,7 @@ class TerraformScanTest {
       """;
 
   @Test
-  void findingsOnRootModuleResourcesAlsoPointAtTheirTfBlock() throws IOException {
+  void findingsOnRootModuleResourcesArePlacedOnTheirTfBlock() throws IOException {
     Path infra = Files.createDirectories(dir.resolve("infra"));
     // both subnets in the root module: the later one is reported
     Files.writeString(
@@ -85,13 +85,12 @@ class TerraformScanTest {
     assertTrue(r.files().contains("infra/main.tf"), r.files().toString());
     assertEquals(1, r.findings().size(), r.findings().toString());
     Finding f = r.findings().get(0);
-    assertEquals("aws_subnet.first", f.location().object());
-    assertEquals("infra/plan.json", f.location().file());
-    assertEquals(
-        List.of(
-            new Location("infra/plan.json", 7, 7, "aws_subnet.extra", ""),
-            new Location("infra/main.tf", 14, 3, "aws_subnet.first", "")),
-        f.related());
+    // on the block people edit, with the plan's resource first among the related locations
+    assertEquals(new Location("infra/main.tf", 14, 3, "aws_subnet.first", ""), f.location());
+    assertEquals(2, f.related().size(), f.related().toString());
+    assertEquals("infra/plan.json", f.related().get(0).file());
+    assertEquals("aws_subnet.first", f.related().get(0).object());
+    assertEquals(new Location("infra/plan.json", 7, 7, "aws_subnet.extra", ""), f.related().get(1));
   }
 
   @Test
@@ -105,10 +104,39 @@ class TerraformScanTest {
         new Scanner().scan(ScanRequest.of(dir, List.of(dir)).withEnabled(Set.of("EKS-VPC-001")));
     assertEquals(1, r.findings().size(), r.findings().toString());
     Finding f = r.findings().get(0);
-    assertEquals("module.net.aws_subnet.private[0]", f.location().object());
+    // placed on the module's block; the logical location stays the resource's full address
     assertEquals(
-        new Location("modules/net/subnets.tf", 3, 1, "aws_subnet.private", ""),
-        f.related().get(f.related().size() - 1));
+        new Location("modules/net/subnets.tf", 3, 1, "module.net.aws_subnet.private[0]", ""),
+        f.location());
+    assertEquals("plan.json", f.related().get(0).file());
+    assertEquals("module.net.aws_subnet.private[0]", f.related().get(0).object());
+  }
+
+  @Test
+  void aNamedTfFileWithTheTreeAsContextGetsTheFindingsOnItsBlocks() throws IOException {
+    Files.writeString(dir.resolve("plan.json"), PLAN);
+    Path main =
+        Files.writeString(
+            dir.resolve("main.tf"), "resource \"aws_subnet\" \"extra\" {}\nmodule \"net\" {}\n");
+    Path mod = Files.createDirectories(dir.resolve("modules/net"));
+    Path subnets =
+        Files.writeString(mod.resolve("subnets.tf"), "\n\nresource aws_subnet private {\n}\n");
+    ScanRequest req =
+        ScanRequest.of(dir, List.of(subnets))
+            .withEnabled(Set.of("EKS-VPC-001"))
+            .withContext(List.of(dir));
+    ScanResult r = new Scanner().scan(req);
+    assertEquals(List.of(), r.problems());
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals("modules/net/subnets.tf", r.findings().get(0).location().file());
+    // the other .tf file has no block with a finding: nothing to report for it
+    ScanResult other =
+        new Scanner()
+            .scan(
+                ScanRequest.of(dir, List.of(main))
+                    .withEnabled(Set.of("EKS-VPC-001"))
+                    .withContext(List.of(dir)));
+    assertEquals(List.of(), other.findings());
   }
 
   private static String modulesPlan() throws IOException {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,7 +47,14 @@ import org.apache.maven.project.MavenProject;
  * the build directory, the directories of its sub-modules (scanned by their own execution), its
  * test sources ({@code src/test} and the test source and resource roots, unless {@code
  * includeTests}) and hidden folders ({@code .vscode}, {@code .idea}, {@code .mvn}, ...) are left
- * out. Named {@code paths} are scanned as given.
+ * out. A module whose {@code paths} name sub-modules' directories (or its own) scans them, with
+ * the module's files, as one tree, so references across modules resolve (an Ingress in one module,
+ * its Service in another).
+ *
+ * <p>A scan that leaves out other modules of the build (a module's own scan in a multi-module
+ * build) is a partial tree: the rules that judge an absence ("no Service of that name") do not run
+ * there, since what is missing may be in a sibling module; a scan whose paths cover every module
+ * runs them.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -68,8 +76,11 @@ public final class CheckMojo extends AbstractMojo {
   private boolean failOnViolation;
 
   /**
-   * Files and directories to scan ({@code -Deksnet.paths=k8s,deploy}). Default: the module's base
-   * directory without its build directory, sub-modules, test sources and hidden folders.
+   * Files and directories to scan, relative to the module ({@code -Deksnet.paths=k8s,deploy}).
+   * Default: the module's base directory without its build directory, sub-modules, test sources
+   * and hidden folders. Sub-modules' directories named here are scanned with the rest as one tree,
+   * so references across modules resolve; a scan that covers every module of the build is no
+   * partial tree.
    */
   @Parameter(property = "eksnet.paths")
   private List<File> paths;
@@ -144,6 +155,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -156,11 +170,16 @@ public final class CheckMojo extends AbstractMojo {
     Path rootDir =
         root != null ? root.toPath().toAbsolutePath().normalize() : Roots.find(basedir, basedir);
 
-    List<Path> scan = files(paths);
-    boolean wholeModule = scan.isEmpty();
-    if (wholeModule) {
+    List<Path> scan = new ArrayList<>();
+    for (Path p : files(paths)) {
+      scan.add(basedir.resolve(p).toAbsolutePath().normalize());
+    }
+    boolean explicitPaths = !scan.isEmpty();
+    if (!explicitPaths) {
       scan.add(basedir);
     }
+    List<Path> skipped = skippedDirectories(basedir, explicitPaths);
+    List<Path> missed = otherModules(basedir, scan, skipped);
     ScanRequest request =
         new ScanRequest(
                 rootDir,
@@ -169,10 +188,29 @@ public final class CheckMojo extends AbstractMojo {
                 files(rulesDirectories),
                 Set.of(),
                 Set.of())
-            .withExcludes(excludes(rootDir, basedir, wholeModule))
+            .withExcludes(excludes(rootDir, basedir, skipped, !explicitPaths))
             .withBaseline(baselineFile == null ? null : baselineFile.toPath())
-            .withKeepGoing(keepGoing);
+            .withKeepGoing(keepGoing)
+            .withPartial(!missed.isEmpty());
     ScanResult result = new Scanner().scan(request);
+    if (result.files().isEmpty()) {
+      getLog()
+          .warn(
+              "eksnet: no YAML, JSON or .tf file to scan under "
+                  + String.join(
+                      ", ", scan.stream().map(p -> Discovery.relative(rootDir, p)).toList())
+                  + (explicitPaths
+                      ? ""
+                      : " (sub-modules' directories are left to their own executions; name them"
+                          + " in <paths> to scan them with this module as one tree)"));
+    }
+    if (!missed.isEmpty()) {
+      getLog()
+          .info(
+              "eksnet: partial tree, other modules not in this scan: "
+                  + String.join(
+                      ", ", missed.stream().map(p -> Discovery.relative(rootDir, p)).toList()));
+    }
 
     ReportOptions options =
         ReportOptions.defaults()
@@ -283,11 +321,76 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   /**
-   * Root-relative globs: the user's (relative to the module), the build directory, and the
-   * sub-modules' directories; when the whole module is scanned, also its test sources (unless
-   * {@code includeTests}) and its hidden folders.
+   * The directories this module leaves out: the build directories of every module of the build,
+   * and, unless {@code paths} were given, the sub-modules' directories (their own executions scan
+   * them) and the test sources (unless {@code includeTests}).
    */
-  private List<String> excludes(Path rootDir, Path basedir, boolean wholeModule) {
+  private List<Path> skippedDirectories(Path basedir, boolean explicitPaths) {
+    List<Path> skipped = new ArrayList<>();
+    skipped.add(Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize());
+    for (MavenProject p : allProjects()) {
+      skipped.add(Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize());
+    }
+    if (!explicitPaths) {
+      for (String m : project.getModules()) {
+        Path dir = basedir.resolve(m).normalize();
+        skipped.add(Files.isRegularFile(dir) ? dir.getParent() : dir); // may name its pom.xml
+      }
+      if (!includeTests) {
+        skipped.add(basedir.resolve("src/test"));
+        for (String r : project.getTestCompileSourceRoots()) {
+          skipped.add(basedir.resolve(r).toAbsolutePath().normalize());
+        }
+        for (org.apache.maven.model.Resource r : project.getTestResources()) {
+          if (r.getDirectory() != null) {
+            skipped.add(basedir.resolve(r.getDirectory()).toAbsolutePath().normalize());
+          }
+        }
+      }
+    }
+    return skipped;
+  }
+
+  /**
+   * The directories of the build's other modules (and this module's sub-modules) that this scan
+   * does not cover: not under a scanned path, or left out. Empty when the scan is the whole tree.
+   */
+  private List<Path> otherModules(Path basedir, List<Path> scan, List<Path> skipped) {
+    List<Path> dirs = new ArrayList<>();
+    for (MavenProject p : allProjects()) {
+      if (p.getBasedir() != null) {
+        dirs.add(p.getBasedir().toPath().toAbsolutePath().normalize());
+      }
+    }
+    for (String m : project.getModules()) {
+      Path dir = basedir.resolve(m).normalize();
+      dirs.add(Files.isRegularFile(dir) ? dir.getParent() : dir);
+    }
+    List<Path> missed = new ArrayList<>();
+    for (Path dir : dirs) {
+      boolean covered =
+          scan.stream().anyMatch(dir::startsWith) && skipped.stream().noneMatch(dir::startsWith);
+      if (!covered && !dir.equals(basedir) && !missed.contains(dir)) {
+        missed.add(dir);
+      }
+    }
+    return missed;
+  }
+
+  private List<MavenProject> allProjects() {
+    if (session == null) {
+      return List.of();
+    }
+    List<MavenProject> all = session.getAllProjects();
+    return all != null ? all : session.getProjects();
+  }
+
+  /**
+   * Root-relative globs: the user's (relative to the module), the {@code skipped} directories and,
+   * when the whole module is scanned, its hidden folders.
+   */
+  private List<String> excludes(
+      Path rootDir, Path basedir, List<Path> skipped, boolean wholeModule) {
     String module = Discovery.relative(rootDir, basedir);
     String prefix = ".".equals(module) ? "" : module + "/";
     List<String> out = new ArrayList<>();
@@ -301,24 +404,6 @@ public final class CheckMojo extends AbstractMojo {
     if (wholeModule) {
       out.add(prefix + ".*"); // .vscode, .idea, .mvn, .github: editor and tool settings
       out.add(prefix + "**/.*");
-    }
-    List<Path> skipped = new ArrayList<>();
-    skipped.add(Path.of(project.getBuild().getDirectory()));
-    if (wholeModule && !includeTests) {
-      skipped.add(basedir.resolve("src/test"));
-      for (String r : project.getTestCompileSourceRoots()) {
-        skipped.add(basedir.resolve(r));
-      }
-      for (org.apache.maven.model.Resource r : project.getTestResources()) {
-        if (r.getDirectory() != null) {
-          skipped.add(basedir.resolve(r.getDirectory()));
-        }
-      }
-    }
-    for (String m : project.getModules()) {
-      Path dir = basedir.resolve(m).normalize();
-      skipped.add(
-          Files.isRegularFile(dir) ? dir.getParent() : dir); // a module may name its pom.xml
     }
     for (Path dir : skipped) {
       String rel = Discovery.relative(rootDir, dir.toAbsolutePath().normalize());
