@@ -31,6 +31,15 @@ public record RuleInfo(
   /** The rule judges an absence: it speaks only when nothing in the whole scan contradicts it. */
   public static final String SCAN = "scan";
 
+  /**
+   * What a finding of the rule is about, one of them first in {@code @tags}: {@code security} (an
+   * exposure or missing protection: the only kind GitHub code scanning scores with {@code
+   * security-severity}), {@code availability} (traffic or pods fail), {@code reliability} (works
+   * until scale, a rollout, an upgrade or drift breaks it), {@code performance}, {@code cost}.
+   */
+  public static final List<String> KINDS =
+      List.of("security", "availability", "reliability", "performance", "cost");
+
   public RuleInfo {
     messages = Map.copyOf(messages);
     tags = List.copyOf(tags);
@@ -49,6 +58,21 @@ public record RuleInfo(
       String since,
       String source) {
     this(id, name, severity, summary, messages, remediation, tags, since, source, CLUSTER);
+  }
+
+  /** The first of {@link #KINDS} among the tags; null when none is. */
+  public String kind() {
+    for (String t : tags) {
+      if (KINDS.contains(t.trim())) {
+        return t.trim();
+      }
+    }
+    return null;
+  }
+
+  /** True when the rule is tagged {@code security}: its findings are security results. */
+  public boolean isSecurity() {
+    return tags.stream().anyMatch(t -> t.trim().equals("security"));
   }
 
   /** True when the rule judges an absence against the whole scan ({@code @scope("scan")}). */

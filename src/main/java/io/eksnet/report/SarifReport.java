@@ -141,9 +141,15 @@ public final class SarifReport {
 
     PropertyBag properties = new PropertyBag().withTags(tags(rule));
     properties.setAdditionalProperty("precision", "high");
+    // GitHub treats a rule with security-severity as a security rule: only rules tagged security
+    // get one; the others carry problem.severity, GitHub's property for non-security rules
     String securitySeverity = rule.severity().securitySeverity();
-    if (securitySeverity != null) {
-      properties.setAdditionalProperty("security-severity", securitySeverity);
+    if (rule.isSecurity()) {
+      if (securitySeverity != null) {
+        properties.setAdditionalProperty("security-severity", securitySeverity);
+      }
+    } else {
+      properties.setAdditionalProperty("problem.severity", problemSeverity(rule.severity()));
     }
 
     ReportingDescriptor d =
@@ -184,10 +190,24 @@ public final class SarifReport {
     return rule.isBuiltIn() ? md + "\n\n[Documentation](" + helpUri(rule.id()) + ")" : md;
   }
 
-  /** {@code security} first (GitHub shows only 10 tags), then the rule's own, unique, ≤ 20. */
+  /** {@code error}, {@code warning} or {@code recommendation}, as GitHub reads problem.severity. */
+  static String problemSeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "recommendation";
+    };
+  }
+
+  /**
+   * The rule's kind first (GitHub shows only 10 tags), then its other tags as written, unique, ≤
+   * 20.
+   */
   private static Set<String> tags(RuleInfo rule) {
     Set<String> tags = new LinkedHashSet<>();
-    tags.add("security");
+    if (rule.kind() != null) {
+      tags.add(rule.kind());
+    }
     for (String t : rule.tags()) {
       if (tags.size() == MAX_TAGS) {
         break;

@@ -85,6 +85,15 @@ class CatalogTest {
       if (!r.message().contains("{0}")) {
         offenders.add(r.id() + ": @message should name the object ({0})");
       }
+      long kinds = r.tags().stream().filter(RuleInfo.KINDS::contains).count();
+      if (r.tags().isEmpty() || !RuleInfo.KINDS.contains(r.tags().get(0)) || kinds != 1) {
+        offenders.add(
+            r.id()
+                + ": @tags must start with exactly one kind of "
+                + RuleInfo.KINDS
+                + ": "
+                + r.tags());
+      }
       if (r.remediation().length() < 40) {
         offenders.add(r.id() + ": @remediation too short to be advice");
       }

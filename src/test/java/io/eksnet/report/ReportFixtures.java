@@ -40,7 +40,7 @@ final class ReportFixtures {
         "built-in");
   }
 
-  /** Five rules, given out of order: one without findings, one INFO, one user rule. */
+  /** Six rules, given out of order: one without findings, one INFO, one user security rule. */
   static Catalog catalog() {
     return new Catalog(
         List.of(
@@ -49,6 +49,7 @@ final class ReportFixtures {
                 "nodeport-loses-client-ip",
                 Severity.MEDIUM,
                 "NodePort Service routes through other nodes and hides the client IP",
+                "reliability",
                 "service",
                 "latency",
                 "client-ip"),
@@ -57,6 +58,7 @@ final class ReportFixtures {
                 "alb-ip-target-needs-readiness-gate",
                 Severity.HIGH,
                 "ALB target type ip without pod readiness gate drops requests on rollout",
+                "availability",
                 "ingress",
                 "alb"),
             rule(
@@ -64,6 +66,7 @@ final class ReportFixtures {
                 "subnet-too-small-for-max-pods",
                 Severity.CRITICAL,
                 "Node group subnets cannot hold the pods the nodes may run",
+                "availability",
                 "capacity",
                 "ip"),
             rule(
@@ -71,12 +74,14 @@ final class ReportFixtures {
                 "ndots-default",
                 Severity.INFO,
                 "Pods use the default ndots 5 and multiply DNS lookups",
+                "performance",
                 "dns"),
             rule(
                 "EKS-PROXY-001",
                 "iptables-with-many-services",
                 Severity.LOW,
                 "kube-proxy iptables mode with many Services",
+                "performance",
                 "kube-proxy"),
             new RuleInfo(
                 "ACME-EGRESS-900",
@@ -85,7 +90,7 @@ final class ReportFixtures {
                 "Pods may reach the instance metadata service",
                 Map.of("message", "{0}"),
                 "Deny 169.254.169.254/32 in a NetworkPolicy.",
-                List.of("egress", "imds"),
+                List.of("security", "egress", "imds"),
                 "1.0",
                 "/home/someone/acme-rules/egress.drl")));
   }

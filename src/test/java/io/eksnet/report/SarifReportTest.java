@@ -221,12 +221,27 @@ class SarifReportTest {
     assertEquals(
         "https://github.com/eksnet/eksnet/blob/main/docs/rules/EKS-LB-002.md",
         rule.get("helpUri").asText());
+    assertEquals("high", rule.at("/properties/precision").asText());
+    // an availability rule: no security-severity (GitHub would list it as a vulnerability)
+    assertTrue(rule.at("/properties/security-severity").isMissingNode());
+    assertEquals("error", rule.at("/properties/problem.severity").asText());
+    assertEquals(
+        List.of("availability", "ingress", "alb"),
+        list(rule.at("/properties/tags")).stream().map(JsonNode::asText).toList());
+  }
+
+  @Test
+  void onlySecurityRulesCarrySecuritySeverity() throws Exception {
+    JsonNode rule = run(render(ReportFixtures.sample())).at("/tool/driver/rules/0");
+    assertEquals("ACME-EGRESS-900", rule.get("id").asText());
     assertEquals("8.0", rule.at("/properties/security-severity").asText());
     assertTrue(rule.at("/properties/security-severity").isTextual());
-    assertEquals("high", rule.at("/properties/precision").asText());
-    assertEquals(
-        List.of("security", "ingress", "alb"),
-        list(rule.at("/properties/tags")).stream().map(JsonNode::asText).toList());
+    assertTrue(rule.at("/properties/problem.severity").isMissingNode());
+    assertEquals("security", rule.at("/properties/tags/0").asText());
+    JsonNode svc = run(render(ReportFixtures.sample())).at("/tool/driver/rules/5");
+    assertEquals("EKS-SVC-001", svc.get("id").asText());
+    assertTrue(svc.at("/properties/security-severity").isMissingNode());
+    assertEquals("warning", svc.at("/properties/problem.severity").asText());
   }
 
   @Test
@@ -235,6 +250,7 @@ class SarifReportTest {
     assertEquals("EKS-DNS-001", rule.get("id").asText());
     assertEquals("note", rule.at("/defaultConfiguration/level").asText());
     assertTrue(rule.at("/properties/security-severity").isMissingNode());
+    assertEquals("recommendation", rule.at("/properties/problem.severity").asText());
   }
 
   @Test
@@ -417,7 +433,7 @@ class SarifReportTest {
     assertEquals(1024, d.at("/shortDescription/text").asText().length());
     assertEquals(1024, d.at("/fullDescription/text").asText().length());
     assertEquals(20, d.at("/properties/tags").size());
-    assertEquals("security", d.at("/properties/tags/0").asText());
+    assertEquals("t0", d.at("/properties/tags/0").asText());
     assertEquals(List.of(), GitHubSarifChecks.problems(log, null));
     assertEquals(List.of(), SarifSchema.errors(log));
   }
