@@ -66,7 +66,7 @@ public final class AlbIngress {
   }
 
   /** The params, or null. */
-  @FactField("The IngressClassParams of its class, or null.")
+  @FactField("The IngressClassParams the controller applies to it (those of its class), or null.")
   public IngressClassParams getParams() {
     return classParams == null ? null : classParams.getParams();
   }
