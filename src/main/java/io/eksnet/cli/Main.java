@@ -1,5 +1,6 @@
 package io.eksnet.cli;
 
+import io.eksnet.engine.FactReference;
 import io.eksnet.engine.RuleDocs;
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.engine.RuleInfo;
@@ -158,6 +159,7 @@ public final class Main {
       case "explain" -> explain(rest);
       case "capacity" -> capacity(rest);
       case "daemon" -> daemon(rest);
+      case "facts" -> facts(rest);
       default -> {
         if (cmd.startsWith("-") || Files.exists(path(cmd))) {
           yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
@@ -178,7 +180,7 @@ public final class Main {
   }
 
   private static final List<String> COMMANDS =
-      List.of("scan", "rules", "explain", "capacity", "daemon");
+      List.of("scan", "rules", "explain", "capacity", "facts", "daemon");
 
   private static final String DAEMON_USAGE =
       """
@@ -221,6 +223,7 @@ public final class Main {
           eksnet capacity [--format text|markdown|json|html] [-o FILE] PATH...
                                             IP capacity per subnet and node group (Terraform JSON)
           eksnet daemon status|stop         the launcher's background JVM (EKSNET_DAEMON=1)
+          eksnet facts [--format text|markdown]   the fact types and members rules may use
           eksnet --version | --help
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error,
@@ -682,6 +685,28 @@ public final class Main {
       default ->
           throw new UsageException(
               "unknown --format '" + fmt + "' for rules (text, markdown, json)");
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /** The public fact types and their members (docs/facts.md is the markdown). */
+  private ExitCode facts(String[] args) {
+    String fmt = "text";
+    for (int i = 0; i < args.length; i++) {
+      if ("--format".equals(args[i]) && i + 1 < args.length) {
+        fmt = args[++i];
+      } else if (args[i].startsWith("--format=")) {
+        fmt = args[i].substring("--format=".length());
+      } else {
+        throw new UsageException("unexpected argument '" + args[i] + "' for facts");
+      }
+    }
+    switch (fmt) {
+      case "text" -> out.print(FactReference.text());
+      case "markdown" -> out.print(FactReference.markdown());
+      default ->
+          throw new UsageException("unknown --format '" + fmt + "' for facts (text, markdown)");
     }
     out.flush();
     return ExitCode.OK;

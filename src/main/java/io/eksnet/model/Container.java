@@ -6,14 +6,16 @@ import java.util.List;
  * A container of a pod template: its ports, probes and literal environment values. {@code index} is
  * its place in the list.
  */
+@PublicFact("A container of a workload's pod template.")
 public record Container(
-    int index,
-    String name,
-    String image,
-    List<Port> ports,
+    @FactField("Its place in the containers list.") int index,
+    @FactField("`name`.") String name,
+    @FactField("`image`.") String image,
+    @FactField("`ports`.") List<Port> ports,
     Probe readinessProbe,
     Probe livenessProbe,
-    java.util.Map<String, String> env) {
+    @FactField("The literal `env` values by name (`valueFrom` entries are left out).")
+        java.util.Map<String, String> env) {
 
   public Container {
     ports = List.copyOf(ports);
@@ -21,7 +23,11 @@ public record Container(
   }
 
   /** A {@code containerPort} with its optional name. */
-  public record Port(String name, int number, String protocol) {}
+  @PublicFact("A `containerPort` of a container.")
+  public record Port(
+      @FactField("`name`, or null.") String name,
+      @FactField("`containerPort`.") int number,
+      @FactField("`protocol` (`TCP` when absent).") String protocol) {}
 
   /**
    * A probe: its handler ({@code httpGet}, {@code tcpSocket}, {@code grpc}, {@code exec}) and, for

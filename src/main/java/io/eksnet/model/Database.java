@@ -4,6 +4,8 @@ package io.eksnet.model;
  * A database that clients reach at an RDS endpoint and that carries VPC security groups: an {@code
  * aws_db_instance} or an {@code aws_rds_cluster} (Aurora, or a Multi-AZ DB cluster).
  */
+@PublicFact(
+    "A database that clients reach at an RDS endpoint: an `aws_db_instance` (DbInstance) or an `aws_rds_cluster` (DbCluster).")
 public abstract sealed class Database extends TerraformResource permits DbInstance, DbCluster {
 
   private final String identifier;
@@ -31,11 +33,14 @@ public abstract sealed class Database extends TerraformResource permits DbInstan
    * {@code identifier} or {@code cluster_identifier}: the first label of its endpoint host; null
    * when unknown (e.g. from {@code identifier_prefix}).
    */
+  @FactField(
+      "`identifier` or `cluster_identifier`: the first label of its endpoint host name; null when unknown.")
   public String getIdentifier() {
     return identifier;
   }
 
   /** {@code engine}, e.g. {@code postgres} or {@code aurora-postgresql}. */
+  @FactField("`engine`, e.g. `postgres` or `aurora-postgresql`.")
   public String getEngine() {
     return engine;
   }
@@ -51,6 +56,7 @@ public abstract sealed class Database extends TerraformResource permits DbInstan
   }
 
   /** {@code port}; null when unset (the engine's default) or unknown. */
+  @FactField("`port`; null when unset (the engine's default) or unknown.")
   public Integer getPort() {
     return port;
   }

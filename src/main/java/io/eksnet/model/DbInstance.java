@@ -1,6 +1,7 @@
 package io.eksnet.model;
 
 /** An {@code aws_db_instance}: its subnet group, security groups, port and exposure. */
+@PublicFact("An `aws_db_instance`.")
 public final class DbInstance extends Database {
 
   private final boolean publiclyAccessible;

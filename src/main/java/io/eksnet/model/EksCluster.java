@@ -4,6 +4,7 @@ import io.eksnet.net.Cidr;
 import java.util.List;
 
 /** An {@code aws_eks_cluster}: its VPC configuration and Kubernetes network configuration. */
+@PublicFact("An `aws_eks_cluster`.")
 public final class EksCluster extends TerraformResource {
 
   private final String clusterName;
@@ -54,6 +55,7 @@ public final class EksCluster extends TerraformResource {
   }
 
   /** {@code name}; null when unknown. */
+  @FactField("`name`.")
   public String getClusterName() {
     return clusterName;
   }
@@ -87,10 +89,12 @@ public final class EksCluster extends TerraformResource {
   }
 
   /** {@code ipv4} (the default) or {@code ipv6}. */
+  @FactField("`ipv4` (the default) or `ipv6`.")
   public String getIpFamily() {
     return ipFamily;
   }
 
+  @FactField("True for an IPv6 cluster.")
   public boolean isIpv6() {
     return "ipv6".equalsIgnoreCase(ipFamily);
   }

@@ -3,6 +3,7 @@ package io.eksnet.model;
 import java.util.List;
 
 /** An Ingress: its class (by field or legacy annotation), annotations and backends. */
+@PublicFact("An Ingress: its class and its backends (rules and default backend).")
 public final class Ingress extends K8sObject {
 
   /** The legacy class annotation, still honoured by the AWS Load Balancer Controller. */
@@ -18,8 +19,13 @@ public final class Ingress extends K8sObject {
    * A backend reference: the Service and port it names, and the map keys that lead to it (for the
    * location of the {@code service:} block).
    */
+  @PublicFact("A Service backend of an Ingress.")
   public record Backend(
-      String serviceName, Integer portNumber, String portName, String httpPath, List<String> path) {
+      @FactField("The Service's name.") String serviceName,
+      @FactField("`port.number`, or null.") Integer portNumber,
+      @FactField("`port.name`, or null.") String portName,
+      @FactField("The rule path, or null.") String httpPath,
+      List<String> path) {
     public Backend {
       path = List.copyOf(path);
     }
@@ -72,20 +78,25 @@ public final class Ingress extends K8sObject {
   }
 
   /** {@code spec.ingressClassName}, or null. */
+  @FactField("`spec.ingressClassName`, or null.")
   public String getIngressClassName() {
     return ingressClassName;
   }
 
   /** The legacy {@code kubernetes.io/ingress.class} annotation, or null. */
+  @FactField("The legacy `kubernetes.io/ingress.class` annotation, or null.")
   public String getClassAnnotation() {
     return annotation(CLASS_ANNOTATION);
   }
 
+  @FactField("Every Service backend, the default backend included.")
   public List<Backend> getBackends() {
     return backends;
   }
 
   /** An {@code alb.ingress.kubernetes.io/<name>} annotation, or null. */
+  @FactField(
+      "The value of `alb.ingress.kubernetes.io/<name>`, or null: `albAnnotation(\"scheme\")`.")
   public String albAnnotation(String name) {
     return annotation(ALB_PREFIX + name);
   }
@@ -94,6 +105,8 @@ public final class Ingress extends K8sObject {
    * Where the class is decided: the legacy annotation (which controllers read first), the
    * ingressClassName field, or the object.
    */
+  @FactField(
+      "The line that names the class: `spec.ingressClassName`, else the class annotation, else the object.")
   public Location classLocation() {
     if (getClassAnnotation() != null) {
       return annotationLocation(CLASS_ANNOTATION);
@@ -104,6 +117,7 @@ public final class Ingress extends K8sObject {
     return getLocation();
   }
 
+  @FactField("The line of a backend's `service:` block.")
   public Location backendAt(Backend b) {
     return at(b.path());
   }

@@ -12,6 +12,8 @@ import java.util.Map;
  * enforces on all its Ingresses. The fields the rules use are read here; every field keeps its
  * position in the tree ({@link #at(String...)}).
  */
+@PublicFact(
+    "An IngressClassParams of the AWS Load Balancer Controller (`elbv2.k8s.aws`), whose fields win over the annotations of the Ingresses of its class.")
 public final class IngressClassParams extends K8sObject {
 
   /** The API group of IngressClassParams (and of the IngressClass parameter reference). */
@@ -58,16 +60,19 @@ public final class IngressClassParams extends K8sObject {
   }
 
   /** {@code spec.scheme} ({@code internal} or {@code internet-facing}), or null. */
+  @FactField("`spec.scheme` (`internal` or `internet-facing`), or null.")
   public String getScheme() {
     return scheme;
   }
 
   /** {@code spec.targetType} ({@code instance} or {@code ip}; controllers since 2025), or null. */
+  @FactField("`spec.targetType`, or null.")
   public String getTargetType() {
     return targetType;
   }
 
   /** {@code spec.group.name}, or null. */
+  @FactField("`spec.group.name`, or null.")
   public String getGroupName() {
     return groupName;
   }

@@ -1,6 +1,7 @@
 package io.eksnet.model;
 
 /** A Namespace object (only its labels matter to the rules). */
+@PublicFact("A Namespace object.")
 public final class Namespace extends K8sObject {
 
   public Namespace(String file, Tree.TMap root) {

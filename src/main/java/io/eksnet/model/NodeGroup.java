@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An {@code aws_eks_node_group}: instance types, scaling, subnets and launch template. */
+@PublicFact("An `aws_eks_node_group`: cluster, subnets, instance types, scaling.")
 public final class NodeGroup extends TerraformResource {
 
   /** The provider's default {@code instance_types}. */
@@ -58,11 +59,13 @@ public final class NodeGroup extends TerraformResource {
   }
 
   /** {@code cluster_name}; null when unknown. */
+  @FactField("`cluster_name`.")
   public String getClusterName() {
     return clusterName;
   }
 
   /** {@code node_group_name} (or its prefix); null when unknown. */
+  @FactField("`node_group_name` (or its prefix); null when unknown.")
   public String getNodeGroupName() {
     return nodeGroupName;
   }
@@ -75,6 +78,8 @@ public final class NodeGroup extends TerraformResource {
    * {@code instance_types} as set; empty when not set (then the launch template's type, else
    * {@value #DEFAULT_INSTANCE_TYPE}) or unknown.
    */
+  @FactField(
+      "`instance_types` as set; empty when not set (then the launch template's type, else the EKS default) or unknown.")
   public List<String> getInstanceTypes() {
     return instanceTypes;
   }
@@ -84,14 +89,17 @@ public final class NodeGroup extends TerraformResource {
     return instanceTypesKnown;
   }
 
+  @FactField("`scaling_config.desired_size`, or null when unknown.")
   public Integer getDesiredSize() {
     return desiredSize;
   }
 
+  @FactField("`scaling_config.min_size`, or null when unknown.")
   public Integer getMinSize() {
     return minSize;
   }
 
+  @FactField("`scaling_config.max_size`, or null when unknown.")
   public Integer getMaxSize() {
     return maxSize;
   }
@@ -111,10 +119,12 @@ public final class NodeGroup extends TerraformResource {
   }
 
   /** {@code ami_type}; null when unset or unknown. */
+  @FactField("`ami_type`; null when unset or unknown.")
   public String getAmiType() {
     return amiType;
   }
 
+  @FactField("`capacity_type` (`ON_DEMAND` or `SPOT`); null when unset or unknown.")
   public String getCapacityType() {
     return capacityType;
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * scan) holds no rule at all. Whether the inline rules of a direction are known is tracked per
  * direction: a plan leaves them unknown until apply where the configuration computes them.
  */
+@PublicFact(
+    "An `aws_security_group` (or the VPC's default group) with its rules from every place Terraform writes them.")
 public final class SecurityGroup extends TerraformResource {
 
   private final String id;
@@ -45,11 +47,13 @@ public final class SecurityGroup extends TerraformResource {
     this.egressInferred = egressInferred;
   }
 
+  @FactField("`id`; null until apply.")
   public String getId() {
     return id;
   }
 
   /** {@code name} (or {@code name_prefix}); null when unknown. */
+  @FactField("`name` (or `name_prefix`); null when unknown.")
   public String getGroupName() {
     return groupName;
   }
@@ -79,6 +83,7 @@ public final class SecurityGroup extends TerraformResource {
   }
 
   /** True for {@code aws_default_security_group} (a VPC's default group, adopted). */
+  @FactField("True for an `aws_default_security_group` (a VPC's default group, adopted).")
   public boolean isDefaultGroup() {
     return "aws_default_security_group".equals(getType());
   }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A Service: type, ports, selector, traffic policy and the AWS load balancer annotations. */
+@PublicFact(
+    "A Service: type, ports, selector, traffic policy and the AWS load balancer annotations.")
 public final class Service extends K8sObject {
 
   /** Annotation that selects the AWS load balancer implementation for a LoadBalancer Service. */
@@ -27,8 +29,14 @@ public final class Service extends K8sObject {
    * is 0 when the manifest's value is not an integer (e.g. a template placeholder such as {@code
    * PORT}): see {@link #isWellFormed()}.
    */
+  @PublicFact("A port of a Service.")
   public record Port(
-      int index, String name, int port, String targetPort, Integer nodePort, String protocol) {
+      @FactField("Its place in `spec.ports`.") int index,
+      @FactField("`name`, or null.") String name,
+      @FactField("`port`; 0 when not a number.") int port,
+      @FactField("`targetPort` as written (number or name), or null.") String targetPort,
+      @FactField("`nodePort`, or null.") Integer nodePort,
+      @FactField("`protocol`, or null (TCP).") String protocol) {
     /**
      * The target port as a number, or -1 when it is a name or not known (a port that is not a
      * number). Absent means the same as port.
@@ -112,24 +120,30 @@ public final class Service extends K8sObject {
   }
 
   /** {@code spec.type}; ClusterIP when absent, as Kubernetes defaults it. */
+  @FactField("`spec.type`; `ClusterIP` when absent, as Kubernetes defaults it.")
   public String getType() {
     return type;
   }
 
+  @FactField("`spec.ports`, in order.")
   public List<Port> getPorts() {
     return ports;
   }
 
   /** {@code spec.selector}; null when absent (endpoints managed by hand). */
+  @FactField("`spec.selector`; null when absent (endpoints managed by hand).")
   public Map<String, String> getSelector() {
     return selector;
   }
 
+  @FactField("True when `spec.selector` has at least one label.")
   public boolean hasSelector() {
     return selector != null && !selector.isEmpty();
   }
 
   /** As written; null when unset (Kubernetes then uses Cluster). */
+  @FactField(
+      "`spec.externalTrafficPolicy` as written; null when unset (Kubernetes then uses `Cluster`).")
   public String getExternalTrafficPolicy() {
     return externalTrafficPolicy;
   }
@@ -139,15 +153,18 @@ public final class Service extends K8sObject {
     return externalTrafficPolicy == null || !"Local".equals(externalTrafficPolicy);
   }
 
+  @FactField("`spec.loadBalancerClass`, or null.")
   public String getLoadBalancerClass() {
     return loadBalancerClass;
   }
 
   /** NodePort or LoadBalancer: reachable on every node's NodePort. */
+  @FactField("True for `NodePort` and `LoadBalancer`: reachable on every node's NodePort.")
   public boolean isExposedOnNodes() {
     return "NodePort".equals(type) || "LoadBalancer".equals(type);
   }
 
+  @FactField("True for `type: LoadBalancer`.")
   public boolean isLoadBalancer() {
     return "LoadBalancer".equals(type);
   }
@@ -208,6 +225,8 @@ public final class Service extends K8sObject {
    * instance} (node NodePorts). Null for Services that get no AWS load balancer (ClusterIP,
    * NodePort, or a loadBalancerClass of another controller).
    */
+  @FactField(
+      "`ip` or `instance`: how the AWS load balancer reaches the pods; null when the Service gets no AWS load balancer.")
   public String getLoadBalancerTargetType() {
     if (!isLoadBalancer()) {
       return null;
@@ -274,6 +293,7 @@ public final class Service extends K8sObject {
   }
 
   /** The port entry at index i, for locations. */
+  @FactField("The line of a port entry, or of a field in it: `portAt($p, \"nodePort\")`.")
   public Location portAt(Port p, String... rest) {
     String[] path = new String[3 + rest.length];
     path[0] = "spec";
@@ -284,6 +304,7 @@ public final class Service extends K8sObject {
   }
 
   /** The port with this number or name (as an Ingress backend names it), or null. */
+  @FactField("The port with this number or name (as an Ingress backend names it), or null.")
   public Port findPort(Integer number, String name) {
     for (Port p : ports) {
       if (number != null && p.port() == number) {

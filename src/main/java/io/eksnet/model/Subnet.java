@@ -4,6 +4,7 @@ import io.eksnet.net.Cidr;
 import java.util.Map;
 
 /** An {@code aws_subnet}: CIDR, AZ, whether instances get public IPs, tags. */
+@PublicFact("An `aws_subnet`: CIDR, availability zone, whether instances get public IPs, tags.")
 public final class Subnet extends TerraformResource {
 
   private final String id;
@@ -33,6 +34,7 @@ public final class Subnet extends TerraformResource {
     this.tags = Map.copyOf(tags);
   }
 
+  @FactField("`id`; null until apply.")
   public String getId() {
     return id;
   }
@@ -42,10 +44,12 @@ public final class Subnet extends TerraformResource {
   }
 
   /** The VPC's address in the same file, or null when not resolved. */
+  @FactField("The address of its VPC in the same file, or null when not resolved.")
   public String getVpcAddress() {
     return vpc.single();
   }
 
+  @FactField("`cidr_block` as written, or null when unknown.")
   public String getCidrText() {
     return cidrText;
   }
@@ -56,20 +60,24 @@ public final class Subnet extends TerraformResource {
   }
 
   /** {@code availability_zone}, else {@code availability_zone_id}; null when unknown. */
+  @FactField("`availability_zone`, or null when unknown.")
   public String getAvailabilityZone() {
     return availabilityZone;
   }
 
   /** {@code map_public_ip_on_launch}: true, false, or null when unknown until apply. */
+  @FactField("`map_public_ip_on_launch`: true, false, or null when unknown until apply.")
   public Boolean getMapPublicIpOnLaunch() {
     return mapPublicIpOnLaunch;
   }
 
   /** True only when instances launched here certainly get a public IPv4 address. */
+  @FactField("True only when instances launched here certainly get a public IPv4 address.")
   public boolean assignsPublicIps() {
     return Boolean.TRUE.equals(mapPublicIpOnLaunch);
   }
 
+  @FactField("`tags`.")
   public Map<String, String> getTags() {
     return tags;
   }

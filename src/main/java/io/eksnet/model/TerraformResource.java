@@ -11,6 +11,8 @@ import java.util.Map;
  * <p>The logical location of every finding on a resource is its address, e.g. {@code
  * module.vpc.aws_subnet.private[0]}; the physical location is the resource object's first line.
  */
+@PublicFact(
+    "A resource of `terraform show -json` output (a plan or a state); the supertype of Subnet, Vpc, SecurityGroup, NodeGroup, EksCluster, Database and the other Terraform facts.")
 public abstract class TerraformResource {
 
   /**
@@ -46,6 +48,7 @@ public abstract class TerraformResource {
     this.header = header;
   }
 
+  @FactField("The JSON file's path, relative to the repository root.")
   public String getFile() {
     return header.file();
   }
@@ -54,10 +57,13 @@ public abstract class TerraformResource {
    * True when the document is a plan that creates (or replaces) this resource; false in a state,
    * where AWS has accepted it already, and for what a plan keeps or updates in place.
    */
+  @FactField(
+      "True when the document is a plan that creates (or replaces) the resource; false in a state and for what a plan keeps or updates in place.")
   public boolean isCreated() {
     return header.created();
   }
 
+  @FactField("The resource address, e.g. `module.vpc.aws_subnet.private[0]`.")
   public String getAddress() {
     return header.address();
   }
@@ -66,10 +72,12 @@ public abstract class TerraformResource {
     return header.moduleAddress();
   }
 
+  @FactField("The resource type, e.g. `aws_subnet`.")
   public String getType() {
     return header.type();
   }
 
+  @FactField("The resource name in its module, e.g. `private`.")
   public String getName() {
     return header.name();
   }
@@ -95,6 +103,7 @@ public abstract class TerraformResource {
   }
 
   /** The resource object's first line; the logical location is the address. */
+  @FactField("Where the resource's object starts in the JSON file.")
   public Location getLocation() {
     return new Location(
         header.file(), header.object().line(), header.object().column(), header.address(), "");
@@ -105,6 +114,7 @@ public abstract class TerraformResource {
    * values, e.g. {@code at("scaling_config", "0", "max_size")}; the resource object when the path
    * is not there. The field path is kept as given.
    */
+  @FactField("The line of an attribute under the resource's values: `at(\"cidr_block\")`.")
   public Location at(String... path) {
     int[] pos =
         Tree.locate(header.values(), header.object().line(), header.object().column(), path);
@@ -112,11 +122,13 @@ public abstract class TerraformResource {
   }
 
   /** The address, as used in messages. */
+  @FactField("The address, for messages.")
   public String getDisplayName() {
     return header.address();
   }
 
   /** A {@code Name} tag, or the resource's own name attribute, for messages; may be null. */
+  @FactField("The `Name` tag, or the resource's own name attribute, for messages; may be null.")
   public String getTagName() {
     Map<String, String> tags = Tree.stringMap(header.values().get("tags"));
     return tags.get("Name");

@@ -3,6 +3,7 @@ package io.eksnet.model;
 import io.eksnet.net.Cidr;
 
 /** An {@code aws_vpc} (or {@code aws_default_vpc}): its primary IPv4 CIDR. */
+@PublicFact("An `aws_vpc` (or `data.aws_vpc`) with its primary CIDR.")
 public final class Vpc extends TerraformResource {
 
   private final String id;
@@ -17,11 +18,13 @@ public final class Vpc extends TerraformResource {
   }
 
   /** The VPC id; null until apply. */
+  @FactField("`id`; null until apply.")
   public String getId() {
     return id;
   }
 
   /** {@code cidr_block} as written; null when unknown (IPAM) or absent. */
+  @FactField("`cidr_block` as written, or null when unknown.")
   public String getCidrText() {
     return cidrText;
   }

@@ -9,6 +9,8 @@ import java.util.Map;
  * bare Pods. Holds the pod template's labels and spec. Other objects that make pods are {@link
  * PodSource}s.
  */
+@PublicFact(
+    "Anything that runs pods from a pod template of its own: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout, and bare Pods.")
 public final class Workload extends K8sObject {
 
   private final List<String> podSpecPath;
@@ -46,6 +48,7 @@ public final class Workload extends K8sObject {
   }
 
   /** Labels the pods get (the pod template's, or the Pod's own). */
+  @FactField("The labels of its pods (the pod template's labels).")
   public Map<String, String> getPodLabels() {
     return podLabels;
   }
@@ -54,10 +57,13 @@ public final class Workload extends K8sObject {
    * Desired pod count: {@code spec.replicas} (default 1), 1 for Pods and Jobs; -1 for DaemonSets
    * (one per node).
    */
+  @FactField(
+      "The desired pod count: `spec.replicas` (1 when absent), 1 for Pods and Jobs, -1 for a DaemonSet (one pod per node).")
   public int getReplicas() {
     return replicas;
   }
 
+  @FactField("True for a DaemonSet.")
   public boolean isDaemonSet() {
     return "DaemonSet".equals(getKind());
   }
@@ -67,15 +73,18 @@ public final class Workload extends K8sObject {
     return isDaemonSet() && "aws-node".equals(getName()) && "kube-system".equals(getNamespace());
   }
 
+  @FactField("The pod template's containers (not the init containers).")
   public List<Container> getContainers() {
     return containers;
   }
 
+  @FactField("`hostNetwork: true`.")
   public boolean isHostNetwork() {
     return hostNetwork;
   }
 
   /** {@code dnsPolicy} as written; null when absent (Kubernetes then uses ClusterFirst). */
+  @FactField("`dnsPolicy` as written; null when absent (Kubernetes then uses `ClusterFirst`).")
   public String getDnsPolicy() {
     return dnsPolicy;
   }
@@ -105,6 +114,8 @@ public final class Workload extends K8sObject {
   }
 
   /** The literal value of an environment variable of the first container that sets it, or null. */
+  @FactField(
+      "The literal value of an environment variable of the first container that sets it, or null.")
   public String env(String name) {
     for (Container c : containers) {
       String v = c.env().get(name);
@@ -116,6 +127,7 @@ public final class Workload extends K8sObject {
   }
 
   /** Where an environment variable is set (its list entry), or the first container. */
+  @FactField("The line of an environment variable's entry, else of the first container.")
   public Location envAt(String name) {
     for (Container c : containers) {
       if (c.env().containsKey(name)) {
@@ -155,6 +167,8 @@ public final class Workload extends K8sObject {
   }
 
   /** Location of a field inside the pod spec. */
+  @FactField(
+      "The line of a field of the pod spec, wherever the kind keeps it: `podSpecAt(\"hostNetwork\")`.")
   public Location podSpecAt(String... rest) {
     String[] p = new String[podSpecPath.size() + rest.length];
     for (int i = 0; i < podSpecPath.size(); i++) {
@@ -165,6 +179,7 @@ public final class Workload extends K8sObject {
   }
 
   /** Location of a container ({@code containers[i]}), or a field in it. */
+  @FactField("The line of a container, or of a field in it: `containerAt($c, \"image\")`.")
   public Location containerAt(Container c, String... rest) {
     String[] p = new String[2 + rest.length];
     p[0] = "containers";

@@ -1,8 +1,10 @@
 package io.eksnet.relate;
 
+import io.eksnet.model.FactField;
 import io.eksnet.model.Ingress;
 import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.Location;
+import io.eksnet.model.PublicFact;
 
 /**
  * An Ingress handled by the AWS Load Balancer Controller, with the IngressClassParams the
@@ -12,6 +14,8 @@ import io.eksnet.model.Location;
  * target type is null when the Ingress's class references parameters the scan lacks (they may set
  * it).
  */
+@PublicFact(
+    "An Ingress the AWS Load Balancer Controller handles (an ALB), with the IngressClassParams the controller applies to it.")
 public final class AlbIngress {
   private final Ingress ingress;
   private final String targetType;
@@ -41,11 +45,13 @@ public final class AlbIngress {
     this.reportsTargetType = reportsTargetType;
   }
 
+  @FactField("The Ingress.")
   public Ingress getIngress() {
     return ingress;
   }
 
   /** {@code instance}, {@code ip} (or another written value), or null when not known. */
+  @FactField("`instance` or `ip` as the controller decides it, or null when not known.")
   public String getTargetType() {
     return targetType;
   }
@@ -60,11 +66,13 @@ public final class AlbIngress {
   }
 
   /** The params, or null. */
+  @FactField("The IngressClassParams the controller applies to it (those of its class), or null.")
   public IngressClassParams getParams() {
     return classParams == null ? null : classParams.getParams();
   }
 
   /** True when the Ingress's class references parameters that are not in the scan. */
+  @FactField("True when its class names IngressClassParams the scan lacks (they may set anything).")
   public boolean isClassParamsUnresolved() {
     return classParamsUnresolved;
   }

@@ -1,5 +1,7 @@
 package io.eksnet.relate;
 
+import io.eksnet.model.FactField;
+import io.eksnet.model.PublicFact;
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.List;
  * whose selector matches nothing here), and their pod count ({@code -1} when a DaemonSet is among
  * them: one pod per node). One per Service.
  */
+@PublicFact(
+    "The workloads in the scan a Service sends traffic to; one fact per Service, with an empty list when it selects nothing here.")
 public final class ServiceBackends {
   private final Service service;
   private final List<Workload> workloads;
@@ -28,14 +32,17 @@ public final class ServiceBackends {
     this.replicas = sum;
   }
 
+  @FactField("The Service.")
   public Service getService() {
     return service;
   }
 
+  @FactField("The workloads whose pods it selects.")
   public List<Workload> getWorkloads() {
     return workloads;
   }
 
+  @FactField("Their pod count; -1 when a DaemonSet is among them.")
   public int getReplicas() {
     return replicas;
   }
