@@ -344,12 +344,14 @@ public final class SarifReport {
     List<String> more = new ArrayList<>();
     int id = 1;
     for (Location rel : f.related()) {
-      String name = mention(rel);
       int at = -1;
-      if (!name.isEmpty() && !rel.object().equals(f.location().object())) {
-        at = indexOfName(text, name);
-        if (at >= 0) {
-          text.replace(at, at + name.length(), "[" + name + "](" + id + ")");
+      if (!rel.object().equals(f.location().object())) {
+        for (String name : mentions(rel)) {
+          at = indexOfName(text, name);
+          if (at >= 0) {
+            text.replace(at, at + name.length(), "[" + name + "](" + id + ")");
+            break;
+          }
         }
       }
       if (at < 0) {
@@ -367,14 +369,25 @@ public final class SarifReport {
     return text.toString();
   }
 
-  /** How a message names a related location's object: {@code Kind ns/name}, or the address. */
-  private static String mention(Location loc) {
+  /**
+   * How a message may name a related location's object: {@code Kind ns/name} (also {@code Kind
+   * name} in the default namespace, as messages name an object written without a namespace), or the
+   * Terraform address.
+   */
+  private static List<String> mentions(Location loc) {
     String o = loc.object();
+    if (o.isEmpty()) {
+      return List.of();
+    }
     int slash = o.indexOf('/');
     if (slash > 0 && Character.isUpperCase(o.charAt(0))) {
-      return o.substring(0, slash) + " " + o.substring(slash + 1);
+      String kind = o.substring(0, slash);
+      String rest = o.substring(slash + 1);
+      return rest.startsWith("default/")
+          ? List.of(kind + " " + rest, kind + " " + rest.substring("default/".length()))
+          : List.of(kind + " " + rest);
     }
-    return o;
+    return List.of(o);
   }
 
   /**

@@ -342,6 +342,15 @@ class SarifReportTest {
                 "Ingress shop/web sends catalog:80 to Service shop/catalog-v2.",
                 ingress,
                 service)));
+    // an object written without a namespace is named without one
+    Location bare = new Location("k8s/svc.yaml", 3, 1, "Service/default/catalog", "spec.type");
+    assertEquals(
+        "Ingress catalog sends catalog:80 to [Service catalog](1) with instance targets.",
+        SarifReport.linked(
+            finding(
+                "Ingress catalog sends catalog:80 to Service catalog with instance targets.",
+                ingress,
+                bare)));
     // the result's own object elsewhere (the plan JSON of a finding on its .tf block)
     Location block = new Location("infra/main.tf", 12, 1, "aws_subnet.nodes_b", "");
     assertEquals(
