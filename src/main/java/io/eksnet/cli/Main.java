@@ -90,7 +90,9 @@ public final class Main {
             new java.io.FileOutputStream(java.io.FileDescriptor.out),
             false,
             StandardCharsets.UTF_8);
-    int code = new Main(out, System.err, tty).run(args);
+    Main main = new Main(out, System.err, tty);
+    main.progress = TerminalProgress.wanted(System.console() != null, System.getenv());
+    int code = main.run(args);
     out.flush();
     System.exit(code);
   }
@@ -103,6 +105,9 @@ public final class Main {
     String v = env.get("NO_COLOR");
     return v == null || v.isEmpty();
   }
+
+  /** Show progress on standard error (a terminal, see {@link TerminalProgress#wanted}). */
+  boolean progress;
 
   /** The file {@code -} stands for: this process's standard input. */
   private Path stdin = Path.of("/dev/stdin");
@@ -461,7 +466,12 @@ public final class Main {
             .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
             .withKeepGoing(cl.hasOption("keep-going"))
             .withWorkingDir(cwd);
-    ScanResult result = new Scanner().scan(req);
+    ScanResult result =
+        new Scanner(
+                progress && !cl.hasOption("quiet")
+                    ? new TerminalProgress(err, System::nanoTime)
+                    : io.eksnet.scan.Progress.NONE)
+            .scan(req);
     if (env.get("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
       err.printf(
