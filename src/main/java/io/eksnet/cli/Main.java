@@ -254,7 +254,7 @@ public final class Main {
         Option.builder("f")
             .longOpt("format")
             .hasArg()
-            .argName("text|json|sarif")
+            .argName("text|json|sarif|html")
             .desc("report format (default text)")
             .build());
     o.addOption(
@@ -630,7 +630,7 @@ public final class Main {
   private static Format format(String f) {
     Format parsed = Format.parse(f);
     if (parsed == null) {
-      throw new UsageException("unknown --format '" + f + "' (text, json, sarif)");
+      throw new UsageException("unknown --format '" + f + "' (text, json, sarif, html)");
     }
     return parsed;
   }
