@@ -9,6 +9,12 @@ assert uris('eksnet.sarif') == ['k8s/web.yaml', 'src/main/resources/deploy/api.y
 assert uris('with-tests.sarif') == ['k8s/web.yaml', 'src/main/resources/deploy/api.yaml',
     'src/test/resources/fixtures/bad.yaml'] as Set : uris('with-tests.sarif')
 
+// formats=html: the page next to the SARIF, one section per rule, both files under it
+def html = new File(basedir, 'target/eksnet.html').text
+assert html.startsWith('<!DOCTYPE html>') && !html.contains('<script')
+assert html.count('<section class="rule') == 1 : html
+assert html.contains('<code>k8s/web.yaml</code>') && html.contains('<code>src/main/resources/deploy/api.yaml</code>')
+
 def log = new File(basedir, 'build.log').text
 // the built-in rules are compiled without Drools' eval warnings
 assert !log.contains('In an eval expression') : 'Drools warns about an eval'

@@ -91,7 +91,9 @@ public final class Main {
             new java.io.FileOutputStream(java.io.FileDescriptor.out),
             false,
             StandardCharsets.UTF_8);
-    int code = new Main(out, System.err, tty).run(args);
+    Main main = new Main(out, System.err, tty);
+    main.progress = TerminalProgress.wanted(System.console() != null, System.getenv());
+    int code = main.run(args);
     out.flush();
     System.exit(code);
   }
@@ -104,6 +106,9 @@ public final class Main {
     String v = env.get("NO_COLOR");
     return v == null || v.isEmpty();
   }
+
+  /** Show progress on standard error (a terminal, see {@link TerminalProgress#wanted}). */
+  boolean progress;
 
   /** The file {@code -} stands for: this process's standard input. */
   private Path stdin = Path.of("/dev/stdin");
@@ -252,7 +257,7 @@ public final class Main {
         Option.builder("f")
             .longOpt("format")
             .hasArg()
-            .argName("text|json|sarif")
+            .argName("text|json|sarif|html")
             .desc("report format (default text)")
             .build());
     o.addOption(
@@ -482,7 +487,12 @@ public final class Main {
             .withKeepGoing(cl.hasOption("keep-going"))
             .withWorkingDir(cwd)
             .withContext(context);
-    ScanResult result = new Scanner().scan(req);
+    ScanResult result =
+        new Scanner(
+                progress && !cl.hasOption("quiet")
+                    ? new TerminalProgress(err, System::nanoTime)
+                    : io.eksnet.scan.Progress.NONE)
+            .scan(req);
     if (env.get("EKSNET_TIMINGS") != null) {
       ScanResult.Timings t = result.timings();
       err.printf(
@@ -641,7 +651,7 @@ public final class Main {
   private static Format format(String f) {
     Format parsed = Format.parse(f);
     if (parsed == null) {
-      throw new UsageException("unknown --format '" + f + "' (text, json, sarif)");
+      throw new UsageException("unknown --format '" + f + "' (text, json, sarif, html)");
     }
     return parsed;
   }

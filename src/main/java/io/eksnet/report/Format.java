@@ -10,7 +10,9 @@ public enum Format {
   /** Stable JSON for scripts ({@link JsonReport}). */
   JSON,
   /** SARIF 2.1.0 for code scanning ({@link SarifReport}). */
-  SARIF;
+  SARIF,
+  /** One self-contained page for people ({@link HtmlReport}). */
+  HTML;
 
   /** The report of {@code result} in this format. */
   public String render(ScanResult result, ReportOptions options) {
@@ -18,10 +20,11 @@ public enum Format {
       case TEXT -> TextReport.render(result, options);
       case JSON -> JsonReport.render(result, options);
       case SARIF -> SarifReport.render(result, options);
+      case HTML -> HtmlReport.render(result, options);
     };
   }
 
-  /** {@code text}, {@code JSON}, {@code sarif} (any case); null when unknown. */
+  /** {@code text}, {@code JSON}, {@code sarif}, {@code html} (any case); null when unknown. */
   public static Format parse(String name) {
     if (name == null) {
       return null;

@@ -111,6 +111,11 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
     }
   }
 
+  /** How many files there are to load. */
+  int size() {
+    return files.size();
+  }
+
   /** Discovery's notices (e.g. skipped chart templates). */
   List<String> notices() {
     return notices;

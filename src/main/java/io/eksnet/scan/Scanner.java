@@ -46,6 +46,17 @@ public final class Scanner {
   /** Optional reason for {@link #IGNORE_ANNOTATION}. */
   public static final String IGNORE_REASON_ANNOTATION = "eksnet.io/ignore-reason";
 
+  private final Progress progress;
+
+  public Scanner() {
+    this(Progress.NONE);
+  }
+
+  /** A scanner that tells {@code progress} what it is doing (the CLI on a terminal). */
+  public Scanner(Progress progress) {
+    this.progress = progress;
+  }
+
   /** Scans; never throws for bad input (that becomes {@link ScanResult#problems()}). */
   public ScanResult scan(ScanRequest req) {
     long t0 = System.nanoTime();
@@ -82,11 +93,14 @@ public final class Scanner {
     List<String> files = new ArrayList<>();
     List<TerraformSources.Block> tfBlocks = new ArrayList<>();
     Budget budget = new Budget(t0);
+    progress.phase("loading");
+    int total = inputs.size();
     for (ScanInputs.Input in : inputs) {
       if (budget.spent(problems, in.file().relative(), "loading it")) {
         break;
       }
       files.add(in.file().relative());
+      progress.loaded(files.size(), total);
       if (in.isTerraformSource()) {
         factsByFile.add(List.of());
         tfBlocks.addAll(TerraformSources.read(in.file()));
@@ -167,6 +181,7 @@ public final class Scanner {
       engine = RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir());
     }
     problems.addAll(ruleProblems);
+    progress.phase("relating and checking");
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
     if (req.partial()) {
       enabled = withoutAbsenceRules(enabled, engine.catalog(), notes);
@@ -211,7 +226,9 @@ public final class Scanner {
       }
       runs.problems.addAll(whole.problems());
       runs.complete &= whole.complete();
+      int done = 0;
       for (ClusterScopes.Scope scope : scopes) {
+        progress.phase("relating and checking cluster " + ++done + "/" + scopes.size());
         String first = files.get(scope.members().nextSetBit(0));
         if (budget.spent(
             problems, first, "relating and checking its cluster (" + scope.name() + ")")) {
@@ -262,6 +279,7 @@ public final class Scanner {
     FindingCaps.Capped capped =
         FindingCaps.apply(sorted, f -> comparison != null && comparison.isUnchanged(f));
     Collections.sort(problems);
+    progress.phase("done");
     long t3 = System.nanoTime();
     return new ScanResult(
         capped.findings(),

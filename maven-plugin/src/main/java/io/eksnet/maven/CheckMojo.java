@@ -122,8 +122,9 @@ public final class CheckMojo extends AbstractMojo {
   private File sarifFile;
 
   /**
-   * Reports to write: {@code sarif} (to {@code sarifFile}), {@code json} and {@code text} (next to
-   * it, as {@code eksnet.json} and {@code eksnet.txt} for the default {@code sarifFile}).
+   * Reports to write: {@code sarif} (to {@code sarifFile}), {@code json}, {@code text} and {@code
+   * html} (next to it, as {@code eksnet.json}, {@code eksnet.txt} and {@code eksnet.html} for the
+   * default {@code sarifFile}).
    */
   @Parameter(property = "eksnet.formats", defaultValue = "sarif")
   private List<String> formats;
@@ -307,7 +308,7 @@ public final class CheckMojo extends AbstractMojo {
       Format format = Format.parse(f);
       if (format == null) {
         throw new MojoExecutionException(
-            "eksnet.formats: unknown format '" + f + "' (sarif, json, text)");
+            "eksnet.formats: unknown format '" + f + "' (sarif, json, text, html)");
       }
       out.put(
           format,
@@ -315,6 +316,7 @@ public final class CheckMojo extends AbstractMojo {
             case SARIF -> sarif;
             case JSON -> sarif.resolveSibling(base + ".json");
             case TEXT -> sarif.resolveSibling(base + ".txt");
+            case HTML -> sarif.resolveSibling(base + ".html");
           });
     }
     return out;
