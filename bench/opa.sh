@@ -50,7 +50,7 @@ for n in "${sizes[@]}"; do
   : >"$work/e" && : >"$work/o"
   for _ in $(seq "$runs"); do
     measure "${eks[@]}" >>"$work/e"
-    [ -n "$opa" ] && measure "${ocmd[@]}" >>"$work/o"
+    if [ -n "$opa" ]; then measure "${ocmd[@]}" >>"$work/o"; fi
   done
   ew=$(cut -d' ' -f1 "$work/e" | median) ec=$(cut -d' ' -f2 "$work/e" | median)
   if [ -n "$opa" ]; then
