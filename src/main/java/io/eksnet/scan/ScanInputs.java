@@ -23,8 +23,8 @@ import java.util.List;
  *
  * <p>Files are loaded on {@link #threads()} threads (one loader, so one YAML parser, per thread), a
  * few files ahead of the iteration, and handed out in discovery order: what a scan reports does not
- * depend on the thread count. An interrupted iteration (a cancelled scan) cancels the loads under
- * way.
+ * depend on the thread count. A scan with a file above 4 MiB loads one file at a time. An
+ * interrupted iteration (a cancelled scan) cancels the loads under way.
  */
 final class ScanInputs implements Iterable<ScanInputs.Input> {
 
@@ -91,10 +91,29 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
   @Override
   public Iterator<Input> iterator() {
     int threads = threads();
-    if (threads == 1 || files.size() < 2) {
+    if (threads == 1 || files.size() < 2 || hasLargeFile()) {
       return files.stream().map(f -> deliver(load(f, loader))).iterator();
     }
     return new Parallel(Math.min(threads, files.size()));
+  }
+
+  /**
+   * Files above this size are loaded one at a time: a file that exhausts the heap must not stall
+   * (through the collector) another file's load past its time limit.
+   */
+  private static final long LARGE_FILE = 4L << 20;
+
+  private boolean hasLargeFile() {
+    for (SourceFile f : files) {
+      try {
+        if (java.nio.file.Files.size(f.path()) > LARGE_FILE) {
+          return true;
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // the load reports it
+      }
+    }
+    return false;
   }
 
   /** A loaded file and the problems of its Terraform documents, not yet handed out. */
