@@ -29,8 +29,13 @@ public final class Metadata {
 
   /** Annotation values as strings, quotes stripped (some Drools build paths keep them). */
   static Map<String, String> strings(Rule rule) {
+    return strings(rule.getMetaData());
+  }
+
+  /** {@link #strings(Rule)} of a metadata map (a rule of a generated model). */
+  static Map<String, String> strings(Map<String, Object> metaData) {
     Map<String, String> out = new TreeMap<>();
-    for (Map.Entry<String, Object> e : rule.getMetaData().entrySet()) {
+    for (Map.Entry<String, Object> e : metaData.entrySet()) {
       out.put(e.getKey(), unquote(String.valueOf(e.getValue())));
     }
     return out;

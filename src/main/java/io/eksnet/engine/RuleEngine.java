@@ -60,8 +60,17 @@ public final class RuleEngine {
    * it concurrently, so a long-lived process (the daemon) shares it.
    */
   private static final class BuiltIn {
-    static final Base BASE = buildBuiltIn();
+    static final Base BASE = buildBuiltIn(null);
   }
+
+  /**
+   * Built-in bases of fewer rules (see {@link #load(List, List, boolean, Path, Predicate)}), by the
+   * Drools names of their rules: a long-lived process (the daemon) builds each selection once.
+   */
+  private static final Map<java.util.Set<String>, Base> SELECTED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_SELECTED = 16;
 
   private RuleEngine(List<Base> bases, boolean keepGoing, Location brokenAt) {
     this.bases = bases;
@@ -76,6 +85,17 @@ public final class RuleEngine {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** How many rules the rule bases hold (all rules, or those selected when loaded). */
+  int ruleCount() {
+    int n = 0;
+    for (Base b : bases) {
+      for (KiePackage p : b.kieBase().getKiePackages()) {
+        n += p.getRules().size();
+      }
+    }
+    return n;
   }
 
   /**
@@ -107,8 +127,22 @@ public final class RuleEngine {
    */
   public static RuleEngine load(
       List<Path> userRuleDirs, List<InputProblem> problems, boolean keepGoing, Path workingDir) {
+    return load(userRuleDirs, problems, keepGoing, workingDir, null);
+  }
+
+  /**
+   * {@link #load(List, List, boolean, Path)} for a scan that runs only the built-in rules whose ids
+   * {@code builtInIds} accepts (null: all): the built-in rule base then holds only those, so facts
+   * are not matched against rules that may not fire. The catalog still lists every rule.
+   */
+  public static RuleEngine load(
+      List<Path> userRuleDirs,
+      List<InputProblem> problems,
+      boolean keepGoing,
+      Path workingDir,
+      Predicate<String> builtInIds) {
     List<Base> bases = new ArrayList<>();
-    Base builtIn = builtIn();
+    Base builtIn = builtIn(builtInIds);
     bases.add(builtIn);
     java.util.Set<String> ids = new java.util.HashSet<>(builtIn.rules().keySet());
     int before = problems.size();
@@ -122,11 +156,60 @@ public final class RuleEngine {
     return new RuleEngine(bases, keepGoing, brokenAt);
   }
 
-  private static Base builtIn() {
-    return BuiltIn.BASE;
+  private static Base builtIn(Predicate<String> ids) {
+    if (ids == null) {
+      return BuiltIn.BASE;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Map.Entry<String, RuleInfo> e : BuiltInRules.INFOS.entrySet()) {
+      if (ids.test(e.getValue().id())) {
+        names.add(e.getKey());
+      }
+    }
+    if (names.size() == BuiltInRules.INFOS.size()) {
+      return BuiltIn.BASE;
+    }
+    Base b = SELECTED.get(names);
+    if (b == null) {
+      b = buildBuiltIn(names::contains);
+      if (SELECTED.size() >= MAX_SELECTED) {
+        SELECTED.clear();
+      }
+      SELECTED.put(java.util.Set.copyOf(names), b);
+    }
+    return b;
   }
 
-  private static Base buildBuiltIn() {
+  /**
+   * The generated models of the built-in rules and every rule's metadata (by Drools name), read
+   * from the models without building a rule base.
+   */
+  private static final class BuiltInRules {
+    static final Map<String, RuleInfo> INFOS = infos(models());
+
+    private static Map<String, RuleInfo> infos(List<Model> models) {
+      Map<String, RuleInfo> rules = new HashMap<>();
+      List<String> bad = new ArrayList<>();
+      for (Model m : models) {
+        for (org.drools.model.Rule rule : m.getRules()) {
+          Map<String, String> md = Metadata.strings(rule.getMetaData());
+          List<String> pr = Metadata.problems(rule.getName(), md, true);
+          if (!pr.isEmpty()) {
+            bad.add(rule.getName() + ": " + String.join("; ", pr));
+          } else {
+            rules.put(rule.getName(), Metadata.info(md, "built-in"));
+          }
+        }
+      }
+      if (!bad.isEmpty()) {
+        throw new IllegalStateException("built-in rules with bad metadata: " + bad);
+      }
+      return Map.copyOf(rules);
+    }
+  }
+
+  /** The models of the built-in rules, each instantiated anew. */
+  private static List<Model> models() {
     ClassLoader cl = RuleEngine.class.getClassLoader();
     List<Model> models = new ArrayList<>();
     try (InputStream in = cl.getResourceAsStream(MODEL_INDEX)) {
@@ -142,6 +225,23 @@ public final class RuleEngine {
       }
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the built-in rule model", e);
+    }
+    return models;
+  }
+
+  /**
+   * The built-in rule base: all rules, or only those whose Drools names {@code names} accepts (the
+   * metadata map still holds every rule, for the catalog).
+   */
+  private static Base buildBuiltIn(Predicate<String> names) {
+    List<Model> models = models();
+    if (names != null) {
+      List<Model> kept = new ArrayList<>();
+      for (Model m : models) {
+        kept.add(new SelectedRules(m, names));
+      }
+      KieBase kb = KieBaseBuilder.createKieBaseFromModel(kept);
+      return new Base(kb, BuiltInRules.INFOS, Map.of(), true);
     }
     KieBase kb = KieBaseBuilder.createKieBaseFromModel(models);
     Map<String, RuleInfo> rules = new HashMap<>();
@@ -855,5 +955,43 @@ public final class RuleEngine {
   /** Folds Drools' multi-line messages into one line. */
   private static String oneLine(String s) {
     return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
+
+  /** A model with only some of its rules; everything else (globals, types) as the model has it. */
+  private record SelectedRules(Model model, Predicate<String> names) implements Model {
+    @Override
+    public String getName() {
+      return model.getName();
+    }
+
+    @Override
+    public String getPackageName() {
+      return model.getPackageName();
+    }
+
+    @Override
+    public List<org.drools.model.Global> getGlobals() {
+      return model.getGlobals();
+    }
+
+    @Override
+    public List<org.drools.model.Rule> getRules() {
+      return model.getRules().stream().filter(r -> names.test(r.getName())).toList();
+    }
+
+    @Override
+    public List<org.drools.model.Query> getQueries() {
+      return model.getQueries();
+    }
+
+    @Override
+    public List<org.drools.model.TypeMetaData> getTypeMetaDatas() {
+      return model.getTypeMetaDatas();
+    }
+
+    @Override
+    public List<org.drools.model.EntryPoint> getEntryPoints() {
+      return model.getEntryPoints();
+    }
   }
 }

@@ -64,11 +64,15 @@ public final class Scanner {
     List<String> notes = new ArrayList<>();
     Config config = loadConfig(req, problems);
 
-    // Building the rule base is most of a small scan's start-up: do it while the files load.
+    // Building the rule base is most of a small scan's start-up: do it while the files load, with
+    // only the built-in rules that may fire (--enable, --disable)
     List<InputProblem> ruleProblems = new ArrayList<>();
+    Predicate<String> selected = selection(req, config);
     java.util.concurrent.CompletableFuture<RuleEngine> engineLoad =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir()),
+            () ->
+                RuleEngine.load(
+                    req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir(), selected),
             r -> {
               Thread t = new Thread(r, "eksnet-rule-base");
               t.setDaemon(true);
@@ -178,7 +182,9 @@ public final class Scanner {
       // a file that exhausted the heap (now an input problem, its memory free) can make the rule
       // base, built beside it, fail instead: build it again
       ruleProblems.clear();
-      engine = RuleEngine.load(req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir());
+      engine =
+          RuleEngine.load(
+              req.ruleDirs(), ruleProblems, req.keepGoing(), req.workingDir(), selected);
     }
     problems.addAll(ruleProblems);
     progress.phase("relating and checking");
@@ -602,6 +608,21 @@ public final class Scanner {
    */
   static Config loadConfig(ScanRequest req, List<InputProblem> problems) {
     return ConfigLoader.forScan(req.root(), req.configFile(), configDisplayName(req), problems);
+  }
+
+  /**
+   * The rule ids the request and the config enable and do not disable; null when they restrict
+   * nothing.
+   */
+  private static Predicate<String> selection(ScanRequest req, Config config) {
+    Set<String> enable = new HashSet<>(config.enable());
+    enable.addAll(req.enable());
+    Set<String> disable = new HashSet<>(config.disable());
+    disable.addAll(req.disable());
+    if (enable.isEmpty() && disable.isEmpty()) {
+      return null;
+    }
+    return id -> (enable.isEmpty() || enable.contains(id)) && !disable.contains(id);
   }
 
   private static Predicate<String> enabledRules(

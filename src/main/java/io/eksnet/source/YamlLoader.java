@@ -62,6 +62,10 @@ final class YamlLoader {
   private final Limits limits;
   private final Map<String, String> strings;
   private Positions positions;
+
+  /** True when SnakeYAML's own marks are editors' lines and columns (see {@link #exact}). */
+  private boolean marksExact;
+
   private Limits.Deadline deadline;
   private String text;
   private int templateLine;
@@ -75,9 +79,20 @@ final class YamlLoader {
    *     millions of times in a cluster dump
    */
   YamlLoader(Limits limits, Map<String, String> strings) {
+    this(limits, strings, true);
+  }
+
+  /**
+   * @param trustMarks whether SnakeYAML's marks are used where they are exact (false: every
+   *     position from the line index, as a test's reference)
+   */
+  YamlLoader(Limits limits, Map<String, String> strings, boolean trustMarks) {
     this.limits = limits;
     this.strings = strings;
+    this.trustMarks = trustMarks;
   }
+
+  private final boolean trustMarks;
 
   private String intern(String s) {
     if (strings.size() > 1_000_000) {
@@ -90,7 +105,8 @@ final class YamlLoader {
   /** Positions are lines and columns as editors count them (see {@link Positions}). */
   Result load(String text) {
     this.text = text;
-    positions = new Positions(text);
+    positions = null;
+    marksExact = trustMarks && exact(text);
     deadline = limits.deadline();
     templateLine = 0;
     LoaderOptions opts = new LoaderOptions();
@@ -122,7 +138,7 @@ final class YamlLoader {
     } catch (TooBig e) {
       problems.add(e.problem);
     } catch (ReaderException e) {
-      int[] at = positions.at(e.getPosition());
+      int[] at = positions().at(e.getPosition());
       problems.add(
           new LoadException(
               at[0],
@@ -181,11 +197,51 @@ final class YamlLoader {
   }
 
   private int line(Mark m) {
-    return m == null ? 1 : positions.at(m.getIndex())[0];
+    return m == null ? 1 : at(m)[0];
   }
 
   private int col(Mark m) {
-    return m == null ? 1 : positions.at(m.getIndex())[1];
+    return m == null ? 1 : at(m)[1];
+  }
+
+  /**
+   * SnakeYAML's marks count lines at LF as editors do, and columns in code points, which are UTF-16
+   * units in the Basic Multilingual Plane. They differ where YAML 1.1 ends a line that editors do
+   * not (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), at a CR (a lone CR at the end of the text ends
+   * no line for SnakeYAML), at a BOM inside the text (no column for SnakeYAML) and for characters
+   * outside the BMP. Without any of those (most files) the marks are used as they are, and no line
+   * index is built.
+   */
+  static boolean exact(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r'
+          || c >= '\u0085'
+              && (c == '\u0085'
+                  || c == '\u2028'
+                  || c == '\u2029'
+                  || c == '\uFEFF'
+                  || Character.isSurrogate(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The line index, built on first use. */
+  private Positions positions() {
+    if (positions == null) {
+      positions = new Positions(text);
+    }
+    return positions;
+  }
+
+  /** {line, column} of a mark, as editors count them. */
+  private int[] at(Mark m) {
+    if (marksExact) {
+      return new int[] {m.getLine() + 1, m.getColumn() + 1};
+    }
+    return positions().at(m.getIndex());
   }
 
   /** SnakeYAML reads as it scans: checking the clock on every read cuts the parse itself short. */
@@ -255,7 +311,7 @@ final class YamlLoader {
                 "YAML nesting deeper than " + limits.maxDepth() + " levels; file skipped",
                 LoadException.Kind.LIMIT));
       }
-      int[] at = positions.at(n.getStartMark().getIndex());
+      int[] at = at(n.getStartMark());
       int l = at[0];
       int c = at[1];
       inspect(n, l, c);
@@ -293,7 +349,7 @@ final class YamlLoader {
       if (n instanceof MappingNode m
           && templateLine == 0
           && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW
-          && text.startsWith("{{", positions.charOffset(n.getStartMark().getIndex()))) {
+          && text.startsWith("{{", positions().charOffset(n.getStartMark().getIndex()))) {
         templateLine = l;
       }
       if (PLAIN_TAGS.contains(tag) || "!".equals(tag.getValue())) {
@@ -346,7 +402,7 @@ final class YamlLoader {
           continue;
         }
         String key = intern(k instanceof ScalarNode ks ? ks.getValue() : "<complex key>");
-        int[] kat = positions.at(k.getStartMark().getIndex());
+        int[] kat = at(k.getStartMark());
         int kl = kat[0];
         int kc = kat[1];
         Tree.Entry prev = entries.get(key);

@@ -36,4 +36,21 @@ class BenchSmokeTest {
         ClusterDumpGenerator.generate(1000, dir.resolve("again"), 7),
         "deterministic for a seed");
   }
+
+  @Test
+  void singleDocumentSetGivesTheFindingsTheOpaPoliciesCheck() throws IOException {
+    SingleDocGenerator.Stats stats = SingleDocGenerator.generate(200, dir, 42);
+    assertEquals(200, stats.files());
+    ScanResult r = new Scanner().scan(ScanRequest.of(dir, List.of(dir)));
+    assertEquals(List.of(), r.problems());
+    assertEquals(200, r.files().size());
+    assertTrue(stats.lb001() > 0 && stats.lb003() > 0 && stats.svc001() > 0, stats.toString());
+    assertEquals(stats.lb001(), count(r, "EKS-LB-001"));
+    assertEquals(stats.lb003(), count(r, "EKS-LB-003"));
+    assertEquals(stats.svc001(), count(r, "EKS-SVC-001"));
+  }
+
+  private static long count(ScanResult r, String rule) {
+    return r.findings().stream().filter(f -> f.ruleId().equals(rule)).count();
+  }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as tmpfs, then list them in opposite orders), explicit file arguments in shuffled orders, and
  * overlapping arguments. The inputs are every seed of the fuzzer (fixtures, the example, the corpus
  * when present), the fuzz regressions and a hundred mutated files, so findings, suppressions, notes
- * and input problems of every kind are in the reports.
+ * and input problems of every kind are in the reports. The files are loaded on several threads: the
+ * reports are also the same with one loading thread and with several.
  */
 class DeterminismTest {
 
@@ -156,6 +157,34 @@ class DeterminismTest {
         expected,
         reports(new Scanner().scan(ScanRequest.of(b, overlapping))),
         "overlapping arguments");
+  }
+
+  @Test
+  void reportsAreByteIdenticalWhateverTheLoadingThreadCount() throws IOException {
+    Path a = tree("a", new ArrayList<>(inputs.keySet()));
+    String before = System.getProperty("eksnet.loadThreads");
+    try {
+      System.setProperty("eksnet.loadThreads", "1");
+      List<String> one = reports(new Scanner().scan(ScanRequest.of(a, List.of(a))));
+      assertTrue(
+          new ObjectMapper().readTree(one.get(1)).path("problems").size() > 10,
+          "the inputs include broken files (problems from the loading threads)");
+      for (String threads : List.of("2", "3", "8")) {
+        System.setProperty("eksnet.loadThreads", threads);
+        for (int i = 0; i < 2; i++) {
+          assertEquals(
+              one,
+              reports(new Scanner().scan(ScanRequest.of(a, List.of(a)))),
+              threads + " loading threads, run " + i);
+        }
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty("eksnet.loadThreads");
+      } else {
+        System.setProperty("eksnet.loadThreads", before);
+      }
+    }
   }
 
   @Test
