@@ -37,10 +37,6 @@ public final class AlbHealthCheck {
     return readinessPaths;
   }
 
-  public boolean isMismatch() {
-    return !readinessPaths.isEmpty() && !readinessPaths.contains(path);
-  }
-
   public String describeReadinessPaths() {
     return String.join(", ", readinessPaths);
   }

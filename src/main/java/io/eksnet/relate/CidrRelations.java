@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Address ranges: subnets of one VPC whose CIDRs overlap, found by a sorted sweep per VPC ({@link
- * SubnetOverlap}: EKS-VPC-001), a cluster's service CIDR against its VPC's CIDRs and its subnets
- * ({@link ServiceCidrOverlap}: EKS-VPC-002), and the secondary ranges of the VPC of each vpc-cni
- * add-on's cluster, from CIDR associations and from subnets outside the primary CIDR ({@link
+ * SubnetOverlap}: EKS-VPC-001), the address space of each cluster's VPC and subnets ({@link
+ * ClusterAddressSpace}: EKS-VPC-002), and the secondary ranges of the VPC of each vpc-cni add-on's
+ * cluster, from CIDR associations and from subnets outside the primary CIDR ({@link
  * ClusterNetwork}: EKS-IP-006).
  */
 final class CidrRelations {
@@ -35,7 +35,7 @@ final class CidrRelations {
   static void compute(TerraformIndex t, List<?> facts, List<Object> out) {
     CidrRelations r = new CidrRelations(t, facts);
     r.overlaps(out);
-    r.serviceCidrs(out);
+    r.addressSpaces(out);
     r.clusterNetworks(out);
   }
 
@@ -122,30 +122,25 @@ final class CidrRelations {
     return secondaryByVpc.getOrDefault(v.getKey(), List.of());
   }
 
-  private void serviceCidrs(List<Object> out) {
+  private void addressSpaces(List<Object> out) {
     for (Object f : facts) {
-      if (!(f instanceof EksCluster c) || c.getServiceIpv4Cidr() == null) {
+      if (!(f instanceof EksCluster c)) {
         continue;
       }
-      Cidr svc = c.getServiceIpv4Cidr();
-      List<String> overlapping = new ArrayList<>();
+      List<ClusterAddressSpace.Block> blocks = new ArrayList<>();
       Vpc vpc = t.get(c, c.getVpcAddress(), Vpc.class);
       if (vpc != null) {
         for (Cidr v : vpcCidrs(vpc)) {
-          if (v.overlaps(svc)) {
-            overlapping.add("VPC CIDR " + v + " of " + vpc.getAddress());
-          }
+          blocks.add(new ClusterAddressSpace.Block(v, "VPC CIDR " + v + " of " + vpc.getAddress()));
         }
       }
       for (String a : c.getSubnets().addresses()) {
         Subnet s = t.get(c, a, Subnet.class);
-        if (s != null && s.getCidr() != null && s.getCidr().overlaps(svc)) {
-          overlapping.add("subnet " + s.describe());
+        if (s != null && s.getCidr() != null) {
+          blocks.add(new ClusterAddressSpace.Block(s.getCidr(), "subnet " + s.describe()));
         }
       }
-      if (!overlapping.isEmpty()) {
-        out.add(new ServiceCidrOverlap(c, overlapping));
-      }
+      out.add(new ClusterAddressSpace(c, blocks));
     }
   }
 

@@ -264,9 +264,8 @@ final class IngressRelations {
     }
     for (Map.Entry<String, Workload> e : ipTargetNamespaces.entrySet()) {
       Namespace ns = inventory.namespace(e.getKey());
-      if (ns != null
-          && !"enabled".equals(ns.getLabels().get("elbv2.k8s.aws/pod-readiness-gate-inject"))) {
-        out.add(new ReadinessGateGap(ns, e.getValue()));
+      if (ns != null) {
+        out.add(new IpTargetNamespace(ns, e.getValue()));
       }
     }
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Network policy relations: the workloads a policy selects, FQDN clients, DNS-proxy coverage,
- * egress open to the internet.
+ * Network policy relations: the workloads a policy selects, FQDN clients, DNS-proxy coverage, what
+ * each egress rule reaches.
  */
 final class PolicyRelations {
 
@@ -87,23 +87,16 @@ final class PolicyRelations {
             .toList());
   }
 
-  static void openEgress(
+  static void egressReach(
       List<NetworkPolicy> netpols, List<CiliumPolicy> cilium, long holePrefix, List<Object> out) {
     for (NetworkPolicy p : netpols) {
       if (!p.getPolicyTypes().contains("Egress")) {
         continue;
       }
-      // Evidence that the author restricts egress: a rule that names its destinations, or limits
-      // its ports. A policy whose egress rules are all {} is a written allow-all (the common way
-      // to exempt pods from a namespace's default deny) and is not reported.
-      boolean restricts =
-          p.getEgress().stream().anyMatch(r -> !r.everyPeer() || !r.ports().isEmpty());
+      boolean limits = p.getEgress().stream().anyMatch(r -> !r.everyPeer() || !r.ports().isEmpty());
       for (NetworkPolicy.Rule r : p.getEgress()) {
         if (r.everyPeer()) {
-          String ports = httpsOrAll(r.ports());
-          if (ports != null && restricts) {
-            out.add(new OpenEgress(p, p.at(r.path()), "every destination", ports, true));
-          }
+          out.add(reach(p, p.at(r.path()), "every destination", r.ports(), true, true, limits));
           continue;
         }
         List<String> cidrs = new ArrayList<>();
@@ -114,36 +107,43 @@ final class PolicyRelations {
             except.addAll(peer.except());
           }
         }
-        String ports = httpsOrAll(r.ports());
-        if (ports != null && coversInternet(cidrs, except, holePrefix)) {
-          out.add(new OpenEgress(p, p.at(r.path()), describe(cidrs, except), ports));
-        }
+        out.add(
+            reach(
+                p,
+                p.at(r.path()),
+                describe(cidrs, except),
+                r.ports(),
+                coversInternet(cidrs, except, holePrefix),
+                false,
+                limits));
       }
     }
     for (CiliumPolicy p : cilium) {
       for (CiliumPolicy.EgressRule r : p.getEgress()) {
-        String ports = httpsOrAll(r.ports());
-        if (ports == null) {
-          continue;
-        }
         boolean world = r.toEntities().contains("world") || r.toEntities().contains("all");
-        if (world || coversInternet(r.toCidrs(), r.toCidrExcept(), holePrefix)) {
-          String dest =
-              world
-                  ? "toEntities " + String.join(",", r.toEntities())
-                  : describe(r.toCidrs(), r.toCidrExcept());
-          out.add(new OpenEgress(p, p.at(r.path()), dest, ports));
-        }
+        String dest =
+            world
+                ? "toEntities " + String.join(",", r.toEntities())
+                : describe(r.toCidrs(), r.toCidrExcept());
+        boolean internet = world || coversInternet(r.toCidrs(), r.toCidrExcept(), holePrefix);
+        out.add(reach(p, p.at(r.path()), dest, r.ports(), internet, false, true));
       }
     }
   }
 
-  /** "all ports" when no port is listed, "port 443" when 443 is among them, else null. */
-  static String httpsOrAll(List<String> ports) {
-    if (ports.isEmpty() || ports.contains("*")) {
-      return "all ports";
-    }
-    return ports.contains("443") || ports.contains("https") ? "port 443" : null;
+  private static EgressReach reach(
+      io.eksnet.model.K8sObject policy,
+      io.eksnet.model.Location at,
+      String destinations,
+      List<String> ports,
+      boolean internet,
+      boolean everyDestination,
+      boolean limits) {
+    boolean all = ports.isEmpty() || ports.contains("*");
+    boolean https = ports.contains("443") || ports.contains("https");
+    String described = all ? "all ports" : https ? "port 443" : "ports " + String.join(", ", ports);
+    return new EgressReach(
+        policy, at, destinations, described, all, https, internet, everyDestination, limits);
   }
 
   /**

@@ -81,7 +81,7 @@ public final class Relations {
     ClusterRelations.kubeProxy(configMaps, out);
     out.addAll(proxyAddons); // the mode from Terraform counts the same: whichever side gives it
     IngressRelations.albTargets(refs, backends, services, inventory, out);
-    PolicyRelations.openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
+    PolicyRelations.egressReach(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
     out.addAll(TerraformRelations.compute(facts));
     out.addAll(JoinRelations.compute(facts, out));
     if (out.stream().noneMatch(o -> o instanceof CniConfig)) {

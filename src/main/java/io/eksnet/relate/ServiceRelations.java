@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Service → workload relations: backends, unexposed target ports, the workload nearest a selector.
+ * Service → workload relations: backends, where each port's traffic goes, the workload nearest a
+ * selector.
  */
 final class ServiceRelations {
 
@@ -113,11 +114,14 @@ final class ServiceRelations {
         }
         allDeclare &= declares;
       }
-      if (!anyExposes && (p.isNamedTarget() || allDeclare)) {
-        out.add(
-            new UnexposedTargetPort(
-                s, p, b, declared.isEmpty() ? "none" : String.join(", ", declared)));
-      }
+      out.add(
+          new ServicePortTarget(
+              s,
+              p,
+              b,
+              anyExposes,
+              allDeclare,
+              declared.isEmpty() ? "none" : String.join(", ", declared)));
     }
   }
 }
