@@ -5,7 +5,6 @@ import io.eksnet.aws.InstanceTypes;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
-import io.eksnet.model.SecurityGroupPolicy;
 import io.eksnet.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The VPC CNI as the scope configures it: the settings on which the Terraform vpc-cni add-on and
- * the aws-node DaemonSet disagree ({@link CniSettingConflict}: EKS-IP-013), and the
- * SecurityGroupPolicies whose pods cannot get a branch ENI because {@code ENABLE_POD_ENI} is off or
- * no node group has a trunking-capable instance type ({@link SgpNodeProblem}: EKS-IP-014).
+ * The VPC CNI as the scope configures it: the settings both the Terraform vpc-cni add-on and the
+ * aws-node DaemonSet write ({@link CniSettingBothSides}: EKS-IP-013), and whether nodes can offer
+ * branch ENIs to pods with security groups ({@link PodEniSupport}: EKS-IP-014).
  */
 final class CniRelations {
 
@@ -32,63 +30,58 @@ final class CniRelations {
     Workload awsNode = j.awsNode;
     for (Map.Entry<String, String> e : new TreeMap<>(a.getEnv()).entrySet()) {
       String ds = awsNode.env(e.getKey());
-      if (ds != null && !sameSetting(ds, e.getValue())) {
-        out.add(new CniSettingConflict(a, awsNode, e.getKey(), e.getValue().trim(), ds.trim()));
+      if (ds != null) {
+        out.add(new CniSettingBothSides(a, awsNode, e.getKey(), e.getValue().trim(), ds.trim()));
       }
     }
   }
 
-  /** Env values compare trimmed, booleans without case. */
-  static boolean sameSetting(String a, String b) {
-    String x = a.trim();
-    String y = b.trim();
-    boolean bools =
-        (x.equalsIgnoreCase("true") || x.equalsIgnoreCase("false"))
-            && (y.equalsIgnoreCase("true") || y.equalsIgnoreCase("false"));
-    return bools ? x.equalsIgnoreCase(y) : x.equals(y);
-  }
-
-  static void securityGroupPolicies(JoinIndex j, List<Object> out) {
-    if (j.policies.isEmpty()) {
-      return;
-    }
+  /**
+   * Whether the cluster's nodes can offer branch ENIs ({@link PodEniSupport}): the add-on's {@code
+   * ENABLE_POD_ENI}, and whether every node group's instance types are known and none can attach a
+   * trunk ENI.
+   */
+  static void podEniSupport(JoinIndex j, List<Object> out) {
     CniConfig cni = j.cni();
-    if (cni != null && cni.getAddon() != null && cni.isKnown() && !cni.isTrue("ENABLE_POD_ENI")) {
-      for (SecurityGroupPolicy p : j.policies) {
-        out.add(
-            new SgpNodeProblem(
-                p,
-                false,
-                cni.describeSetting("ENABLE_POD_ENI"),
-                cni.settingLocation("ENABLE_POD_ENI")));
-      }
-      return;
-    }
+    boolean off =
+        cni != null && cni.getAddon() != null && cni.isKnown() && !cni.isTrue("ENABLE_POD_ENI");
+    List<String> groups = noTrunkingNodeGroups(j);
+    out.add(
+        new PodEniSupport(
+            off,
+            off ? cni.describeSetting("ENABLE_POD_ENI") : null,
+            off ? cni.settingLocation("ENABLE_POD_ENI") : null,
+            groups != null,
+            groups == null ? null : String.join("; ", groups),
+            groups == null ? null : j.nodeGroups.get(0).getLocation()));
+  }
+
+  /**
+   * The node groups with their instance types when the cluster has node groups, all their types are
+   * known and in the instance table, and none can attach a trunk ENI; null otherwise.
+   */
+  private static List<String> noTrunkingNodeGroups(JoinIndex j) {
     if (j.nodeGroups.isEmpty()) {
-      return;
+      return null;
     }
     List<String> groups = new ArrayList<>();
     for (NodeGroup g : j.nodeGroups) {
       List<String> types = instanceTypes(j, g);
       if (types == null) {
-        return;
+        return null;
       }
       for (String t : types) {
         Optional<InstanceType> it = InstanceTypes.builtIn().find(t);
         if (it.isEmpty() || it.get().trunkingCompatible() == null) {
-          return;
+          return null;
         }
         if (it.get().trunkingCompatible()) {
-          return; // pods can run on this node group
+          return null; // pods can run on this node group
         }
       }
       groups.add(g.describe() + ": " + String.join(", ", types));
     }
-    for (SecurityGroupPolicy p : j.policies) {
-      out.add(
-          new SgpNodeProblem(
-              p, true, String.join("; ", groups), j.nodeGroups.get(0).getLocation()));
-    }
+    return groups;
   }
 
   /** The instance types of a node group; null when unknown. */

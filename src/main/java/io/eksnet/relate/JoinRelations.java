@@ -38,7 +38,7 @@ public final class JoinRelations {
       EniConfigRelations.coverage(j, out);
       EniConfigRelations.egressRoutes(j, out);
     }
-    CniRelations.securityGroupPolicies(j, out);
+    CniRelations.podEniSupport(j, out);
     LbSubnetRelations.compute(j, derived, out);
     NetworkIdentities identities = new NetworkIdentities(j);
     LbBackendRelations.compute(j, identities, out);

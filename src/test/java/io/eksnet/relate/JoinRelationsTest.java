@@ -92,7 +92,8 @@ class JoinRelationsTest {
           {null, "resolve_conflicts_on_update unset neither wins for sure"}
         }) {
       EksAddon a = all(load("a.json", state(addon(c[0]))), EksAddon.class).get(0);
-      String outcome = new CniSettingConflict(a, ds, "WARM_IP_TARGET", "5", "10").describeOutcome();
+      String outcome =
+          new CniSettingBothSides(a, ds, "WARM_IP_TARGET", "5", "10").describeOutcome();
       assertTrue(outcome.contains(c[1]), outcome);
     }
   }
@@ -141,10 +142,10 @@ class JoinRelationsTest {
 
   @Test
   void settingsCompareTrimmedAndBooleansWithoutCase() {
-    assertTrue(CniRelations.sameSetting(" True", "true"));
-    assertFalse(CniRelations.sameSetting("true", "false"));
-    assertFalse(CniRelations.sameSetting("Standard", "standard"));
-    assertTrue(CniRelations.sameSetting("5 ", "5"));
+    assertTrue(CniSettingBothSides.same(" True", "true"));
+    assertFalse(CniSettingBothSides.same("true", "false"));
+    assertFalse(CniSettingBothSides.same("Standard", "standard"));
+    assertTrue(CniSettingBothSides.same("5 ", "5"));
   }
 
   private static DatabaseRelations.RdsHost instance(String id) {

@@ -5,10 +5,11 @@ import io.eksnet.model.Location;
 import io.eksnet.model.Workload;
 
 /**
- * One VPC CNI variable that the Terraform vpc-cni add-on's {@code configuration_values} and the
- * {@code aws-node} DaemonSet of the manifests set to different values, with which one applies.
+ * One VPC CNI variable that both the Terraform vpc-cni add-on's {@code configuration_values} and
+ * the {@code aws-node} DaemonSet of the manifests set (the two tied to the scan's one cluster),
+ * with both values and which one applies when they differ.
  */
-public final class CniSettingConflict {
+public final class CniSettingBothSides {
 
   private final EksAddon addon;
   private final Workload daemonSet;
@@ -16,7 +17,7 @@ public final class CniSettingConflict {
   private final String addonValue;
   private final String daemonSetValue;
 
-  public CniSettingConflict(
+  public CniSettingBothSides(
       EksAddon addon, Workload daemonSet, String name, String addonValue, String daemonSetValue) {
     this.addon = addon;
     this.daemonSet = daemonSet;
@@ -43,6 +44,24 @@ public final class CniSettingConflict {
 
   public String getDaemonSetValue() {
     return daemonSetValue;
+  }
+
+  /**
+   * True when both sides set the same value: compared trimmed, {@code true}/{@code false} without
+   * case (as the CNI reads them).
+   */
+  public boolean isSameValue() {
+    return same(addonValue, daemonSetValue);
+  }
+
+  /** Env values compare trimmed, booleans without case. */
+  static boolean same(String a, String b) {
+    String x = a.trim();
+    String y = b.trim();
+    boolean bools =
+        (x.equalsIgnoreCase("true") || x.equalsIgnoreCase("false"))
+            && (y.equalsIgnoreCase("true") || y.equalsIgnoreCase("false"));
+    return bools ? x.equalsIgnoreCase(y) : x.equals(y);
   }
 
   /** The DaemonSet's env entry. */
