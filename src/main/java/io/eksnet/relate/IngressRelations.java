@@ -159,7 +159,7 @@ final class IngressRelations {
 
   /**
    * The params in use, by the ALB IngressClasses that reference them and the ALB Ingresses of those
-   * classes; and the classes whose reference cannot be resolved ({@link ClassParamsProblem}).
+   * classes; and each ALB class's reference ({@link ClassParamsReference}).
    */
   private static Map<IngressClassParams, AppliedClassParams> classParams(
       List<Ingress> ingresses,
@@ -188,11 +188,8 @@ final class IngressRelations {
       if (p != null) {
         classesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
         ingressesOf.computeIfAbsent(p, k -> new ArrayList<>()).addAll(users);
-      } else if (!c.referencesIngressClassParams()) {
-        out.add(new ClassParamsProblem(c, "kind", users, names));
-      } else if (c.getParametersName() != null && !params.isEmpty()) {
-        out.add(new ClassParamsProblem(c, "missing", users, names));
       }
+      out.add(new ClassParamsReference(c, p != null, users, names));
     }
     Map<IngressClassParams, AppliedClassParams> applied = new IdentityHashMap<>();
     for (Map.Entry<IngressClassParams, List<IngressClass>> e : classesOf.entrySet()) {
@@ -205,20 +202,17 @@ final class IngressRelations {
     return applied;
   }
 
-  /**
-   * An Ingress in a namespace the params' {@code namespaceSelector} does not select, when the
-   * Namespace is in the scan and the Ingress names its namespace.
-   */
+  /** An ALB Ingress with params and its Namespace, when that is in the scan and named. */
   private static void namespaceSelector(
       AlbIngress a, IngressClass c, Map<String, Namespace> namespaces, List<Object> out) {
     IngressClassParams p = a.getParams();
     Ingress i = a.getIngress();
-    if (p == null || p.getNamespaceSelector() == null || !i.isNamespaceWritten()) {
+    if (p == null || !i.isNamespaceWritten()) {
       return;
     }
     Namespace ns = namespaces.get(i.getNamespace());
-    if (ns != null && !p.getNamespaceSelector().matches(ns.getClusterLabels())) {
-      out.add(new ParamsNamespaceMismatch(a, c, ns));
+    if (ns != null) {
+      out.add(new AlbIngressNamespace(a, c, ns));
     }
   }
 

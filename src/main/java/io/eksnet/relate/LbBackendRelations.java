@@ -20,9 +20,9 @@ import java.util.Set;
  * Load balancer security groups against their targets: for an ALB (Ingress) or NLB (Service) that
  * names its own security groups and leaves the backend rules to the user, whether the groups of its
  * targets (the pods for ip targets, the nodes for instance targets, see {@link NetworkIdentities})
- * admit it on the target port ({@link LbBackendAccessGap}: EKS-SG-001), and whether its own groups
- * let the traffic out to them ({@link SourceEgressGap}: EKS-SG-003). Each is reported once per load
- * balancer, for the first backend where it fails.
+ * admit it on the target port ({@link LbBackendAccess}, one per backend: EKS-SG-001), and whether
+ * its own groups let the traffic out to them ({@link SourceEgressGap}: EKS-SG-003, once per load
+ * balancer, for the first backend where it fails).
  */
 final class LbBackendRelations {
 
@@ -49,11 +49,12 @@ final class LbBackendRelations {
               .equalsIgnoreCase(trim(i.albAnnotation("manage-backend-security-group-rules")))) {
         continue;
       }
-      boolean[] reported = new boolean[2];
+      boolean[] reported = new boolean[1];
+      int order = 0;
       for (BackendRef b : e.getValue()) {
         Check c = check(j, ids, i, key, b.getTargetType(), b.getService(), b.getPort());
-        if (c != null && report(j, c, reported, out)) {
-          break;
+        if (c != null) {
+          report(j, c, order++, reported, out);
         }
       }
     }
@@ -68,11 +69,12 @@ final class LbBackendRelations {
                           JoinIndex.NLB_PREFIX + "manage-backend-security-group-rules")))) {
         continue;
       }
-      boolean[] reported = new boolean[2];
+      boolean[] reported = new boolean[1];
+      int order = 0;
       for (Service.Port p : s.getPorts()) {
         Check c = check(j, ids, s, key, s.getLoadBalancerTargetType(), s, p);
-        if (c != null && report(j, c, reported, out)) {
-          break;
+        if (c != null) {
+          report(j, c, order++, reported, out);
         }
       }
     }
@@ -183,42 +185,46 @@ final class LbBackendRelations {
   }
 
   /**
-   * Adds the gaps of one backend not yet reported for its load balancer ({@code reported}: ingress,
-   * egress); true when both are reported.
+   * Adds the access of one backend, and its egress gap when none is reported yet for its load
+   * balancer ({@code reported}).
    */
-  private static boolean report(JoinIndex j, Check c, boolean[] reported, List<Object> out) {
+  private static void report(
+      JoinIndex j, Check c, int order, boolean[] reported, List<Object> out) {
+    out.add(access(j, c, order));
     if (!reported[0]) {
-      reported[0] = ingressGap(j, c, out);
+      reported[0] = egressGap(j, c, out);
     }
-    if (!reported[1]) {
-      reported[1] = egressGap(j, c, out);
-    }
-    return reported[0] && reported[1];
   }
 
-  /** Adds a gap when no target identity admits the load balancer's groups; true when added. */
-  private static boolean ingressGap(JoinIndex j, Check c, List<Object> out) {
+  /** Whether the target identities admit the load balancer's groups. */
+  private static LbBackendAccess access(JoinIndex j, Check c, int order) {
+    boolean admitted = false;
+    boolean unknown = false;
     for (NetworkIdentities.Identity t : c.targets()) {
-      if (!t.complete()
-          || j.sgs.admitsAny(new ArrayList<>(t.groups()), c.source(), c.from(), c.to())
-              != SgIndex.Verdict.NO) {
-        return false;
+      SgIndex.Verdict v =
+          j.sgs.admitsAny(new ArrayList<>(t.groups()), c.source(), c.from(), c.to());
+      if (v == SgIndex.Verdict.YES) {
+        admitted = true;
+      } else if (!t.complete() || v == SgIndex.Verdict.UNKNOWN) {
+        unknown = true;
       }
     }
     List<String> described = new ArrayList<>();
     for (NetworkIdentities.Identity t : c.targets()) {
       described.add(t.description());
     }
-    out.add(
-        new LbBackendAccessGap(
-            c.lb(),
-            c.key(),
-            String.join(", ", c.names()),
-            c.what(),
-            c.ports(),
-            String.join("; ", described),
-            targetLocation(j, c)));
-    return true;
+    return new LbBackendAccess(
+        c.lb(),
+        order,
+        admitted
+            ? LbBackendAccess.Admission.ADMITTED
+            : unknown ? LbBackendAccess.Admission.UNKNOWN : LbBackendAccess.Admission.REFUSED,
+        c.key(),
+        String.join(", ", c.names()),
+        c.what(),
+        c.ports(),
+        String.join("; ", described),
+        targetLocation(j, c));
   }
 
   /**

@@ -4,13 +4,26 @@ import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
 
 /**
- * A load balancer (ALB Ingress or NLB Service) with security groups named in its annotation and
- * backend rule management off, whose targets' security groups admit none of its groups on the
- * target port: the container port (ip targets) or the NodePort (instance targets).
+ * One backend of a load balancer (ALB Ingress or NLB Service) with security groups named in its
+ * annotation and backend rule management off, and whether its targets' security groups admit the
+ * load balancer's groups on the target port: the container port (ip targets) or the NodePort
+ * (instance targets). {@code order} numbers the backends of one load balancer from 0.
  */
-public final class LbBackendAccessGap {
+public final class LbBackendAccess {
+
+  /** Whether the targets admit the load balancer. */
+  public enum Admission {
+    /** A target identity admits it. */
+    ADMITTED,
+    /** Every target identity is known and refuses it. */
+    REFUSED,
+    /** Neither can be told (an unresolved rule source, a group outside the scan, ...). */
+    UNKNOWN
+  }
 
   private final K8sObject object;
+  private final int order;
+  private final Admission admission;
   private final String annotation;
   private final String lbGroups;
   private final String targets;
@@ -18,8 +31,10 @@ public final class LbBackendAccessGap {
   private final String targetGroups;
   private final Location related;
 
-  public LbBackendAccessGap(
+  public LbBackendAccess(
       K8sObject object,
+      int order,
+      Admission admission,
       String annotation,
       String lbGroups,
       String targets,
@@ -27,6 +42,8 @@ public final class LbBackendAccessGap {
       String targetGroups,
       Location related) {
     this.object = object;
+    this.order = order;
+    this.admission = admission;
     this.annotation = annotation;
     this.lbGroups = lbGroups;
     this.targets = targets;
@@ -37,6 +54,15 @@ public final class LbBackendAccessGap {
 
   public K8sObject getObject() {
     return object;
+  }
+
+  /** The position of this backend among its load balancer's, from 0. */
+  public int getOrder() {
+    return order;
+  }
+
+  public Admission getAdmission() {
+    return admission;
   }
 
   /** The load balancer's groups as the Terraform names them. */

@@ -6,24 +6,23 @@ import io.eksnet.model.Location;
 import java.util.List;
 
 /**
- * An IngressClass of the AWS Load Balancer Controller whose {@code spec.parameters} the controller
- * cannot load: {@code kind} (not apiGroup {@code elbv2.k8s.aws} with kind {@code
- * IngressClassParams}) or {@code missing} (an IngressClassParams the scan lacks while it has
- * others).
+ * The {@code spec.parameters} reference of an IngressClass of the AWS Load Balancer Controller:
+ * whether it resolves to an IngressClassParams of the scan, the names of the IngressClassParams the
+ * scan has, and the ALB Ingresses of the class.
  */
-public final class ClassParamsProblem {
+public final class ClassParamsReference {
   private final IngressClass ingressClass;
-  private final String problem;
+  private final boolean resolved;
   private final List<Ingress> ingresses;
   private final List<String> paramsInScan;
 
-  public ClassParamsProblem(
+  public ClassParamsReference(
       IngressClass ingressClass,
-      String problem,
+      boolean resolved,
       List<Ingress> ingresses,
       List<String> paramsInScan) {
     this.ingressClass = ingressClass;
-    this.problem = problem;
+    this.resolved = resolved;
     this.ingresses = List.copyOf(ingresses);
     this.paramsInScan = List.copyOf(paramsInScan);
   }
@@ -32,9 +31,14 @@ public final class ClassParamsProblem {
     return ingressClass;
   }
 
-  /** {@code kind} or {@code missing}. */
-  public String getProblem() {
-    return problem;
+  /** True when the reference names an IngressClassParams of the scan. */
+  public boolean isResolved() {
+    return resolved;
+  }
+
+  /** The names of the IngressClassParams in the scan, sorted. */
+  public List<String> getParamsInScan() {
+    return paramsInScan;
   }
 
   /** {@code apiGroup example.com, kind Foo} for messages. */
@@ -69,14 +73,16 @@ public final class ClassParamsProblem {
     return " (" + AppliedClassParams.describe(ingresses, List.of(ingressClass)) + ")";
   }
 
-  /** The wrong apiGroup or kind, or the name of the missing params. */
-  public Location location() {
-    if ("kind".equals(problem)) {
-      return !io.eksnet.model.IngressClassParams.API_GROUP.equals(
-              ingressClass.getParametersApiGroup())
-          ? ingressClass.at("spec", "parameters", "apiGroup")
-          : ingressClass.at("spec", "parameters", "kind");
-    }
+  /** The apiGroup line when it is not the controller's, else the kind line. */
+  public Location kindLocation() {
+    return !io.eksnet.model.IngressClassParams.API_GROUP.equals(
+            ingressClass.getParametersApiGroup())
+        ? ingressClass.at("spec", "parameters", "apiGroup")
+        : ingressClass.at("spec", "parameters", "kind");
+  }
+
+  /** The reference's name line. */
+  public Location nameLocation() {
     return ingressClass.at("spec", "parameters", "name");
   }
 

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An ALB Ingress whose IngressClassParams restricts the namespaces that may use its class ({@code
- * spec.namespaceSelector}) to a set its own Namespace (in the scan) is not in.
+ * An ALB Ingress that names its namespace and gets IngressClassParams from its class, with its
+ * Namespace object (in the scan).
  */
-public final class ParamsNamespaceMismatch {
+public final class AlbIngressNamespace {
   private final AlbIngress alb;
   private final IngressClass ingressClass;
   private final Namespace namespace;
 
-  public ParamsNamespaceMismatch(AlbIngress alb, IngressClass ingressClass, Namespace namespace) {
+  public AlbIngressNamespace(AlbIngress alb, IngressClass ingressClass, Namespace namespace) {
     this.alb = alb;
     this.ingressClass = ingressClass;
     this.namespace = namespace;
