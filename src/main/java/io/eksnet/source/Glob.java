@@ -1,4 +1,4 @@
-package io.eksnet.finding;
+package io.eksnet.source;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.eksnet.finding;
+package io.eksnet.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
