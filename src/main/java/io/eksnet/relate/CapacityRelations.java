@@ -30,9 +30,9 @@ import java.util.Set;
  * template max pods) spread over its subnets, against the subnets' sizes and what every node group
  * in a subnet holds ({@link NodeGroupCapacity}: EKS-IP-001 to EKS-IP-004; {@link SubnetDemand}: the
  * {@code eksnet capacity} table), the /28 prefix blocks prefix delegation needs ({@link
- * SubnetPrefixBlocks}: EKS-IP-005), and a launch template's or managed node group's max pods
- * against what the ENIs hold ({@link MaxPodsCheck}: EKS-IP-007). Node groups of IPv6 clusters and
- * with instance types that cannot be told are left out.
+ * SubnetPrefixBlocks}: EKS-IP-005), and a launch template's or managed node group's max pods and
+ * what the ENIs hold ({@link NodeMaxPods}: EKS-IP-007). Node groups of IPv6 clusters and with
+ * instance types that cannot be told are left out.
  */
 final class CapacityRelations {
 
@@ -66,7 +66,7 @@ final class CapacityRelations {
         continue;
       }
       plans.add(p);
-      maxPodsCheck(p, out);
+      maxPods(p, out);
     }
     // what every node group holds in every subnet
     Map<String, long[]> demand = new LinkedHashMap<>(); // desired, max, pd max, cn max
@@ -257,7 +257,7 @@ final class CapacityRelations {
         known);
   }
 
-  private static void maxPodsCheck(Plan p, List<Object> out) {
+  private static void maxPods(Plan p, List<Object> out) {
     MaxPods limit = MaxPods.forNodeGroup(p.types, p.cni, MaxPodsCap.NONE);
     String mode =
         NodeGroupCapacity.describeMode(limit.mode(), p.cni)
@@ -270,17 +270,14 @@ final class CapacityRelations {
                         ? p.addon.getAddress()
                         : p.addon.getAddress() + " and " + p.awsNode.getDisplayName())
             + ")";
+    int withPrefixDelegation =
+        p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
+            ? MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
+                .value()
+            : -1;
     if (p.lt != null && p.lt.getMaxPods() != null) {
-      if (p.addon == null
-          && p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
-          && p.lt.getMaxPods()
-              <= MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
-                  .value()) {
-        return; // a value that only prefix delegation explains: the CNI is likely configured
-        // outside the scan
-      }
       out.add(
-          new MaxPodsCheck(
+          new NodeMaxPods(
               p.group,
               p.lt,
               p.lt.getMaxPods(),
@@ -288,7 +285,9 @@ final class CapacityRelations {
               limit.value(),
               limit.instanceType(),
               mode,
-              false));
+              false,
+              p.addon != null,
+              withPrefixDelegation));
     } else if (p.cni.customNetworking() && p.lt != null && p.lt.isAmiDefaultMaxPods()) {
       // A launch template with an AMI makes a custom-AMI node group: EKS neither adds its
       // bootstrap nor computes max pods, so the AMI's default applies (bootstrap.sh reads
@@ -298,7 +297,7 @@ final class CapacityRelations {
       int dflt =
           MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
       out.add(
-          new MaxPodsCheck(
+          new NodeMaxPods(
               p.group,
               p.lt,
               dflt,
@@ -306,7 +305,9 @@ final class CapacityRelations {
               limit.value(),
               limit.instanceType(),
               mode,
-              true));
+              true,
+              p.addon != null,
+              withPrefixDelegation));
     }
   }
 

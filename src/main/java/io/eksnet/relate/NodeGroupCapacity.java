@@ -147,19 +147,11 @@ public final class NodeGroupCapacity {
   }
 
   /**
-   * True when, at max size, a subnet cannot hold the nodes it gets or the subnets together cannot
-   * hold the group.
+   * True when, at max size, a subnet of the group cannot hold the addresses it must give (this
+   * group's nodes and pods there, with every other node group in that subnet).
    */
-  public boolean isOverCapacity() {
-    if (shares.stream().anyMatch(SubnetShare::over)) {
-      return true;
-    }
-    return subnetsKnown && getDemandAtMax() > getTotalUsable();
-  }
-
-  /** Above the utilisation threshold (and not over capacity). */
-  public boolean isAboveThreshold() {
-    return !isOverCapacity() && getFullestUtilizationPercent() > thresholdPercent;
+  public boolean isSubnetOverfull() {
+    return shares.stream().anyMatch(SubnetShare::over);
   }
 
   public int getThresholdPercent() {

@@ -60,14 +60,12 @@ public final class SubnetPrefixBlocks {
     return nodeGroups;
   }
 
-  /** More blocks needed than the subnet has at all. */
-  public boolean isTooSmall() {
-    return needed > free;
-  }
-
-  /** Enough blocks in a fresh subnet, but not if the single addresses break up blocks. */
-  public boolean isFragmentationRisk() {
-    return !isTooSmall() && !prefixReservation && needed > free - Math.min(singles, free);
+  /**
+   * The free /28 blocks left when each single address the subnet also gives (node primary
+   * addresses, other ENIs) breaks up one block: the worst case without a prefix reservation.
+   */
+  public long getFreeAfterSingles() {
+    return free - Math.min(singles, free);
   }
 
   public String describeNodeGroups() {

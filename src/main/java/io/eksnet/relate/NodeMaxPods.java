@@ -4,13 +4,12 @@ import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
 
 /**
- * The max pods a node group's kubelet runs with against the pods its ENIs can address in the
- * current mode: a value the user data sets, or (under custom networking) the default of an EKS AMI
- * that a launch template names, which counts the primary ENI. Managed node groups without an AMI in
- * their launch template get max pods computed by EKS from the VPC CNI's configuration and have no
- * check.
+ * The max pods a node group's kubelet runs with, and the pods its ENIs can address in the current
+ * mode: a value the user data sets, or (under custom networking) the default of an EKS AMI that a
+ * launch template names, which counts the primary ENI. Managed node groups without an AMI in their
+ * launch template get max pods computed by EKS from the VPC CNI's configuration and have none.
  */
-public final class MaxPodsCheck {
+public final class NodeMaxPods {
 
   private final NodeGroup nodeGroup;
   private final LaunchTemplate launchTemplate;
@@ -20,8 +19,10 @@ public final class MaxPodsCheck {
   private final String limitingType;
   private final String mode;
   private final boolean amiDefault;
+  private final boolean addonInScan;
+  private final int addressableWithPrefixDelegation;
 
-  public MaxPodsCheck(
+  public NodeMaxPods(
       NodeGroup nodeGroup,
       LaunchTemplate launchTemplate,
       int configured,
@@ -29,7 +30,9 @@ public final class MaxPodsCheck {
       int addressable,
       String limitingType,
       String mode,
-      boolean amiDefault) {
+      boolean amiDefault,
+      boolean addonInScan,
+      int addressableWithPrefixDelegation) {
     this.nodeGroup = nodeGroup;
     this.launchTemplate = launchTemplate;
     this.configured = configured;
@@ -38,6 +41,8 @@ public final class MaxPodsCheck {
     this.limitingType = limitingType;
     this.mode = mode;
     this.amiDefault = amiDefault;
+    this.addonInScan = addonInScan;
+    this.addressableWithPrefixDelegation = addressableWithPrefixDelegation;
   }
 
   public NodeGroup getNodeGroup() {
@@ -79,7 +84,16 @@ public final class MaxPodsCheck {
     return mode;
   }
 
-  public boolean isAboveEniCapacity() {
-    return configured > addressable;
+  /** Whether the scan has the cluster's vpc-cni add-on (else the EKS defaults are assumed). */
+  public boolean isAddonInScan() {
+    return addonInScan;
+  }
+
+  /**
+   * Pods the ENIs could address with prefix delegation on; -1 when a type of the group does not
+   * support it.
+   */
+  public int getAddressableWithPrefixDelegation() {
+    return addressableWithPrefixDelegation;
   }
 }
