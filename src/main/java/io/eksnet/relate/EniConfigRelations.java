@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * Custom networking: ENIConfigs against the Terraform's subnets, VPCs and security groups ({@link
- * EniConfigSubnet}: EKS-IP-008, EKS-IP-009, EKS-IP-010; {@link EniConfigSecurityGroup}:
- * EKS-IP-012), the availability zones of the node groups that no ENIConfig covers ({@link
- * EniConfigCoverageGap}: EKS-IP-011), and the default routes of the pod subnets against the node
- * subnets' ({@link PodEgressRouteGap}: EKS-VPC-006). The subnet and security group joins need no
- * cluster; coverage and egress need the scope's VPC CNI settings, with custom networking on.
+ * EniConfigSubnet}: EKS-IP-008, EKS-IP-009, EKS-IP-010; {@link EniConfigGroup}: EKS-IP-012), the
+ * availability zones of the node groups that no ENIConfig covers ({@link EniConfigCoverageGap}:
+ * EKS-IP-011), and the default routes of the pod subnets against the node subnets' ({@link
+ * PodEgressRouteGap}: EKS-VPC-006). The subnet and security group joins need no cluster; coverage
+ * and egress need the scope's VPC CNI settings, with custom networking on.
  */
 final class EniConfigRelations {
 
@@ -129,28 +129,33 @@ final class EniConfigRelations {
     if (found.isEmpty()) {
       return;
     }
+    Map.Entry<String, TerraformResource> f = found.entrySet().iterator().next();
+    String example =
+        f.getKey()
+            + (f.getValue() instanceof EksCluster c
+                ? ", the cluster security group of " + c.getAddress()
+                : " (" + f.getValue().getAddress() + ")");
     for (EniConfig e : j.eniConfigs) {
       Subnet s = j.eniSubnets.get(e);
       String subnetVpc = s == null ? null : j.vpcKeyOf(s, s.getVpc());
       for (int i = 0; i < e.getSecurityGroups().size(); i++) {
         String id = e.getSecurityGroups().get(i).trim();
         TerraformResource r = found.get(id);
-        if (r instanceof SecurityGroup g) {
-          String groupVpc = j.vpcKeyOf(g, g.getVpc());
-          if (JoinIndex.differentVpc(groupVpc, subnetVpc)) {
-            out.add(
-                new EniConfigSecurityGroup(
-                    e, i, id, g, j.describeVpc(groupVpc), j.describeVpc(subnetVpc)));
-          }
-        } else if (r == null && s != null && JoinIndex.SG_ID.matcher(id).matches()) {
-          Map.Entry<String, TerraformResource> f = found.entrySet().iterator().next();
-          String example =
-              f.getKey()
-                  + (f.getValue() instanceof EksCluster c
-                      ? ", the cluster security group of " + c.getAddress()
-                      : " (" + f.getValue().getAddress() + ")");
-          out.add(new EniConfigSecurityGroup(e, i, id, f.getValue(), null, example));
-        }
+        SecurityGroup g = r instanceof SecurityGroup x ? x : null;
+        String groupVpc = g == null ? null : j.vpcKeyOf(g, g.getVpc());
+        out.add(
+            new EniConfigGroup(
+                e,
+                i,
+                id,
+                g,
+                r instanceof EksCluster,
+                s != null,
+                g != null && JoinIndex.differentVpc(groupVpc, subnetVpc),
+                groupVpc == null ? null : j.describeVpc(groupVpc),
+                subnetVpc == null ? null : j.describeVpc(subnetVpc),
+                example,
+                f.getValue()));
       }
     }
   }

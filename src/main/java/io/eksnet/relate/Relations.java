@@ -181,7 +181,7 @@ public final class Relations {
                   CniSettingBothSides.class,
                   PodEniSupport.class,
                   EniConfigSubnet.class,
-                  EniConfigSecurityGroup.class,
+                  EniConfigGroup.class,
                   EniConfigCoverageGap.class,
                   PodEgressRouteGap.class,
                   LbSubnetDiscovery.class,
