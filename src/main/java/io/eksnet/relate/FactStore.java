@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * that answers for the types the provider declares it reads, so a provider cannot depend on a fact
  * it does not name (and the order of the providers follows from what they read and produce).
  */
-final class FactStore {
+public final class FactStore {
 
   private final List<Object> loaded;
   private final List<Object> derived = new ArrayList<>();
@@ -55,7 +55,7 @@ final class FactStore {
   }
 
   /** What one provider may read. */
-  final class View {
+  public final class View {
     private final RelationProvider provider;
 
     View(RelationProvider provider) {
@@ -63,13 +63,13 @@ final class FactStore {
     }
 
     /** The facts of a type the provider declares it reads (subtypes included), in order. */
-    <T> List<T> all(Class<T> type) {
+    public <T> List<T> all(Class<T> type) {
       check(type);
       return FactStore.this.all(type);
     }
 
     /** The one fact of a type, or null when there is none. */
-    <T> T one(Class<T> type) {
+    public <T> T one(Class<T> type) {
       List<T> all = all(type);
       return all.isEmpty() ? null : all.get(all.size() - 1);
     }
@@ -78,7 +78,7 @@ final class FactStore {
      * The loaded facts of the declared types, in input order, for the workers that scan the loaded
      * facts themselves.
      */
-    List<Object> loaded() {
+    public List<Object> loaded() {
       List<Object> out = new ArrayList<>();
       for (Object f : loaded) {
         if (reads(f.getClass())) {
@@ -90,7 +90,7 @@ final class FactStore {
 
     /** An index several providers share, built once by the first that asks. */
     @SuppressWarnings("unchecked")
-    <T> T shared(Class<T> type, Supplier<T> build) {
+    public <T> T shared(Class<T> type, Supplier<T> build) {
       return (T) shared.computeIfAbsent(type, t -> build.get());
     }
 

@@ -2,6 +2,7 @@ package io.eksnet.arch;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -83,6 +84,28 @@ class LayeringTest {
         // - the reports render a ScanResult; it moves below report with the scan outcome the
         //   front-ends share (the outcome policy of issue 14).
         .ignoreDependency(resideInAPackage("io.eksnet.report.."), equivalentTo(ScanResult.class))
+        .check(mainClasses());
+  }
+
+  /**
+   * Inside relate: the Kubernetes and the Terraform relations know nothing of each other; the joins
+   * may use both; all may use the root (the fact store and the provider contract).
+   */
+  @Test
+  void relateSubPackagesDependInOneDirection() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.eksnet.relate.k8s..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.eksnet.relate.terraform..", "io.eksnet.relate.join..")
+        .check(mainClasses());
+    noClasses()
+        .that()
+        .resideInAPackage("io.eksnet.relate.terraform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.eksnet.relate.k8s..", "io.eksnet.relate.join..")
         .check(mainClasses());
   }
 

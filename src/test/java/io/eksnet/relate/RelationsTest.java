@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
+import io.eksnet.relate.k8s.ScanInventory;
+import io.eksnet.relate.k8s.Selects;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,51 @@
+package io.eksnet.relate.k8s;
+
+import io.eksnet.model.Service;
+import io.eksnet.model.Workload;
+import java.util.List;
+
+/**
+ * The workloads in the scan a Service sends traffic to (none for a Service without a selector or
+ * whose selector matches nothing here), and their pod count ({@code -1} when a DaemonSet is among
+ * them: one pod per node). One per Service.
+ */
+public final class ServiceBackends {
+  private final Service service;
+  private final List<Workload> workloads;
+  private final int replicas;
+
+  public ServiceBackends(Service service, List<Workload> workloads) {
+    this.service = service;
+    this.workloads = List.copyOf(workloads);
+    int sum = 0;
+    for (Workload w : workloads) {
+      if (w.getReplicas() < 0) {
+        sum = -1;
+        break;
+      }
+      sum += w.getReplicas();
+    }
+    this.replicas = sum;
+  }
+
+  public Service getService() {
+    return service;
+  }
+
+  public List<Workload> getWorkloads() {
+    return workloads;
+  }
+
+  public int getReplicas() {
+    return replicas;
+  }
+
+  /** Names for messages: {@code Deployment web, StatefulSet db}. */
+  public String describeWorkloads() {
+    StringBuilder sb = new StringBuilder();
+    for (Workload w : workloads) {
+      sb.append(sb.isEmpty() ? "" : ", ").append(w.getKind()).append(' ').append(w.getName());
+    }
+    return sb.toString();
+  }
+}
