@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # Regenerates src/main/resources/io/eksnet/aws/instance-types.tsv from ../shared/data
-# (ec2-eni-limits.tsv joined with ec2-vcpus.tsv). Run from anywhere inside the project.
+# (ec2-eni-limits.tsv joined with ec2-vcpus.tsv) and data/ec2-memory.tsv (see data/SOURCES.md).
+# Run from anywhere inside the project.
 set -eu
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile

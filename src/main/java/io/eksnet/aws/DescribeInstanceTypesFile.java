@@ -21,7 +21,7 @@ import java.util.List;
  * InstanceTypes#withOverrides}. Used fields: {@code InstanceType}, {@code
  * NetworkInfo.{MaximumNetworkInterfaces, Ipv4AddressesPerInterface, DefaultNetworkCardIndex,
  * NetworkCards[].{NetworkCardIndex, MaximumNetworkInterfaces}, MaximumNetworkCards}}, {@code
- * Hypervisor}, {@code BareMetal} and {@code VCpuInfo.DefaultVCpus}.
+ * Hypervisor}, {@code BareMetal}, {@code VCpuInfo.DefaultVCpus} and {@code MemoryInfo.SizeInMiB}.
  *
  * <p>As in the VPC CNI, the ENI count that matters is the default network card's, not the
  * instance-wide {@code MaximumNetworkInterfaces} (they differ on multi-card types such as
@@ -180,7 +180,8 @@ public final class DescribeInstanceTypesFile {
         Math.max(allEnis, maxEnis),
         null,
         null,
-        integer(e.path("VCpuInfo"), "VCpuInfo.DefaultVCpus"));
+        integer(e.path("VCpuInfo"), "VCpuInfo.DefaultVCpus"),
+        integer(e.path("MemoryInfo"), "MemoryInfo.SizeInMiB"));
   }
 
   private static String text(JsonNode node, String field) {

@@ -24,7 +24,8 @@ final class InstanceTable {
           "all_cards_max_enis",
           "is_trunking_compatible",
           "branch_interfaces",
-          "default_vcpus");
+          "default_vcpus",
+          "memory_mib");
 
   static String format(List<String> comments, List<InstanceType> types) {
     StringBuilder sb = new StringBuilder();
@@ -52,6 +53,8 @@ final class InstanceTable {
           .append(t.branchInterfaces() == null ? "" : t.branchInterfaces().toString())
           .append('\t')
           .append(t.vcpus() == null ? "" : t.vcpus().toString())
+          .append('\t')
+          .append(t.memoryMib() == null ? "" : t.memoryMib().toString())
           .append('\n');
     }
     return sb.toString();
@@ -80,8 +83,8 @@ final class InstanceTable {
       }
       String[] f = line.split("\t", -1);
       try {
-        if (f.length != 10) {
-          throw new IllegalArgumentException("expected 10 columns, found " + f.length);
+        if (f.length != 11) {
+          throw new IllegalArgumentException("expected 11 columns, found " + f.length);
         }
         out.add(
             new InstanceType(
@@ -94,7 +97,8 @@ final class InstanceTable {
                 Integer.parseInt(f[6]),
                 f[7].isEmpty() ? null : parseBoolean(f[7]),
                 f[8].isEmpty() ? null : Integer.valueOf(f[8]),
-                f[9].isEmpty() ? null : Integer.valueOf(f[9])));
+                f[9].isEmpty() ? null : Integer.valueOf(f[9]),
+                f[10].isEmpty() ? null : Integer.valueOf(f[10])));
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
             RESOURCE + " line " + (i + 1) + ": " + e.getMessage() + ": " + line, e);

@@ -17,6 +17,7 @@ import java.util.Objects;
  *     when unknown
  * @param branchInterfaces branch ENIs per node for security groups for pods; null when unknown
  * @param vcpus {@code VCpuInfo.DefaultVCpus}; null when unknown
+ * @param memoryMib {@code MemoryInfo.SizeInMiB}; null when unknown
  */
 public record InstanceType(
     String name,
@@ -28,7 +29,34 @@ public record InstanceType(
     int allCardsMaxEnis,
     Boolean trunkingCompatible,
     Integer branchInterfaces,
-    Integer vcpus) {
+    Integer vcpus,
+    Integer memoryMib) {
+
+  /** A type whose memory is unknown. */
+  public InstanceType(
+      String name,
+      int maxEnis,
+      int ipv4PerEni,
+      Hypervisor hypervisor,
+      boolean bareMetal,
+      int networkCards,
+      int allCardsMaxEnis,
+      Boolean trunkingCompatible,
+      Integer branchInterfaces,
+      Integer vcpus) {
+    this(
+        name,
+        maxEnis,
+        ipv4PerEni,
+        hypervisor,
+        bareMetal,
+        networkCards,
+        allCardsMaxEnis,
+        trunkingCompatible,
+        branchInterfaces,
+        vcpus,
+        null);
+  }
 
   /** Checks that the limits are positive and consistent. */
   public InstanceType {
@@ -49,9 +77,17 @@ public record InstanceType(
               + " allCardsMaxEnis="
               + allCardsMaxEnis);
     }
-    if ((branchInterfaces != null && branchInterfaces < 0) || (vcpus != null && vcpus < 1)) {
+    if ((branchInterfaces != null && branchInterfaces < 0)
+        || (vcpus != null && vcpus < 1)
+        || (memoryMib != null && memoryMib < 1)) {
       throw new IllegalArgumentException(
-          name + ": implausible branchInterfaces=" + branchInterfaces + " vcpus=" + vcpus);
+          name
+              + ": implausible branchInterfaces="
+              + branchInterfaces
+              + " vcpus="
+              + vcpus
+              + " memoryMib="
+              + memoryMib);
     }
   }
 
@@ -80,6 +116,7 @@ public record InstanceType(
         allCardsMaxEnis,
         trunkingCompatible != null ? trunkingCompatible : base.trunkingCompatible,
         branchInterfaces != null ? branchInterfaces : base.branchInterfaces,
-        vcpus != null ? vcpus : base.vcpus);
+        vcpus != null ? vcpus : base.vcpus,
+        memoryMib != null ? memoryMib : base.memoryMib);
   }
 }

@@ -60,7 +60,9 @@ import java.util.function.BooleanSupplier;
  * {@code STATE/rID.code}, {@code rID.out} and {@code rID.err} hold the exit code, standard output
  * and error (the launcher reads them, then closes the connection, and the daemon deletes them).
  * Other answers: {@code pong PID SERVED} (runs served so far), {@code stopping}, {@code denied},
- * {@code cancelled} (the run passed its deadline: the launcher runs the JVM itself).
+ * {@code local} (the command reads the caller's standard input or a pipe of its own: the launcher
+ * runs the JVM itself), {@code cancelled} (the run passed its deadline: the launcher runs the JVM
+ * itself).
  *
  * <p>A run is cancelled when its client goes away (the connection is closed) or when it passes its
  * deadline: the thread running it is interrupted (file reads stop at once) and no {@code --output}
@@ -220,7 +222,7 @@ public final class Daemon {
 
   private static int runMain(
       Request r, PrintStream out, PrintStream err, BooleanSupplier cancelled) {
-    boolean color = r.tty() && !r.env().containsKey("NO_COLOR");
+    boolean color = r.tty() && Main.colorAllowed(r.env());
     return new Main(out, err, color, r.cwd(), r.env(), cancelled).run(r.args());
   }
 
@@ -587,6 +589,10 @@ public final class Daemon {
         }
         if (!identity.equals(r.identity())) {
           send(reply, "mismatch");
+          return;
+        }
+        if (Main.readsCallerStreams(r.args(), r.cwd())) {
+          send(reply, "local"); // the caller's stdin or pipe: only a JVM of its own can read it
           return;
         }
         String id = HexFormat.of().formatHex(randomId());

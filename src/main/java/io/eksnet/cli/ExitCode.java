@@ -23,4 +23,13 @@ public enum ExitCode {
   public int code() {
     return code;
   }
+
+  /** The exit code of a scan's outcome. */
+  public static ExitCode of(io.eksnet.scan.Outcome.Kind kind) {
+    return switch (kind) {
+      case CLEAN -> OK;
+      case FINDINGS -> FINDINGS;
+      case ERRORS -> ERROR;
+    };
+  }
 }

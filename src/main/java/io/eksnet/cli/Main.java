@@ -1,9 +1,9 @@
 package io.eksnet.cli;
 
+import io.eksnet.engine.RuleDocs;
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.engine.RuleInfo;
-import io.eksnet.finding.Finding;
-import io.eksnet.finding.Severity;
+import io.eksnet.finding.FailOn;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
 import io.eksnet.report.CapacityReport;
@@ -11,9 +11,12 @@ import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
 import io.eksnet.report.Version;
 import io.eksnet.scan.CapacityScanner;
+import io.eksnet.scan.Outcome;
+import io.eksnet.scan.Roots;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
+import io.eksnet.source.Discovery;
 import io.eksnet.source.Glob;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +36,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
  * The {@code eksnet} command. Takes its streams and returns an exit code so it is tested
@@ -80,7 +84,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+    boolean tty = System.console() != null && colorAllowed(System.getenv());
     PrintStream out =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.out),
@@ -89,6 +93,24 @@ public final class Main {
     int code = new Main(out, System.err, tty).run(args);
     out.flush();
     System.exit(code);
+  }
+
+  /**
+   * False when {@code NO_COLOR} is set to a non-empty value: an empty {@code NO_COLOR} leaves
+   * colour on (https://no-color.org).
+   */
+  static boolean colorAllowed(Map<String, String> env) {
+    String v = env.get("NO_COLOR");
+    return v == null || v.isEmpty();
+  }
+
+  /** The file {@code -} stands for: this process's standard input. */
+  private Path stdin = Path.of("/dev/stdin");
+
+  /** For tests: read {@code -} from this file instead of standard input. */
+  Main stdin(Path file) {
+    this.stdin = file;
+    return this;
   }
 
   /** Runs one command; never throws. */
@@ -135,14 +157,56 @@ public final class Main {
       case "rules" -> rules(rest);
       case "explain" -> explain(rest);
       case "capacity" -> capacity(rest);
+      case "daemon" -> daemon(rest);
       default -> {
         if (cmd.startsWith("-") || Files.exists(path(cmd))) {
           yield scan(args); // `eksnet [options] PATH...` means scan, as pre-commit calls it
         }
+        if (cmd.contains("/") || cmd.contains(".")) {
+          throw new UsageException(cmd + ": no such file or directory");
+        }
         throw new UsageException(
-            "unknown command '" + cmd + "' (commands: scan, rules, explain, capacity)");
+            "unknown command '"
+                + cmd
+                + "'"
+                + Suggest.hint(cmd, COMMANDS)
+                + " (commands: "
+                + String.join(", ", COMMANDS)
+                + ")");
       }
     };
+  }
+
+  private static final List<String> COMMANDS =
+      List.of("scan", "rules", "explain", "capacity", "daemon");
+
+  private static final String DAEMON_USAGE =
+      """
+      Usage: eksnet daemon status|stop
+
+      The daemon keeps one JVM with the rules loaded for repeated runs of the ./eksnet launcher.
+      It is off unless EKSNET_DAEMON=1 is set; the first such run starts it, and it exits after
+      EKSNET_DAEMON_IDLE seconds (default 1800) without use.
+        eksnet daemon status   is one running, and how many commands has it served
+        eksnet daemon stop     stop it now
+      """;
+
+  /**
+   * {@code eksnet daemon}: the launcher answers {@code status} and {@code stop} itself; here (no
+   * launcher, or no subcommand) the usage.
+   */
+  private ExitCode daemon(String[] args) {
+    if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0])) {
+      out.print(DAEMON_USAGE);
+      out.flush();
+      return ExitCode.OK;
+    }
+    if (args.length == 1 && ("status".equals(args[0]) || "stop".equals(args[0]))) {
+      out.println("eksnet daemon: not running (the daemon is run by the ./eksnet launcher)");
+      return ExitCode.OK;
+    }
+    err.print(DAEMON_USAGE);
+    throw new UsageException("unknown daemon command '" + String.join(" ", args) + "'");
   }
 
   private void usage() {
@@ -156,6 +220,7 @@ public final class Main {
           eksnet explain RULE-ID            show a rule's documentation
           eksnet capacity [--format text|markdown|json|html] [-o FILE] PATH...
                                             IP capacity per subnet and node group (Terraform JSON)
+          eksnet daemon status|stop         the launcher's background JVM (EKSNET_DAEMON=1)
           eksnet --version | --help
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error,
@@ -289,32 +354,82 @@ public final class Main {
     return o;
   }
 
-  private ExitCode scan(String[] args) {
-    CommandLine cl;
+  /** Parses a command's options; an unknown one is a usage error with the closest known one. */
+  private static CommandLine parse(Options options, String[] args) {
     try {
-      cl = DefaultParser.builder().build().parse(scanOptions(), args);
+      return DefaultParser.builder().build().parse(options, args);
+    } catch (UnrecognizedOptionException e) {
+      List<String> known = new ArrayList<>();
+      for (Option o : options.getOptions()) {
+        if (o.getLongOpt() != null) {
+          known.add("--" + o.getLongOpt());
+        }
+      }
+      String typo = e.getOption() == null ? "" : e.getOption().split("=", 2)[0];
+      throw new UsageException("unknown option '" + typo + "'" + Suggest.hint(typo, known));
     } catch (ParseException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** A path argument of a scan: {@code -} is standard input. */
+  private Path input(String arg) {
+    return "-".equals(arg) ? stdin : path(arg);
+  }
+
+  /**
+   * True when a command names the caller's standard input or another stream of the caller ({@code
+   * -}, {@code /dev/stdin}, {@code /dev/fd/N} of a process substitution, a FIFO): a daemon cannot
+   * read those for it, so the launcher runs the command in a JVM of its own.
+   */
+  static boolean readsCallerStreams(String[] args, Path cwd) {
+    if (args.length == 0) {
+      return false;
+    }
+    String[] rest = args;
+    if ("scan".equals(args[0]) || "capacity".equals(args[0])) {
+      rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    } else if (!args[0].startsWith("-") && !Files.exists(cwd.resolve(args[0]))) {
+      return false;
+    }
+    CommandLine cl;
+    try {
+      cl = DefaultParser.builder().build().parse(scanOptions(), rest);
+    } catch (ParseException e) {
+      return false; // a usage error: the daemon reports it as well as a JVM would
+    }
+    for (String a : cl.getArgList()) {
+      Path p = cwd.resolve(a);
+      if ("-".equals(a)
+          || io.eksnet.source.Discovery.isStreamName(p)
+          || (Files.exists(p) && !Files.isDirectory(p) && !Files.isRegularFile(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ExitCode scan(String[] args) {
+    CommandLine cl = parse(scanOptions(), args);
     if (cl.hasOption("help")) {
       usage();
       return ExitCode.OK;
     }
     Format format = format(cl.getOptionValue("format", "text"));
     String output = output(cl.getOptionValue("output"));
-    String failOnArg = cl.getOptionValue("fail-on");
-    if (failOnArg != null) {
-      failOn(failOnArg); // validate early
-    }
+    FailOn failOn = cl.hasOption("fail-on") ? failOn(cl.getOptionValue("fail-on")) : null;
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
-      paths.add(path(a));
+      paths.add(input(a));
     }
     if (paths.isEmpty()) {
       paths.add(cwd);
     }
     Path root =
         cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
+    if (Discovery.isStreamName(paths.get(0)) && !cl.hasOption("root")) {
+      root = Roots.find(cwd, cwd); // /dev/stdin is not in a repository: the caller's directory is
+    }
     if (!Files.isDirectory(root)) {
       throw new UsageException("--root " + cl.getOptionValue("root") + " is not a directory");
     }
@@ -329,6 +444,10 @@ public final class Main {
     List<Path> ruleDirs = new ArrayList<>();
     for (String d : values(cl, "rules")) {
       ruleDirs.add(path(d));
+    }
+    if (ruleDirs.isEmpty()) {
+      checkRuleIds(values(cl, "enable"), "--enable");
+      checkRuleIds(values(cl, "disable"), "--disable");
     }
     ScanRequest req =
         new ScanRequest(
@@ -361,7 +480,7 @@ public final class Main {
         ReportOptions.defaults()
             .withColor(tty && !cl.hasOption("no-color") && output == null)
             .withIncludeSuppressed(cl.hasOption("show-suppressed"))
-            .withDocs(RuleIndex::doc)
+            .withDocs(RuleDocs::doc)
             .withCategory(cl.getOptionValue("sarif-category"));
     String report = format.render(result, ro);
     if (quiet && format == Format.TEXT) {
@@ -375,23 +494,7 @@ public final class Main {
         err.println("note: " + InputProblem.oneLine(n)); // notes quote file content too
       }
     }
-    if (!result.problems().isEmpty()) {
-      return ExitCode.ERROR;
-    }
-    String level =
-        failOnArg != null
-            ? failOnArg
-            : result.configFailOn() != null ? result.configFailOn() : "high";
-    Severity threshold = failOn(level);
-    if (threshold == null) {
-      return ExitCode.OK;
-    }
-    for (Finding f : result.newFindings()) {
-      if (f.severity().atLeast(threshold)) {
-        return ExitCode.FINDINGS;
-      }
-    }
-    return ExitCode.OK;
+    return ExitCode.of(Outcome.of(result, failOn).kind());
   }
 
   /** The names of the standard streams as files: written to this command's streams instead. */
@@ -471,6 +574,32 @@ public final class Main {
     return cwd.resolve(arg);
   }
 
+  /**
+   * Rule ids given on the command line must be built-in rules (with {@code --rules}, the scan
+   * checks them against the user rules too): a typo is a usage error, with the closest id.
+   */
+  private static void checkRuleIds(List<String> csvs, String option) {
+    Set<String> ids = ids(csvs);
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<String> known = new ArrayList<>();
+    for (RuleInfo r : RuleEngine.load(List.of(), new ArrayList<>()).catalog().rules()) {
+      known.add(r.id());
+    }
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw new UsageException(
+            option
+                + ": unknown rule id '"
+                + id
+                + "'"
+                + Suggest.hint(id, known)
+                + " (see `eksnet rules`)");
+      }
+    }
+  }
+
   private static List<String> values(CommandLine cl, String opt) {
     String[] v = cl.getOptionValues(opt);
     return v == null ? List.of() : List.of(v);
@@ -503,17 +632,12 @@ public final class Main {
     return cut < 0 ? "" : text.substring(0, cut + 1);
   }
 
-  /** Null for "none". */
-  private static Severity failOn(String s) {
-    if ("none".equalsIgnoreCase(s)) {
-      return null;
+  private static FailOn failOn(String s) {
+    FailOn f = FailOn.parse(s);
+    if (f == null) {
+      throw new UsageException("unknown --fail-on '" + s + "' (" + FailOn.CHOICES + ")");
     }
-    Severity sev = Severity.parse(s);
-    if (sev == null) {
-      throw new UsageException(
-          "unknown --fail-on '" + s + "' (critical, high, medium, low, info, none)");
-    }
-    return sev;
+    return f;
   }
 
   private ExitCode rules(String[] args) {
@@ -552,12 +676,7 @@ public final class Main {
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").build());
     o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR").build());
-    CommandLine cl;
-    try {
-      cl = DefaultParser.builder().build().parse(o, args);
-    } catch (ParseException e) {
-      throw new UsageException(e.getMessage());
-    }
+    CommandLine cl = parse(o, args);
     String fmt = cl.getOptionValue("format", "text");
     CapacityReport.Format format = CapacityReport.Format.parse(fmt);
     if (format == null) {
@@ -567,7 +686,7 @@ public final class Main {
     String output = output(cl.getOptionValue("output"));
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
-      paths.add(path(a));
+      paths.add(input(a));
     }
     if (paths.isEmpty()) {
       paths.add(cwd);
@@ -598,9 +717,14 @@ public final class Main {
     List<InputProblem> problems = new ArrayList<>();
     RuleInfo r = RuleEngine.load(List.of(), problems).catalog().get(id);
     if (r == null) {
-      throw new UsageException("no rule " + args[0] + " (see `eksnet rules`)");
+      List<String> known = new ArrayList<>();
+      for (RuleInfo i : RuleEngine.load(List.of(), problems).catalog().rules()) {
+        known.add(i.id());
+      }
+      throw new UsageException(
+          "no rule " + args[0] + Suggest.hint(args[0], known) + " (see `eksnet rules`)");
     }
-    String doc = RuleIndex.doc(id);
+    String doc = RuleDocs.doc(id);
     if (doc != null) {
       out.print(doc);
     } else {

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksnet.engine.RuleInfo;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The rule catalog as documents: the generated index and each rule's hand-written page. */
+/** The rule catalog as documents: the generated index (markdown) and JSON. */
 public final class RuleIndex {
 
   private RuleIndex() {}
@@ -55,16 +53,6 @@ public final class RuleIndex {
       return m.writeValueAsString(arr) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The rule's page shipped in the jar, or null. */
-  public static String doc(String id) {
-    try (InputStream in =
-        RuleIndex.class.getResourceAsStream("/io/eksnet/docs/rules/" + id + ".md")) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.eksnet.model;
 
 import java.util.List;
+import java.util.Map;
 
 /** An {@code aws_eks_node_group}: instance types, scaling, subnets and launch template. */
 public final class NodeGroup extends TerraformResource {
@@ -20,6 +21,8 @@ public final class NodeGroup extends TerraformResource {
   private final String launchTemplateKey;
   private final String amiType;
   private final String capacityType;
+  private final Map<String, String> labels;
+  private final boolean labelsKnown;
 
   public NodeGroup(
       Header h,
@@ -34,7 +37,9 @@ public final class NodeGroup extends TerraformResource {
       TfRefs launchTemplate,
       String launchTemplateKey,
       String amiType,
-      String capacityType) {
+      String capacityType,
+      Map<String, String> labels,
+      boolean labelsKnown) {
     super(h);
     this.clusterName = clusterName;
     this.nodeGroupName = nodeGroupName;
@@ -48,6 +53,8 @@ public final class NodeGroup extends TerraformResource {
     this.launchTemplateKey = launchTemplateKey;
     this.amiType = amiType;
     this.capacityType = capacityType;
+    this.labels = Map.copyOf(labels);
+    this.labelsKnown = labelsKnown;
   }
 
   /** {@code cluster_name}; null when unknown. */
@@ -110,6 +117,16 @@ public final class NodeGroup extends TerraformResource {
 
   public String getCapacityType() {
     return capacityType;
+  }
+
+  /** {@code labels}: the Kubernetes labels EKS puts on the group's nodes; empty when unset. */
+  public Map<String, String> getLabels() {
+    return labels;
+  }
+
+  /** False when {@code labels} (or one of its values) is unknown until apply. */
+  public boolean isLabelsKnown() {
+    return labelsKnown;
   }
 
   /** {@code node group main (aws_eks_node_group.main)}, for messages. */

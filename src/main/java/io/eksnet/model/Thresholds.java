@@ -15,7 +15,8 @@ public final class Thresholds {
           "ipvsServiceCount", 5000L,
           "subnetUtilizationPercent", 80L,
           "nodeLocalDnsWorkloads", 50L,
-          "egressExceptHolePrefix", 8L);
+          "egressExceptHolePrefix", 8L,
+          "prefixDelegationPodMemoryMib", 64L);
 
   private final Map<String, Long> values;
 

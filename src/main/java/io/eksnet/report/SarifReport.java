@@ -272,8 +272,7 @@ public final class SarifReport {
 
   private static PhysicalLocation physical(Location loc) {
     return new PhysicalLocation()
-        .withArtifactLocation(
-            new ArtifactLocation().withUri(uri(loc.file())).withUriBaseId(SRCROOT))
+        .withArtifactLocation(artifact(loc.file()))
         .withRegion(new Region().withStartLine(loc.line()).withStartColumn(loc.column()));
   }
 
@@ -311,6 +310,21 @@ public final class SarifReport {
    * every character outside RFC 3986 {@code pchar} percent-encoded (spaces, {@code %}, non-ASCII).
    * {@code :} is encoded too, so a path can never read as a scheme.
    */
+  /**
+   * A root-relative path against {@code %SRCROOT%}; a file outside the root (an absolute path such
+   * as {@code /tmp/plan.json}) as a {@code file:} URI of its own.
+   */
+  static ArtifactLocation artifact(String path) {
+    String p = path.replace('\\', '/');
+    if (p.startsWith("/")) {
+      return new ArtifactLocation().withUri("file://" + uri(p));
+    }
+    if (p.matches("[A-Za-z]:/.*")) {
+      return new ArtifactLocation().withUri("file:///" + uri(p));
+    }
+    return new ArtifactLocation().withUri(uri(path)).withUriBaseId(SRCROOT);
+  }
+
   static String uri(String path) {
     String p = path.replace('\\', '/');
     while (p.startsWith("./")) {

@@ -111,6 +111,12 @@ public final class Scanner {
       suppressions.addAll(l.suppressions());
       notes.addAll(l.notes());
     }
+    if (files.isEmpty()) {
+      notes.add(
+          "no file was scanned: eksnet reads *.yaml, *.yml, *.json (and *.tf for locations), and"
+              + " none was found under the paths given (or all were excluded); the result says"
+              + " nothing about them");
+    }
     int patches = dropKustomizePatches(files, factsByFile, kustomizations);
     if (patches > 0) {
       facts.clear();

@@ -1,6 +1,7 @@
 package io.eksnet.source;
 
 import io.eksnet.finding.Config;
+import io.eksnet.finding.FailOn;
 import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
@@ -130,8 +131,8 @@ public final class ConfigLoader {
       }
     }
     String failOn = Tree.text(root.get("failOn"));
-    if (failOn != null && !"none".equalsIgnoreCase(failOn) && Severity.parse(failOn) == null) {
-      rd.problem(root.entry("failOn"), "failOn must be critical, high, medium, low, info or none");
+    if (failOn != null && FailOn.parse(failOn) == null) {
+      rd.problem(root.entry("failOn"), "failOn must be one of " + FailOn.CHOICES);
       failOn = null;
     }
     Map<String, Severity> severities = new LinkedHashMap<>();

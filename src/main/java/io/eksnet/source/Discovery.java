@@ -38,6 +38,18 @@ public final class Discovery {
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
+  /**
+   * A name of a caller's stream or open file ({@code /dev/stdin}, {@code /dev/fd/63} of a process
+   * substitution, {@code /proc/self/fd/0}): read as named even when it is a redirected regular
+   * file.
+   */
+  public static boolean isStreamName(Path p) {
+    String s = p.toAbsolutePath().normalize().toString().replace('\\', '/');
+    return s.equals("/dev/stdin")
+        || s.startsWith("/dev/fd/")
+        || s.matches("/proc/(self|\\d+)/fd/\\d+");
+  }
+
   /** Terraform sources, read only for the lines of their resource blocks. */
   static boolean isFound(Path p) {
     return isScannable(p)
@@ -73,8 +85,14 @@ public final class Discovery {
             new InputProblem(Location.ofFile(relative(root, abs)), "no such file or directory"));
         continue;
       }
+      if (!Files.isDirectory(abs) && (!Files.isRegularFile(abs) || isStreamName(abs))) {
+        // a pipe (process substitution), /dev/stdin, a FIFO or a device: read whatever its name
+        files.add(new SourceFile(abs, relative(root, abs)));
+        continue;
+      }
       if (Files.isRegularFile(abs)) {
-        // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON
+        // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON;
+        // any other named file is not a manifest and is skipped quietly
         if (isFound(abs) && !excluded(relative(root, abs), matchers)) {
           if (inChartTemplates(abs)) {
             notices.add(
@@ -230,18 +248,13 @@ public final class Discovery {
   }
 
   /**
-   * The path relative to the root with forward slashes; a path outside the root keeps its
-   * normalised form as given (never a {@code ..} prefix).
+   * The path relative to the root with forward slashes; a path outside the root is absolute, as
+   * normalised (never a {@code ..} prefix; {@code /tmp/plan.json} stays {@code /tmp/plan.json}).
    */
   public static String relative(Path root, Path p) {
     Path abs = p.toAbsolutePath().normalize();
     Path r = root.toAbsolutePath().normalize();
-    Path rel;
-    if (abs.startsWith(r)) {
-      rel = r.relativize(abs);
-    } else {
-      rel = abs.getRoot() == null ? abs : abs.getRoot().relativize(abs);
-    }
+    Path rel = abs.startsWith(r) ? r.relativize(abs) : abs;
     String s = rel.toString().replace('\\', '/');
     return s.isEmpty() ? "." : s;
   }

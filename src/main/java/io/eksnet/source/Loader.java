@@ -53,27 +53,52 @@ public final class Loader {
     List<Tree> terraform = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String rel = f.relative();
-    boolean json = f.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    String name =
+        f.path().getFileName() == null
+            ? ""
+            : f.path().getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean stream = !Files.isRegularFile(f.path()) || Discovery.isStreamName(f.path());
+    boolean json = name.endsWith(".json");
     byte[] bytes;
     try {
-      long size = Files.size(f.path());
-      long max = json ? limits.maxJsonBytes() : limits.maxYamlBytes();
-      if (size > max) {
-        problems.add(
-            problem(
-                rel,
-                1,
-                1,
-                "file is "
-                    + mib(size)
-                    + "; eksnet reads "
-                    + (json ? "JSON" : "YAML")
-                    + " files up to "
-                    + mib(max)
-                    + ", so it was skipped"));
-        return new Loaded(facts, problems, terraform);
+      if (stream) {
+        // a pipe, /dev/stdin or a device: no size to check first, read at most the larger limit
+        long max = Math.max(limits.maxJsonBytes(), limits.maxYamlBytes());
+        bytes = readAtMost(f.path(), max);
+        if (bytes == null) {
+          problems.add(
+              problem(
+                  rel,
+                  1,
+                  1,
+                  "input is larger than "
+                      + mib(max)
+                      + ", the most eksnet reads from a stream, so it was skipped"));
+          return new Loaded(facts, problems, terraform);
+        }
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+          json = json || startsLikeJson(bytes); // no telling name: Terraform JSON starts with {
+        }
+      } else {
+        long size = Files.size(f.path());
+        long max = json ? limits.maxJsonBytes() : limits.maxYamlBytes();
+        if (size > max) {
+          problems.add(
+              problem(
+                  rel,
+                  1,
+                  1,
+                  "file is "
+                      + mib(size)
+                      + "; eksnet reads "
+                      + (json ? "JSON" : "YAML")
+                      + " files up to "
+                      + mib(max)
+                      + ", so it was skipped"));
+          return new Loaded(facts, problems, terraform);
+        }
+        bytes = Files.readAllBytes(f.path());
       }
-      bytes = Files.readAllBytes(f.path());
     } catch (IOException e) {
       problems.add(problem(rel, 1, 1, "cannot read file: " + InputProblem.describe(e)));
       return new Loaded(facts, problems, terraform);
@@ -229,6 +254,23 @@ public final class Loader {
 
   private static InputProblem problem(String file, int line, int col, String msg) {
     return new InputProblem(new Location(file, line, col, "", ""), msg);
+  }
+
+  /** The stream's bytes, or null when it holds more than {@code max}. */
+  private static byte[] readAtMost(java.nio.file.Path p, long max) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(p)) {
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      return b.length > max ? null : b;
+    }
+  }
+
+  /** The first character after a byte-order mark and white space is { or [. */
+  static boolean startsLikeJson(byte[] b) {
+    int i = b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb ? 3 : 0;
+    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+      i++;
+    }
+    return i < b.length && (b[i] == '{' || b[i] == '[');
   }
 
   private static String mib(long bytes) {

@@ -722,7 +722,9 @@ public final class TerraformLoader {
         lt,
         ltId != null ? ltId : ltName,
         str(r, "ami_type"),
-        str(r, "capacity_type"));
+        str(r, "capacity_type"),
+        Tree.stringMap(r.values.get("labels")),
+        !doc.unknown(r, "labels"));
   }
 
   private LaunchTemplate launchTemplate(Res r) {

@@ -18,7 +18,8 @@ class InstanceTableFreshnessTest {
                 + SharedData.dataDir()
                 + " has no ec2-eni-limits.tsv/ec2-vcpus.tsv, so the shipped instance table"
                 + " cannot be checked for staleness");
-    String expected = InstanceTableGenerator.generate(SharedData.dataDir());
+    String expected =
+        InstanceTableGenerator.generate(SharedData.dataDir(), InstanceTableGenerator.PROJECT_DATA);
     String shipped = Files.readString(SharedData.shippedTable(), StandardCharsets.UTF_8);
     if (!expected.equals(shipped)) {
       String[] e = expected.split("\n", -1);

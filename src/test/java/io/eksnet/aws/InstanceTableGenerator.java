@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Builds {@code src/main/resources/io/eksnet/aws/instance-types.tsv} from the reference data in
  * {@code ../shared/data}: {@code ec2-eni-limits.tsv} (VPC CNI and resource-controller limits)
- * joined with {@code ec2-vcpus.tsv}. Run it with {@code scripts/generate-instance-types.sh}; {@link
- * InstanceTableFreshnessTest} fails when the shipped table differs from its output.
+ * joined with {@code ec2-vcpus.tsv}, and with the project's {@code data/ec2-memory.tsv}. Run it
+ * with {@code scripts/generate-instance-types.sh}; {@link InstanceTableFreshnessTest} fails when
+ * the shipped table differs from its output.
  */
 public final class InstanceTableGenerator {
   private InstanceTableGenerator() {}
@@ -33,23 +34,35 @@ public final class InstanceTableGenerator {
           "  @ b8d425119bdba371202882b808f202c6073a46cc, Apache License 2.0.",
           "default_vcpus: EC2 VCpuInfo.DefaultVCpus via aws/karpenter-provider-aws and"
               + " kubernetes/autoscaler, Apache License 2.0.",
+          "memory_mib: EC2 MemoryInfo.SizeInMiB via aws/karpenter-provider-aws"
+              + " (data/ec2-memory.tsv, see data/SOURCES.md), Apache License 2.0.",
           "Empty cell: unknown.");
+
+  /** The project's own reference data (memory per type), relative to the project root. */
+  static final Path PROJECT_DATA = Path.of("data");
 
   /** Writes the table: {@code [dataDir [outputFile]]}, defaults relative to the project root. */
   public static void main(String[] args) throws IOException {
     Path data = args.length > 0 ? Path.of(args[0]) : SharedData.dataDir();
     Path out = args.length > 1 ? Path.of(args[1]) : SharedData.shippedTable();
-    String table = generate(data);
+    String table = generate(data, PROJECT_DATA);
     Files.writeString(out, table, StandardCharsets.UTF_8);
     System.out.println("wrote " + out + " (" + InstanceTable.parse(table).size() + " types)");
   }
 
-  /** The table text generated from the two TSV files in {@code dataDir}. */
-  static String generate(Path dataDir) throws IOException {
+  /**
+   * The table text generated from the two TSV files in {@code dataDir} and {@code ec2-memory.tsv}
+   * in {@code projectData}.
+   */
+  static String generate(Path dataDir, Path projectData) throws IOException {
     List<Map<String, String>> limits = readTsv(dataDir.resolve("ec2-eni-limits.tsv"));
     Map<String, Integer> vcpus = new HashMap<>();
     for (Map<String, String> row : readTsv(dataDir.resolve("ec2-vcpus.tsv"))) {
       vcpus.put(row.get("instance_type"), Integer.valueOf(row.get("default_vcpus")));
+    }
+    Map<String, Integer> memory = new HashMap<>();
+    for (Map<String, String> row : readTsv(projectData.resolve("ec2-memory.tsv"))) {
+      memory.put(row.get("instance_type"), Integer.valueOf(row.get("memory_mib")));
     }
     List<InstanceType> types = new ArrayList<>();
     for (Map<String, String> row : limits) {
@@ -71,10 +84,14 @@ public final class InstanceTableGenerator {
               Integer.parseInt(row.get("all_cards_max_enis")),
               trunking.isEmpty() ? null : Boolean.valueOf(trunking),
               branch.isEmpty() ? null : Integer.valueOf(branch),
-              vcpus.remove(name)));
+              vcpus.remove(name),
+              memory.remove(name)));
     }
     if (!vcpus.isEmpty()) {
       throw new IllegalStateException("vCPU rows for unknown instance types: " + vcpus.keySet());
+    }
+    if (!memory.isEmpty()) {
+      throw new IllegalStateException("memory rows for unknown instance types: " + memory.keySet());
     }
     types.sort((a, b) -> a.name().compareTo(b.name()));
     return InstanceTable.format(COMMENTS, types);

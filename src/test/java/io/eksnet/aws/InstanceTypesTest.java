@@ -17,7 +17,7 @@ class InstanceTypesTest {
     assertEquals(1391, table.size());
     InstanceType m5 = table.find("m5.large").orElseThrow();
     assertEquals(
-        new InstanceType("m5.large", 3, 10, Hypervisor.NITRO, false, 1, 3, true, 9, 2), m5);
+        new InstanceType("m5.large", 3, 10, Hypervisor.NITRO, false, 1, 3, true, 9, 2, 8192), m5);
     assertFalse(table.find("m5.huge").isPresent());
   }
 

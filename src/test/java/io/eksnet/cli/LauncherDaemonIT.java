@@ -485,4 +485,29 @@ class LauncherDaemonIT {
         log.contains("changed; exiting"), "daemon log:\n" + log + "\ninfo before: " + before);
     assertTrue(run(home, Map.of(), "daemon", "status").out().startsWith("eksnet daemon: running"));
   }
+
+  @Test
+  void standardInputAndPipesAreReadWithAndWithoutTheDaemon() throws Exception {
+    Map<String, String> off = Map.of("EKSNET_DAEMON", "0");
+    String stdin = "bash \"$L\" scan --fail-on medium - < examples/shop/storefront.yaml";
+    String pipe = "bash \"$L\" scan --fail-on medium <(cat examples/shop/storefront.yaml)";
+    Run direct = script(home, off, stdin);
+    assertEquals(1, direct.code(), direct.err());
+    assertTrue(direct.out().startsWith("/dev/stdin:85:5: LOW EKS-LB-006"), direct.out());
+    assertTrue(direct.out().endsWith("3 findings (1 high, 1 medium, 1 low) in 1 file\n"));
+    Run directPipe = script(home, off, pipe);
+    assertEquals(1, directPipe.code(), directPipe.err());
+    assertTrue(directPipe.out().matches("(?s)/dev/fd/\\d+:85:5: LOW EKS-LB-006.*"));
+
+    run(home, Map.of(), "scan", "examples/shop"); // starts the daemon
+    awaitDaemon();
+    long before = served();
+    assertEquals(direct, script(home, Map.of(), stdin), "daemon log:\n" + log());
+    assertEquals(directPipe, script(home, Map.of(), pipe));
+    assertEquals(before, served(), "the caller's streams are read by a JVM of the caller's own");
+
+    Run usage = run(home, Map.of(), "daemon");
+    assertEquals(0, usage.code(), usage.err());
+    assertTrue(usage.out().startsWith("Usage: eksnet daemon status|stop"), usage.out());
+  }
 }

@@ -143,7 +143,7 @@ class MainTest {
     assertFalse(out().contains("EKS-SVC-001"), out());
     assertEquals(
         2, run("scan", "--root", dir.toString(), "--enable", "EKS-NOPE-999", dir.toString()));
-    assertTrue(err().contains("unknown rule id(s): EKS-NOPE-999"), err());
+    assertTrue(err().contains("--enable: unknown rule id 'EKS-NOPE-999'"), err());
   }
 
   @Test

@@ -1,13 +1,15 @@
 package io.eksnet.maven;
 
-import io.eksnet.cli.RuleIndex;
+import io.eksnet.engine.RuleDocs;
+import io.eksnet.finding.FailOn;
 import io.eksnet.finding.Finding;
-import io.eksnet.finding.Severity;
 import io.eksnet.model.InputProblem;
 import io.eksnet.report.AtomicFile;
 import io.eksnet.report.Format;
 import io.eksnet.report.ReportOptions;
 import io.eksnet.report.TextReport;
+import io.eksnet.scan.Outcome;
+import io.eksnet.scan.Roots;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
@@ -41,8 +42,11 @@ import org.apache.maven.project.MavenProject;
  * MojoExecutionException}. Report paths are relative to the repository root (the nearest directory
  * with {@code .git} above the module), also in sub-modules, as GitHub code scanning needs.
  *
- * <p>Each module scans its own directory: the build directory and the directories of its
- * sub-modules (scanned by their own execution) are left out.
+ * <p>Each module scans its own directory, as checkstyle and spotbugs check a module's own sources:
+ * the build directory, the directories of its sub-modules (scanned by their own execution), its
+ * test sources ({@code src/test} and the test source and resource roots, unless {@code
+ * includeTests}) and hidden folders ({@code .vscode}, {@code .idea}, {@code .mvn}, ...) are left
+ * out. Named {@code paths} are scanned as given.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -65,7 +69,7 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Files and directories to scan ({@code -Deksnet.paths=k8s,deploy}). Default: the module's base
-   * directory.
+   * directory without its build directory, sub-modules, test sources and hidden folders.
    */
   @Parameter(property = "eksnet.paths")
   private List<File> paths;
@@ -76,6 +80,13 @@ public final class CheckMojo extends AbstractMojo {
    */
   @Parameter(property = "eksnet.excludes")
   private List<String> excludes;
+
+  /**
+   * Also scan the module's test sources ({@code src/test} and the test source and resource roots)
+   * when {@code paths} is not set. Off by default: test fixtures are often wrong on purpose.
+   */
+  @Parameter(property = "eksnet.includeTests", defaultValue = "false")
+  private boolean includeTests;
 
   /** Directories of extra DRL rules, compiled at run time (see the README, "Writing rules"). */
   @Parameter(property = "eksnet.rulesDirectories")
@@ -139,12 +150,15 @@ public final class CheckMojo extends AbstractMojo {
       getLog().info("Skipping eksnet (eksnet.skip)");
       return;
     }
+    FailOn policy = policy(); // a bad failOn or format stops the build before anything is scanned
     Map<Format, Path> reports = reports();
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path rootDir = root != null ? root.toPath().toAbsolutePath().normalize() : gitRoot(basedir);
+    Path rootDir =
+        root != null ? root.toPath().toAbsolutePath().normalize() : Roots.find(basedir, basedir);
 
     List<Path> scan = files(paths);
-    if (scan.isEmpty()) {
+    boolean wholeModule = scan.isEmpty();
+    if (wholeModule) {
       scan.add(basedir);
     }
     ScanRequest request =
@@ -155,14 +169,14 @@ public final class CheckMojo extends AbstractMojo {
                 files(rulesDirectories),
                 Set.of(),
                 Set.of())
-            .withExcludes(excludes(rootDir, basedir))
+            .withExcludes(excludes(rootDir, basedir, wholeModule))
             .withBaseline(baselineFile == null ? null : baselineFile.toPath())
             .withKeepGoing(keepGoing);
     ScanResult result = new Scanner().scan(request);
 
     ReportOptions options =
         ReportOptions.defaults()
-            .withDocs(RuleIndex::doc)
+            .withDocs(RuleDocs::doc)
             .withCategory(
                 "none".equalsIgnoreCase(String.valueOf(sarifCategory).strip())
                     ? null
@@ -176,10 +190,9 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
 
-    String level =
-        failOn != null ? failOn : result.configFailOn() != null ? result.configFailOn() : "high";
-    Severity threshold = threshold(level);
-    int failing = 0;
+    Outcome outcome = Outcome.of(result, policy);
+    Set<Finding> failing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    failing.addAll(outcome.failing());
     for (Finding f : result.newFindings()) {
       String line =
           f.location().file()
@@ -191,8 +204,7 @@ public final class CheckMojo extends AbstractMojo {
               + f.ruleId()
               + " "
               + f.message();
-      if (threshold != null && f.severity().atLeast(threshold)) {
-        failing++;
+      if (failing.contains(f)) {
         getLog().error(line);
       } else {
         getLog().warn(line);
@@ -214,18 +226,33 @@ public final class CheckMojo extends AbstractMojo {
                         + String.join(
                             ", ", reports.values().stream().map(Path::toString).toList())));
 
-    if (!result.problems().isEmpty()) {
-      throw new MojoExecutionException(
-          "eksnet: " + result.problems().size() + " input problem(s); see above");
-    }
-    if (failing > 0) {
-      String msg =
-          "eksnet: " + failing + " finding(s) at or above " + level.toUpperCase(Locale.ROOT);
-      if (failOnViolation) {
-        throw new MojoFailureException(msg);
+    switch (outcome.kind()) {
+      case CLEAN -> {}
+      case ERRORS ->
+          throw new MojoExecutionException(
+              "eksnet: " + result.problems().size() + " input problem(s); see above");
+      case FINDINGS -> {
+        String msg =
+            "eksnet: " + outcome.failing().size() + " finding(s) at or above " + outcome.failOn();
+        if (failOnViolation) {
+          throw new MojoFailureException(msg);
+        }
+        getLog().warn(msg + " (eksnet.failOnViolation is false)");
       }
-      getLog().warn(msg + " (eksnet.failOnViolation is false)");
     }
+  }
+
+  /** {@code failOn} parsed; null when not set (the config's, else the default, applies). */
+  private FailOn policy() throws MojoExecutionException {
+    if (failOn == null || failOn.isBlank()) {
+      return null;
+    }
+    FailOn p = FailOn.parse(failOn);
+    if (p == null) {
+      throw new MojoExecutionException(
+          "eksnet.failOn must be one of " + FailOn.CHOICES + ", not '" + failOn + "'");
+    }
+    return p;
   }
 
   /** The report files by format, in a stable order; SARIF goes to {@code sarifFile}. */
@@ -255,23 +282,12 @@ public final class CheckMojo extends AbstractMojo {
     return out;
   }
 
-  private Severity threshold(String level) throws MojoExecutionException {
-    if ("none".equalsIgnoreCase(level)) {
-      return null;
-    }
-    Severity s = Severity.parse(level);
-    if (s == null) {
-      throw new MojoExecutionException(
-          "eksnet.failOn must be critical, high, medium, low, info or none: " + level);
-    }
-    return s;
-  }
-
   /**
    * Root-relative globs: the user's (relative to the module), the build directory, and the
-   * sub-modules' directories.
+   * sub-modules' directories; when the whole module is scanned, also its test sources (unless
+   * {@code includeTests}) and its hidden folders.
    */
-  private List<String> excludes(Path rootDir, Path basedir) {
+  private List<String> excludes(Path rootDir, Path basedir, boolean wholeModule) {
     String module = Discovery.relative(rootDir, basedir);
     String prefix = ".".equals(module) ? "" : module + "/";
     List<String> out = new ArrayList<>();
@@ -282,8 +298,23 @@ public final class CheckMojo extends AbstractMojo {
         }
       }
     }
+    if (wholeModule) {
+      out.add(prefix + ".*"); // .vscode, .idea, .mvn, .github: editor and tool settings
+      out.add(prefix + "**/.*");
+    }
     List<Path> skipped = new ArrayList<>();
     skipped.add(Path.of(project.getBuild().getDirectory()));
+    if (wholeModule && !includeTests) {
+      skipped.add(basedir.resolve("src/test"));
+      for (String r : project.getTestCompileSourceRoots()) {
+        skipped.add(basedir.resolve(r));
+      }
+      for (org.apache.maven.model.Resource r : project.getTestResources()) {
+        if (r.getDirectory() != null) {
+          skipped.add(basedir.resolve(r.getDirectory()));
+        }
+      }
+    }
     for (String m : project.getModules()) {
       Path dir = basedir.resolve(m).normalize();
       skipped.add(
@@ -305,14 +336,5 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     return out;
-  }
-
-  private static Path gitRoot(Path start) {
-    for (Path d = start; d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(".git"))) {
-        return d;
-      }
-    }
-    return start;
   }
 }

@@ -15,6 +15,7 @@ import io.eksnet.model.TfRefs;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Workload;
 import io.eksnet.net.Cidr;
+import io.eksnet.relate.terraform.CniConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,9 +115,6 @@ final class DatabaseRelations {
         }
       }
     }
-    if (uses.isEmpty()) {
-      return;
-    }
     Map<String, List<DbClusterInstance>> instancesByCluster = new HashMap<>();
     for (DbClusterInstance i : j.clusterInstances) {
       String c = i.getCluster().single();
@@ -130,14 +128,20 @@ final class DatabaseRelations {
       List<DbUse> u = usesOf(db, uses, instancesByCluster.getOrDefault(db.getKey(), List.of()));
       Integer port = db.getPort() != null ? db.getPort() : defaultPort(db.getEngine());
       TfRefs groups = db.getSecurityGroups();
-      if (u == null
-          || port == null
+      if (port == null
           || groups.isEmpty()
           || groups.unresolved()
           || JoinIndex.differentVpc(dbVpc(j, db), j.vpcKey())) {
         continue;
       }
       List<String> targets = j.sgs.keys(db.resource(), groups);
+      if (u == null) {
+        DbAccessGap g = nodeRangesOnly(j, ids, db, targets, port);
+        if (g != null) {
+          out.add(g);
+        }
+        continue;
+      }
       SgIndex.Source peer = new SgIndex.Source(Set.copyOf(targets), true, dbRanges(j, db));
       Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
       Map<String, String> hints = new HashMap<>();
@@ -209,6 +213,55 @@ final class DatabaseRelations {
                 db.getLocation()));
       }
     }
+  }
+
+  /**
+   * A database no manifest names whose groups admit the node subnets' CIDRs on its port but none of
+   * the pods' sources while custom networking is on: the rule was written for the cluster's
+   * workloads before their addresses moved to the ENIConfig subnets. Null otherwise, and where the
+   * pods' sources cannot be told (SecurityGroupPolicies in the scan, an ENIConfig subnet outside
+   * it).
+   */
+  private static DbAccessGap nodeRangesOnly(
+      JoinIndex j, NetworkIdentities ids, Database db, List<String> targets, int port) {
+    CniConfig cni = j.cni();
+    if (cni == null
+        || !cni.isKnown()
+        || !cni.isCustomNetworking()
+        || !j.policies.isEmpty()
+        || (j.cluster() != null && j.cluster().isIpv6())) {
+      return null;
+    }
+    List<NetworkIdentities.Identity> pods = ids.eniConfigPods();
+    if (pods.isEmpty()
+        || pods.stream().anyMatch(i -> i.cidrs().isEmpty())
+        || ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
+      return null;
+    }
+    Set<String> admitted = new LinkedHashSet<>();
+    for (NetworkIdentities.Identity n : ids.nodes()) {
+      SgIndex.Source ranges = new SgIndex.Source(Set.of(), true, n.cidrs());
+      if (!n.cidrs().isEmpty()
+          && j.sgs.admitsAny(targets, ranges, port, port) == SgIndex.Verdict.YES) {
+        n.cidrs().forEach(c -> admitted.add(c.toString()));
+      }
+    }
+    if (admitted.isEmpty()) {
+      return null;
+    }
+    List<String> dbGroups = new ArrayList<>();
+    targets.forEach(t -> dbGroups.add(j.sgs.describe(t)));
+    List<String> d = new ArrayList<>();
+    pods.forEach(i -> d.add(i.description()));
+    return DbAccessGap.nodeRangesOnly(
+        db,
+        j.sgs.group(targets.get(0)),
+        String.join(", ", dbGroups),
+        port,
+        String.join(", ", admitted),
+        String.join("; ", d),
+        cni.describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"),
+        cni.settingLocation("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"));
   }
 
   /** Uses whose traffic one sending group blocks, and the identities it leaves with. */

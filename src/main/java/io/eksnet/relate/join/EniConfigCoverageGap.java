@@ -6,21 +6,30 @@ import io.eksnet.relate.terraform.CniConfig;
 import java.util.List;
 
 /**
- * A node group with nodes in availability zones that no ENIConfig of the scan serves while custom
- * networking is on: no ENIConfig is named for the AZ and none has a subnet there.
+ * A node group with nodes in availability zones whose ENIConfig, as the VPC CNI selects it ({@link
+ * EniConfigSelection}), is not among the scan's ENIConfigs while custom networking is on.
  */
 public final class EniConfigCoverageGap {
 
   private final NodeGroup nodeGroup;
   private final List<String> missingAzs;
-  private final List<String> coveredAzs;
+  private final List<String> missingNames;
+  private final List<String> present;
+  private final String selection;
   private final CniConfig cni;
 
   public EniConfigCoverageGap(
-      NodeGroup nodeGroup, List<String> missingAzs, List<String> coveredAzs, CniConfig cni) {
+      NodeGroup nodeGroup,
+      List<String> missingAzs,
+      List<String> missingNames,
+      List<String> present,
+      String selection,
+      CniConfig cni) {
     this.nodeGroup = nodeGroup;
     this.missingAzs = List.copyOf(missingAzs);
-    this.coveredAzs = List.copyOf(coveredAzs);
+    this.missingNames = List.copyOf(missingNames);
+    this.present = List.copyOf(present);
+    this.selection = selection;
     this.cni = cni;
   }
 
@@ -36,8 +45,25 @@ public final class EniConfigCoverageGap {
     return String.join(", ", missingAzs);
   }
 
-  public String describeCovered() {
-    return coveredAzs.isEmpty() ? "none" : String.join(", ", coveredAzs);
+  /** The ENIConfig names those nodes look for. */
+  public List<String> getMissingNames() {
+    return missingNames;
+  }
+
+  /** {@code ENIConfig eu-west-1c} or {@code ENIConfigs eu-west-1c, eu-west-1d}, for messages. */
+  public String describeMissingNames() {
+    return (missingNames.size() == 1 ? "ENIConfig " : "ENIConfigs ")
+        + String.join(", ", missingNames);
+  }
+
+  /** The ENIConfigs the scan has, for messages. */
+  public String describePresent() {
+    return present.isEmpty() ? "none" : String.join(", ", present);
+  }
+
+  /** How the nodes select their ENIConfig ({@code by their zone label (...)}). */
+  public String getSelection() {
+    return selection;
   }
 
   public CniConfig getCni() {

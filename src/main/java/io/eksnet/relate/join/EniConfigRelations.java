@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -75,6 +76,7 @@ final class EniConfigRelations {
                   null,
                   null,
                   null,
+                  null,
                   String.join(", ", known)));
         }
         continue;
@@ -90,15 +92,7 @@ final class EniConfigRelations {
               ? v.getCidrText()
               : null;
       List<String> groups = groupsBySubnet.get(s.getKey());
-      String az = s.getAvailabilityZone();
-      String named =
-          AZ_NAME.matcher(e.getName()).matches()
-                  && az != null
-                  && AZ_NAME.matcher(az).matches()
-                  && !az.equals(e.getName())
-              ? e.getName()
-              : null;
-      if (other != null || primary != null || named != null) {
+      if (other != null || primary != null) {
         out.add(
             new EniConfigSubnet(
                 e,
@@ -109,7 +103,8 @@ final class EniConfigRelations {
                 vpcKey == null ? null : j.describeVpc(vpcKey),
                 primary,
                 groups == null ? null : String.join(", ", groups),
-                named,
+                null,
+                null,
                 String.join(", ", known)));
       }
     }
@@ -176,48 +171,126 @@ final class EniConfigRelations {
     return null;
   }
 
+  /**
+   * ENIConfigs whose subnet is in another zone than nodes that select them: by name when nodes
+   * select by their zone label, by the node groups' labels otherwise ({@link EniConfigSelection}).
+   */
+  static void zones(JoinIndex j, List<Object> out) {
+    CniConfig cni = j.cni();
+    if (!cni.isKnown() || !cni.isCustomNetworking() || j.eniConfigs.isEmpty()) {
+      return;
+    }
+    EniConfigSelection sel = new EniConfigSelection(cni);
+    Map<String, EniConfig> byName = new HashMap<>();
+    for (EniConfig e : j.eniConfigs) {
+      byName.putIfAbsent(e.getName(), e);
+    }
+    Map<EniConfig, Map<String, String>> selectors = new LinkedHashMap<>();
+    if (sel.isByZone()) {
+      for (EniConfig e : j.eniConfigs) {
+        if (AZ_NAME.matcher(e.getName()).matches()) {
+          selectors.computeIfAbsent(e, k -> new TreeMap<>()).put(e.getName(), sel.describeByZone());
+        }
+      }
+    }
+    for (NodeGroup g : j.nodeGroups) {
+      for (Subnet s : j.subnetsOf(g)) {
+        String az = s.getAvailabilityZone();
+        EniConfigSelection.Choice c =
+            az == null || !AZ_NAME.matcher(az).matches() ? null : sel.choose(g, az);
+        EniConfig e = c == null ? null : byName.get(c.name());
+        if (e != null) {
+          selectors.computeIfAbsent(e, k -> new TreeMap<>()).putIfAbsent(az, c.how());
+        }
+      }
+    }
+    for (Map.Entry<EniConfig, Map<String, String>> en : selectors.entrySet()) {
+      EniConfig e = en.getKey();
+      Subnet s = j.eniSubnets.get(e);
+      String az = s == null ? null : s.getAvailabilityZone();
+      if (az == null || !AZ_NAME.matcher(az).matches()) {
+        continue;
+      }
+      Set<String> zones = new TreeSet<>();
+      Set<String> hows = new LinkedHashSet<>();
+      for (Map.Entry<String, String> z : en.getValue().entrySet()) {
+        if (!z.getKey().equals(az)) {
+          zones.add(z.getKey());
+          hows.add(z.getValue());
+        }
+      }
+      if (!zones.isEmpty()) {
+        out.add(
+            new EniConfigSubnet(
+                e,
+                s,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                String.join(", ", zones),
+                String.join("; ", hows),
+                null));
+      }
+    }
+  }
+
   static void coverage(JoinIndex j, List<Object> out) {
     CniConfig cni = j.cni();
     if (!cni.isKnown()
         || !cni.isCustomNetworking()
         || j.eniConfigs.isEmpty()
-        || j.nodeGroups.isEmpty()) {
+        || j.nodeGroups.isEmpty()
+        || createsEniConfigs(cni)) {
       return;
     }
-    Set<String> covered = new TreeSet<>();
+    EniConfigSelection sel = new EniConfigSelection(cni);
+    Set<String> names = new TreeSet<>();
     for (EniConfig e : j.eniConfigs) {
-      boolean named = AZ_NAME.matcher(e.getName()).matches();
-      if (named) {
-        covered.add(e.getName());
-      }
-      Subnet s = j.eniSubnets.get(e);
-      String az = s == null ? null : s.getAvailabilityZone();
-      if (az != null && AZ_NAME.matcher(az).matches()) {
-        covered.add(az);
-      } else if (!named) {
-        return; // an ENIConfig whose AZ cannot be told: coverage unknown
-      }
+      names.add(e.getName());
     }
     for (NodeGroup g : j.nodeGroups) {
       List<Subnet> subs = j.allSubnetsOf(g);
       if (subs == null) {
         continue;
       }
-      Set<String> missing = new TreeSet<>();
+      Map<String, Set<String>> missing = new TreeMap<>();
+      Set<String> hows = new LinkedHashSet<>();
       boolean known = true;
       for (Subnet s : subs) {
         String az = s.getAvailabilityZone();
-        if (az == null || !AZ_NAME.matcher(az).matches()) {
+        EniConfigSelection.Choice c =
+            az == null || !AZ_NAME.matcher(az).matches() ? null : sel.choose(g, az);
+        if (c == null) {
           known = false;
-        } else if (!covered.contains(az)) {
-          missing.add(az);
+          break;
+        }
+        if (!names.contains(c.name())) {
+          missing.computeIfAbsent(c.name(), k -> new TreeSet<>()).add(az);
+          hows.add(c.how());
         }
       }
       if (known && !missing.isEmpty()) {
+        Set<String> zones = new TreeSet<>();
+        missing.values().forEach(zones::addAll);
         out.add(
-            new EniConfigCoverageGap(g, new ArrayList<>(missing), new ArrayList<>(covered), cni));
+            new EniConfigCoverageGap(
+                g,
+                new ArrayList<>(zones),
+                new ArrayList<>(missing.keySet()),
+                new ArrayList<>(names),
+                String.join("; ", hows),
+                cni));
       }
     }
+  }
+
+  /** True when the vpc-cni add-on's configuration creates ENIConfigs itself ({@code eniConfig}). */
+  private static boolean createsEniConfigs(CniConfig cni) {
+    String v = cni.getAddon() == null ? null : cni.getAddon().getConfigurationValues();
+    return v != null && v.contains("\"eniConfig\"");
   }
 
   static void egressRoutes(JoinIndex j, List<Object> out) {

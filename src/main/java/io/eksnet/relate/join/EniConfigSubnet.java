@@ -9,7 +9,8 @@ import io.eksnet.model.TerraformResource;
  * An ENIConfig's {@code spec.subnet} looked up among the Terraform subnets (by id), with what is
  * wrong about it: a subnet id the Terraform does not hold while it holds the other ENIConfigs'
  * subnets, a subnet of another VPC than the cluster's, a subnet inside the VPC's primary CIDR
- * (where the nodes are), or an AZ that differs from the AZ the ENIConfig is named for.
+ * (where the nodes are), or a subnet in another AZ than nodes that select the ENIConfig ({@link
+ * EniConfigSelection}).
  */
 public final class EniConfigSubnet {
 
@@ -21,7 +22,8 @@ public final class EniConfigSubnet {
   private final String clusterVpc;
   private final String primaryCidr;
   private final String nodeGroups;
-  private final String namedAz;
+  private final String nodeZones;
+  private final String selection;
   private final String knownSubnets;
 
   public EniConfigSubnet(
@@ -33,7 +35,8 @@ public final class EniConfigSubnet {
       String clusterVpc,
       String primaryCidr,
       String nodeGroups,
-      String namedAz,
+      String nodeZones,
+      String selection,
       String knownSubnets) {
     this.eniConfig = eniConfig;
     this.subnet = subnet;
@@ -43,7 +46,8 @@ public final class EniConfigSubnet {
     this.clusterVpc = clusterVpc;
     this.primaryCidr = primaryCidr;
     this.nodeGroups = nodeGroups;
-    this.namedAz = namedAz;
+    this.nodeZones = nodeZones;
+    this.selection = selection;
     this.knownSubnets = knownSubnets;
   }
 
@@ -91,14 +95,19 @@ public final class EniConfigSubnet {
     return nodeGroups == null ? "" : ", and is itself a node subnet of " + nodeGroups;
   }
 
-  /** True when the ENIConfig is named for an AZ and its subnet is in another. */
+  /** True when nodes in another AZ than the subnet's select the ENIConfig. */
   public boolean isAzMismatch() {
-    return namedAz != null;
+    return nodeZones != null;
   }
 
-  /** The AZ the ENIConfig is named for, when it differs from the subnet's. */
-  public String getNamedAz() {
-    return namedAz;
+  /** The AZs of the nodes that select the ENIConfig, other than the subnet's; else null. */
+  public String getNodeZones() {
+    return nodeZones;
+  }
+
+  /** How those nodes select it ({@code by their zone label (ENI_CONFIG_LABEL_DEF=...)}). */
+  public String getSelection() {
+    return selection;
   }
 
   /** The other ENIConfigs' subnets the Terraform holds, for messages. */

@@ -55,6 +55,7 @@ public final class JoinRelations {
                   PodEgressRouteGap.class,
                   LbSubnetDiscovery.class,
                   LbSubnetAnnotation.class,
+                  LbSubnetsByReachability.class,
                   LbBackendAccess.class,
                   SourceEgressGap.class,
                   DbAccessGap.class),
@@ -96,6 +97,7 @@ public final class JoinRelations {
     if (j.cni() != null) {
       out.add(j.cni());
       CniRelations.conflicts(j, out);
+      EniConfigRelations.zones(j, out);
       EniConfigRelations.coverage(j, out);
       EniConfigRelations.egressRoutes(j, out);
     }

@@ -42,6 +42,9 @@ final class LbSubnetRelations {
   /** What discovery finds per scheme and required zones; "" when enough. Same for every object. */
   private final Map<String, String> discovered = new HashMap<>();
 
+  /** The subnets found only by reachability (no role tag in the VPC), per scheme and need. */
+  private final Map<String, String> byReachability = new HashMap<>();
+
   private LbSubnetRelations(JoinIndex j) {
     this.j = j;
   }
@@ -378,6 +381,12 @@ final class LbSubnetRelations {
     String found =
         discovered.computeIfAbsent(
             scheme + "/" + required, k -> shortfall(scheme, required, inVpc));
+    String reachable = byReachability.get(scheme + "/" + required);
+    if (found.isEmpty() && reachable != null) {
+      out.add(
+          new LbSubnetsByReachability(
+              o.getDisplayName(), kind, scheme, loc, v, tag(scheme), reachable));
+    }
     if (!found.isEmpty()) {
       out.add(
           new LbSubnetDiscovery(
@@ -439,7 +448,12 @@ final class LbSubnetRelations {
         }
       }
       Set<String> azs = azs(byRoute);
-      if (azs == null || azs.size() >= required) {
+      if (azs == null) {
+        return "";
+      }
+      if (azs.size() >= required) {
+        byReachability.put(
+            scheme + "/" + required, describe(byRoute) + ", in " + azs.size() + " zones");
         return "";
       }
       found =

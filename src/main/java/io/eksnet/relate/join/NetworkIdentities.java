@@ -93,6 +93,13 @@ final class NetworkIdentities {
     return String.join(", ", d);
   }
 
+  /**
+   * The pods' identities under custom networking without SecurityGroupPolicies: the ENIConfigs'.
+   */
+  List<Identity> eniConfigPods() {
+    return eniConfigs();
+  }
+
   /** One identity per ENIConfig: its groups (else the nodes') and its subnet's range. */
   private List<Identity> eniConfigs() {
     if (eniIdentities != null) {

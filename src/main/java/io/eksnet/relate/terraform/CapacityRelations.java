@@ -118,7 +118,8 @@ final class CapacityRelations {
               p.max,
               shares,
               p.subnetsKnown,
-              t.threshold));
+              t.threshold,
+              t.podMemoryMib));
     }
     Map<String, List<Cidr>> explicitReservations = new HashMap<>();
     Set<String> prefixReserved = new HashSet<>();

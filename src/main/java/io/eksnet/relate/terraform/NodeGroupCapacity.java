@@ -29,6 +29,7 @@ public final class NodeGroupCapacity {
   private final List<SubnetShare> shares;
   private final boolean subnetsKnown;
   private final int thresholdPercent;
+  private final int podMemoryMib;
 
   public NodeGroupCapacity(
       NodeGroup nodeGroup,
@@ -44,7 +45,8 @@ public final class NodeGroupCapacity {
       int max,
       List<SubnetShare> shares,
       boolean subnetsKnown,
-      int thresholdPercent) {
+      int thresholdPercent,
+      int podMemoryMib) {
     this.nodeGroup = nodeGroup;
     this.types = List.copyOf(types);
     this.defaultType = defaultType;
@@ -59,6 +61,7 @@ public final class NodeGroupCapacity {
     this.shares = List.copyOf(shares);
     this.subnetsKnown = subnetsKnown;
     this.thresholdPercent = thresholdPercent;
+    this.podMemoryMib = podMemoryMib;
   }
 
   public NodeGroup getNodeGroup() {
@@ -211,10 +214,80 @@ public final class NodeGroupCapacity {
   }
 
   /**
-   * Advise prefix delegation: ENI-capped pods, and the subnets hold the prefixes (or are unknown).
+   * Advise prefix delegation: ENI-capped pods, the subnets hold the prefixes (or are unknown), and
+   * the memory left for pods pays for the larger max pods ({@link #isPrefixDelegationPaying}).
    */
   public boolean isPrefixDelegationAdvised() {
-    return isEniCapped() && getPrefixDelegationFullestPercent() <= thresholdPercent;
+    return isEniCapped()
+        && getPrefixDelegationFullestPercent() <= thresholdPercent
+        && isPrefixDelegationPaying();
+  }
+
+  /**
+   * Memory the EKS AMIs keep from pods on a node with this max pods: kube-reserved {@code 255 MiB +
+   * 11 MiB x max pods} (nodeadm {@code getMemoryMebibytesToReserve}, as bootstrap.sh before it) and
+   * the kubelet's hard eviction threshold of 100 MiB.
+   */
+  static long reservedMib(int maxPods) {
+    return 255L + 11L * maxPods + 100L;
+  }
+
+  /**
+   * Pods a node of this memory can hold when each takes {@code podMemoryMib}: the memory left after
+   * {@link #reservedMib}, capped by max pods; never below 0.
+   */
+  static int usablePods(int memoryMib, int maxPods, int podMemoryMib) {
+    long left = memoryMib - reservedMib(maxPods);
+    return (int) Math.max(0, Math.min(maxPods, left / podMemoryMib));
+  }
+
+  /** The smallest memory among the group's types; null when one is unknown. */
+  public Integer getSmallestMemoryMib() {
+    Integer min = null;
+    for (InstanceType t : types) {
+      if (t.memoryMib() == null) {
+        return null;
+      }
+      min = min == null ? t.memoryMib() : Math.min(min, t.memoryMib());
+    }
+    return min;
+  }
+
+  /**
+   * True when prefix delegation lets the smallest node of the group hold more pods of {@code
+   * prefixDelegationPodMemoryMib} each than today: the kubelet reserves 11 MiB for every pod of the
+   * larger max pods, so on small nodes (2 GiB) it leaves less room for work than the ENI cap did.
+   * False when a type's memory is unknown.
+   */
+  public boolean isPrefixDelegationPaying() {
+    Integer m = getSmallestMemoryMib();
+    return m != null
+        && prefixDelegation != null
+        && usablePods(m, prefixDelegation.maxPods(), podMemoryMib)
+            > usablePods(m, current.maxPods(), podMemoryMib);
+  }
+
+  /**
+   * {@code the kubelet then keeps 1565 MiB of the smallest node's 4096 MiB (...), which leaves room
+   * for 39 pods of 64 MiB against 17 today}, for messages.
+   */
+  public String describePrefixDelegationMemory() {
+    Integer m = getSmallestMemoryMib();
+    if (m == null || prefixDelegation == null) {
+      return "";
+    }
+    int pd = prefixDelegation.maxPods();
+    return "the kubelet then keeps "
+        + reservedMib(pd)
+        + " MiB of the smallest node's "
+        + m
+        + " MiB (255 + 11 per pod, plus 100 for eviction), which leaves room for "
+        + usablePods(m, pd, podMemoryMib)
+        + " pods of "
+        + podMemoryMib
+        + " MiB against "
+        + usablePods(m, current.maxPods(), podMemoryMib)
+        + " today";
   }
 
   /**

@@ -30,11 +30,16 @@ final class TerraformIndex {
   /** The {@code subnetUtilizationPercent} threshold. */
   final int threshold;
 
+  /** The {@code prefixDelegationPodMemoryMib} threshold. */
+  final int podMemoryMib;
+
   TerraformIndex(List<?> facts) {
     long t = Thresholds.DEFAULTS.get("subnetUtilizationPercent");
+    long pm = Thresholds.DEFAULTS.get("prefixDelegationPodMemoryMib");
     for (Object f : facts) {
       if (f instanceof Thresholds th) {
         t = th.get("subnetUtilizationPercent");
+        pm = th.get("prefixDelegationPodMemoryMib");
       }
       if (!(f instanceof TerraformResource r)) {
         continue;
@@ -54,6 +59,7 @@ final class TerraformIndex {
       }
     }
     this.threshold = (int) t;
+    this.podMemoryMib = (int) Math.max(1, Math.min(pm, Integer.MAX_VALUE));
   }
 
   /** The resource of that type an address names from {@code from}'s file, or null. */

@@ -106,8 +106,13 @@ class JoinRelationsTest {
         """
         apiVersion: crd.k8s.amazonaws.com/v1alpha1
         kind: ENIConfig
-        metadata: {name: eu-west-1a}
+        metadata: {name: pods-b}
         spec: {subnet: subnet-0b0000b1}
+        ---
+        apiVersion: crd.k8s.amazonaws.com/v1alpha1
+        kind: ENIConfig
+        metadata: {name: pods-c}
+        spec: {subnet: subnet-0b0000ff}
         """;
     String subnet =
         resource(

@@ -1,15 +1,18 @@
-package io.eksnet.cli;
+package io.eksnet.scan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository root report paths are made relative to. */
-final class Roots {
+public final class Roots {
 
   private Roots() {}
 
-  /** The nearest ancestor (or self) of {@code start} holding {@code .git}, else {@code cwd}. */
-  static Path find(Path start, Path cwd) {
+  /**
+   * The nearest ancestor (or self) of {@code start} holding {@code .git} (a directory, or a file in
+   * a worktree or submodule), else {@code fallback}.
+   */
+  public static Path find(Path start, Path fallback) {
     Path p = start.toAbsolutePath().normalize();
     if (!Files.isDirectory(p)) {
       p = p.getParent();
@@ -19,6 +22,6 @@ final class Roots {
         return d;
       }
     }
-    return cwd;
+    return fallback;
   }
 }
