@@ -73,14 +73,16 @@ class LayeringTest {
         .ignoreDependency(
             resideInAPackage("io.eksnet.engine.."),
             equivalentTo(Finding.class).or(equivalentTo(Severity.class)))
-        // - source reads .eksnet.yaml into Config (with Severity overrides) in ConfigLoader,
-        //   which needs the package-private YAML loader of source.
+        // - source reads .eksnet.yaml into Config (with Severity overrides and a FailOn) in
+        //   ConfigLoader, which needs the package-private YAML loader of source.
         .ignoreDependency(
             named("ConfigLoader", n -> n.startsWith("io.eksnet.source.ConfigLoader")),
             named(
-                "Config or Severity",
+                "Config, Severity or FailOn",
                 n ->
-                    n.startsWith("io.eksnet.finding.Config") || n.equals(Severity.class.getName())))
+                    n.startsWith("io.eksnet.finding.Config")
+                        || n.startsWith("io.eksnet.finding.FailOn")
+                        || n.equals(Severity.class.getName())))
         // - the reports render a ScanResult; it moves below report with the scan outcome the
         //   front-ends share (the outcome policy of issue 14).
         .ignoreDependency(resideInAPackage("io.eksnet.report.."), equivalentTo(ScanResult.class))
