@@ -2,6 +2,7 @@ package io.eksnet.finding;
 
 import io.eksnet.model.Location;
 import io.eksnet.model.Suppression;
+import io.eksnet.source.Glob;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

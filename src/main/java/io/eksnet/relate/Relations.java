@@ -1,95 +1,85 @@
 package io.eksnet.relate;
 
-import io.eksnet.model.CiliumPolicy;
-import io.eksnet.model.ConfigMap;
-import io.eksnet.model.Ingress;
-import io.eksnet.model.IngressClass;
-import io.eksnet.model.IngressClassParams;
-import io.eksnet.model.Namespace;
-import io.eksnet.model.NetworkPolicy;
-import io.eksnet.model.Service;
-import io.eksnet.model.Thresholds;
-import io.eksnet.model.Workload;
+import io.eksnet.relate.join.JoinRelations;
+import io.eksnet.relate.k8s.KubernetesRelations;
+import io.eksnet.relate.terraform.TerraformRelations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Computes the relation facts the rules match on, with indexes (never a pairwise loop over two
- * large fact sets). The work is split by concern: {@link ServiceRelations}, {@link
- * IngressRelations}, {@link PolicyRelations}, {@link ClusterRelations}, and the Terraform and
- * manifest-with-Terraform relations ({@link TerraformRelations}, {@link JoinRelations}).
+ * large fact sets). The loaded facts go into one typed {@link FactStore}; each {@link
+ * RelationProvider} below declares the fact types it reads and produces, and runs after the
+ * providers that produce what it reads (so no step depends on the order of a list). The work itself
+ * is split by concern: {@link ServiceRelations}, {@link IngressRelations}, {@link PolicyRelations},
+ * {@link ClusterRelations}, and the Terraform and manifest-with-Terraform relations ({@link
+ * TerraformRelations}, {@link JoinRelations}).
  */
 public final class Relations {
 
   private Relations() {}
 
+  /** The providers, in a valid order (the run re-checks it against the declarations). */
+  /** The providers, in a valid order (the run re-checks it against the declarations). */
+  static final List<RelationProvider> PROVIDERS =
+      Stream.of(
+              KubernetesRelations.PROVIDERS,
+              List.of(TerraformRelations.PROVIDER),
+              JoinRelations.PROVIDERS)
+          .flatMap(List::stream)
+          .toList();
+
   /** The derived facts for these loaded facts. */
   public static List<Object> compute(List<?> facts) {
-    List<Workload> workloads = new ArrayList<>();
-    List<Service> services = new ArrayList<>();
-    List<Ingress> ingresses = new ArrayList<>();
-    List<IngressClass> classes = new ArrayList<>();
-    List<IngressClassParams> classParams = new ArrayList<>();
-    List<CiliumPolicy> cilium = new ArrayList<>();
-    List<NetworkPolicy> netpols = new ArrayList<>();
-    List<ConfigMap> configMaps = new ArrayList<>();
-    List<KubeProxyConfig> proxyAddons = new ArrayList<>();
-    List<io.eksnet.model.PodSource> podSources = new ArrayList<>();
-    Map<String, Namespace> namespaces = new TreeMap<>();
-    Thresholds thresholds = new Thresholds(Map.of());
-    for (Object f : facts) {
-      if (f instanceof Workload w) {
-        workloads.add(w);
-      } else if (f instanceof Service s) {
-        services.add(s);
-      } else if (f instanceof Ingress i) {
-        ingresses.add(i);
-      } else if (f instanceof IngressClass c) {
-        classes.add(c);
-      } else if (f instanceof IngressClassParams p) {
-        classParams.add(p);
-      } else if (f instanceof CiliumPolicy p) {
-        cilium.add(p);
-      } else if (f instanceof NetworkPolicy p) {
-        netpols.add(p);
-      } else if (f instanceof ConfigMap c) {
-        configMaps.add(c);
-      } else if (f instanceof Namespace n) {
-        namespaces.putIfAbsent(n.getName(), n);
-      } else if (f instanceof io.eksnet.model.PodSource p) {
-        podSources.add(p);
-      } else if (f instanceof Thresholds t) {
-        thresholds = t;
-      } else if (f instanceof io.eksnet.model.EksAddon a && KubeProxyConfig.ofAddon(a) != null) {
-        proxyAddons.add(KubeProxyConfig.ofAddon(a));
+    FactStore store = new FactStore(facts);
+    for (RelationProvider p : ordered(PROVIDERS)) {
+      List<Object> out = new ArrayList<>();
+      p.compute(store.new View(p), out);
+      for (Object f : out) {
+        if (p.produces().stream().noneMatch(t -> t.isInstance(f))) {
+          throw new IllegalStateException(
+              p.name() + " produced " + f.getClass().getSimpleName() + " without declaring it");
+        }
       }
+      store.add(out);
     }
-    List<Object> out = new ArrayList<>();
-    LabelIndex index = new LabelIndex(workloads);
-    Map<Service, ServiceBackends> backends = ServiceRelations.serviceBackends(services, index, out);
-    List<BackendRef> refs =
-        IngressRelations.ingressBackends(
-            ingresses, classes, classParams, services, namespaces, out);
-    PolicyRelations.dnsProviders(cilium, workloads, index, out);
-    ScanInventory inventory = ClusterRelations.inventory(workloads, services, namespaces);
-    out.add(inventory);
-    PodOrigins origins = new PodOrigins(podSources, services, backends, netpols, index);
-    origins.services(out);
-    PolicyRelations.policyTargets(netpols, cilium, workloads, index, origins, out);
-    ClusterRelations.kubeProxy(configMaps, out);
-    out.addAll(proxyAddons); // the mode from Terraform counts the same: whichever side gives it
-    IngressRelations.albTargets(refs, backends, services, inventory, out);
-    PolicyRelations.openEgress(netpols, cilium, thresholds.get("egressExceptHolePrefix"), out);
-    out.addAll(TerraformRelations.compute(facts));
-    out.addAll(JoinRelations.compute(facts, out));
-    if (out.stream().noneMatch(o -> o instanceof CniConfig)) {
-      CniConfig cni = CniRelations.fallback(facts);
-      if (cni != null) {
-        out.add(cni);
+    return new ArrayList<>(store.derived());
+  }
+
+  /**
+   * The providers so that each runs after every other provider that produces a type it reads,
+   * keeping the given order where the declarations leave it free.
+   */
+  static List<RelationProvider> ordered(List<RelationProvider> providers) {
+    List<RelationProvider> left = new ArrayList<>(providers);
+    List<RelationProvider> out = new ArrayList<>();
+    while (!left.isEmpty()) {
+      RelationProvider next = null;
+      for (RelationProvider p : left) {
+        if (left.stream().noneMatch(q -> q != p && feeds(q, p))) {
+          next = p;
+          break;
+        }
       }
+      if (next == null) {
+        throw new IllegalStateException("relation providers read each other's facts: " + left);
+      }
+      left.remove(next);
+      out.add(next);
     }
     return out;
+  }
+
+  /** True when {@code from} produces a type that {@code to} reads. */
+  static boolean feeds(RelationProvider from, RelationProvider to) {
+    for (Class<?> made : from.produces()) {
+      for (Class<?> read : to.reads()) {
+        if (read.isAssignableFrom(made) || made.isAssignableFrom(read)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,9 +1,9 @@
 package io.eksnet.report;
 
-import io.eksnet.relate.CapacityTable;
-import io.eksnet.relate.CapacityTable.Mode;
-import io.eksnet.relate.CapacityTable.NodeGroupRow;
-import io.eksnet.relate.CapacityTable.SubnetRow;
+import io.eksnet.relate.terraform.CapacityTable;
+import io.eksnet.relate.terraform.CapacityTable.Mode;
+import io.eksnet.relate.terraform.CapacityTable.NodeGroupRow;
+import io.eksnet.relate.terraform.CapacityTable.SubnetRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -269,7 +269,7 @@ public final class ConfigLoader {
     boolean isGlob(Tree t, String what) {
       String g = Tree.text(t);
       try {
-        io.eksnet.finding.Glob.compile(g);
+        Glob.compile(g);
         return true;
       } catch (IllegalArgumentException e) { // PatternSyntaxException among others
         String why =

@@ -1,6 +1,5 @@
 package io.eksnet.source;
 
-import io.eksnet.finding.Glob;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.Location;
 import java.io.IOException;

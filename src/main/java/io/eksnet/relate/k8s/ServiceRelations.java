@@ -1,0 +1,127 @@
+package io.eksnet.relate.k8s;
+
+import io.eksnet.model.Container;
+import io.eksnet.model.Service;
+import io.eksnet.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Service → workload relations: backends, where each port's traffic goes, the workload nearest a
+ * selector.
+ */
+final class ServiceRelations {
+
+  private ServiceRelations() {}
+
+  static Map<Service, ServiceBackends> serviceBackends(
+      List<Service> services, LabelIndex index, List<Object> out) {
+    Map<Service, ServiceBackends> byService = new java.util.IdentityHashMap<>();
+    for (Service s : services) {
+      List<Workload> selected =
+          s.hasSelector() ? index.select(s.getNamespace(), s.getSelector()) : List.of();
+      for (Workload w : selected) {
+        out.add(new Selects(s, w));
+      }
+      ServiceBackends b = new ServiceBackends(s, selected);
+      byService.put(s, b);
+      out.add(b);
+      if (!selected.isEmpty()) {
+        unexposedPorts(s, b, out);
+      } else if (s.hasSelector()) {
+        NearestWorkload nearest = nearest(s, index.inNamespace(s.getNamespace()));
+        if (nearest != null) {
+          out.add(nearest);
+        }
+      }
+    }
+    return byService;
+  }
+
+  /**
+   * The workload of the namespace closest to a selector that matches nothing: fewest selector
+   * labels missing from its pod labels, then a typo or a label on the wrong object before any other
+   * difference, then the smallest edit distance on the first differing value. Null when the
+   * namespace has no workload.
+   */
+  static NearestWorkload nearest(Service s, List<Workload> candidates) {
+    NearestWorkload best = null;
+    int bestScore = Integer.MAX_VALUE;
+    Map<String, String> selector = new TreeMap<>(s.getSelector());
+    for (Workload w : candidates) {
+      int differing = 0;
+      int distance = 0;
+      String key = null;
+      String wanted = null;
+      String have = null;
+      List<String> diffs = new ArrayList<>();
+      for (Map.Entry<String, String> e : selector.entrySet()) {
+        String h = w.getPodLabels().get(e.getKey());
+        if (e.getValue().equals(h)) {
+          continue;
+        }
+        differing++;
+        if (key == null) {
+          key = e.getKey();
+          wanted = e.getValue();
+          have = h;
+          distance = h == null ? 3 : LabelValues.editDistance(h, e.getValue(), 3);
+        }
+        diffs.add(
+            h == null
+                ? "has no label " + e.getKey()
+                : "has " + e.getKey() + "=" + h + ", not " + e.getValue());
+      }
+      if (key == null) {
+        continue; // cannot happen for a selector that matched nothing
+      }
+      boolean typo =
+          have != null && !LabelValues.isVariantKey(key) && LabelValues.typoApart(have, wanted);
+      boolean onObject = have == null && wanted.equals(w.getLabels().get(key));
+      if (onObject) {
+        diffs.set(0, diffs.get(0) + " (only its own metadata.labels has " + key + ")");
+      }
+      int score = differing * 16 + (typo || onObject ? 0 : 8) + distance;
+      if (score < bestScore) {
+        bestScore = score;
+        best =
+            new NearestWorkload(
+                s, w, differing, key, wanted, have, typo, onObject, String.join("; ", diffs));
+      }
+    }
+    return best;
+  }
+
+  static void unexposedPorts(Service s, ServiceBackends b, List<Object> out) {
+    for (Service.Port p : s.getPorts()) {
+      String target = p.targetPort() != null ? p.targetPort() : Integer.toString(p.port());
+      boolean anyExposes = false;
+      boolean allDeclare = true;
+      Set<String> declared = new LinkedHashSet<>();
+      for (Workload w : b.getWorkloads()) {
+        boolean declares = false;
+        for (Container c : w.getContainers()) {
+          for (Container.Port cp : c.ports()) {
+            declares = true;
+            declared.add(
+                cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
+          }
+          anyExposes |= c.exposes(target);
+        }
+        allDeclare &= declares;
+      }
+      out.add(
+          new ServicePortTarget(
+              s,
+              p,
+              b,
+              anyExposes,
+              allDeclare,
+              declared.isEmpty() ? "none" : String.join(", ", declared)));
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.eksnet.relate.terraform;
+
+import io.eksnet.aws.InstanceType;
+import io.eksnet.model.NodeGroup;
+import io.eksnet.model.Subnet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The IP capacity of the scanned subnets and node groups as plain rows, for the {@code capacity}
+ * report: usable addresses, demand at desired and max size in the current mode, and what prefix
+ * delegation or custom networking would change.
+ *
+ * @param subnets one row per subnet with a known IPv4 CIDR
+ * @param nodeGroups one row per node group whose instance types and max size are known
+ * @param thresholdPercent the utilisation that warns ({@code subnetUtilizationPercent})
+ */
+public record CapacityTable(
+    List<SubnetRow> subnets, List<NodeGroupRow> nodeGroups, int thresholdPercent) {
+
+  public CapacityTable {
+    subnets = List.copyOf(subnets);
+    nodeGroups = List.copyOf(nodeGroups);
+  }
+
+  /**
+   * A subnet.
+   *
+   * @param file the plan or state file
+   * @param address the resource address
+   * @param cidr the CIDR
+   * @param availabilityZone the AZ, or null
+   * @param usable addresses AWS lets it give out (size minus 5)
+   * @param freePrefixBlocks aligned /28 blocks of a fresh subnet
+   * @param demandAtDesired addresses all node groups hold at desired size, nodes full
+   * @param demandAtMax the same at max size
+   * @param prefixDelegationDemandAtMax at max size with prefix delegation; -1 when a node group
+   *     cannot use it (a type is not Nitro)
+   * @param customNetworkingDemandAtMax at max size with custom networking (one address a node)
+   * @param nodeGroups the node groups in the subnet
+   */
+  public record SubnetRow(
+      String file,
+      String address,
+      String cidr,
+      String availabilityZone,
+      long usable,
+      long freePrefixBlocks,
+      long demandAtDesired,
+      long demandAtMax,
+      long prefixDelegationDemandAtMax,
+      long customNetworkingDemandAtMax,
+      List<String> nodeGroups) {
+
+    public SubnetRow {
+      nodeGroups = List.copyOf(nodeGroups);
+    }
+
+    /** Utilisation at max size in percent, rounded up. */
+    public int utilizationPercent() {
+      return Capacity.utilizationPercent(demandAtMax, usable);
+    }
+  }
+
+  /**
+   * One addressing setup of a node group.
+   *
+   * @param maxPods max pods per node
+   * @param ipsPerNode addresses a full node holds in its node subnet
+   * @param demandAtMax addresses the group holds in its subnets at max size
+   */
+  public record Mode(String name, int maxPods, int ipsPerNode, long demandAtMax) {}
+
+  /**
+   * A node group.
+   *
+   * @param file the plan or state file
+   * @param address the resource address
+   * @param name {@code node_group_name}, or null
+   * @param instanceTypes the instance types (the default when not set)
+   * @param cniSource the vpc-cni add-on, or a note that the defaults apply
+   * @param desired desired size
+   * @param max max size
+   * @param current the current mode: {@code secondary IPs, WARM_ENI_TARGET=1} and the like
+   * @param demandAtDesired addresses at desired size, nodes full
+   * @param subnetUsable usable addresses of its subnets; -1 when they are not all known
+   * @param fullestPercent utilisation of its fullest subnet at max size (all node groups); -1 when
+   *     unknown
+   * @param prefixDelegation the numbers with prefix delegation; null when a type is not Nitro
+   * @param customNetworking the numbers with custom networking (node subnet only)
+   * @param subnets the addresses of its subnets in the scan
+   */
+  public record NodeGroupRow(
+      String file,
+      String address,
+      String name,
+      List<String> instanceTypes,
+      String cniSource,
+      int desired,
+      int max,
+      Mode current,
+      long demandAtDesired,
+      long subnetUsable,
+      int fullestPercent,
+      Mode prefixDelegation,
+      Mode customNetworking,
+      List<String> subnets) {
+
+    public NodeGroupRow {
+      instanceTypes = List.copyOf(instanceTypes);
+      subnets = List.copyOf(subnets);
+    }
+
+    /**
+     * {@code over}, {@code warn} (above the threshold) or {@code ok}; {@code unknown} without
+     * subnets.
+     */
+    public String status(int thresholdPercent) {
+      if (fullestPercent < 0 && subnetUsable < 0) {
+        return "unknown";
+      }
+      if (fullestPercent > 100 || (subnetUsable >= 0 && current.demandAtMax() > subnetUsable)) {
+        return "over";
+      }
+      return fullestPercent > thresholdPercent ? "warn" : "ok";
+    }
+  }
+
+  /** The table of these relation facts (those of {@link TerraformRelations#compute}). */
+  public static CapacityTable of(List<?> relations, int thresholdPercent) {
+    List<SubnetRow> subnets = new ArrayList<>();
+    List<NodeGroupRow> groups = new ArrayList<>();
+    for (Object o : relations) {
+      if (o instanceof SubnetDemand d) {
+        Subnet s = d.getSubnet();
+        subnets.add(
+            new SubnetRow(
+                s.getFile(),
+                s.getAddress(),
+                s.getCidr().toString(),
+                s.getAvailabilityZone(),
+                d.getUsable(),
+                d.getFreePrefixBlocks(),
+                d.getDemandAtDesired(),
+                d.getDemandAtMax(),
+                d.getPrefixDelegationDemandAtMax(),
+                d.getCustomNetworkingDemandAtMax(),
+                d.getNodeGroups()));
+      } else if (o instanceof NodeGroupCapacity c) {
+        groups.add(row(c));
+      }
+    }
+    return new CapacityTable(subnets, groups, thresholdPercent);
+  }
+
+  private static NodeGroupRow row(NodeGroupCapacity c) {
+    NodeGroup g = c.getNodeGroup();
+    int max = c.getMax();
+    Capacity.PerNode cur = c.getCurrent();
+    Mode current =
+        new Mode(
+            c.describeMode(), cur.maxPods(), cur.nodeSubnetIps(), (long) max * cur.nodeSubnetIps());
+    Capacity.PerNode pd = c.getPrefixDelegation();
+    Mode pdMode =
+        pd == null
+            ? null
+            : new Mode(
+                "prefix delegation",
+                pd.maxPods(),
+                pd.nodeSubnetIps(),
+                (long) max * pd.nodeSubnetIps());
+    Capacity.PerNode cn = c.getCustomNetworking();
+    Mode cnMode =
+        new Mode(
+            "custom networking", cn.maxPods(), cn.nodeSubnetIps(), (long) max * cn.nodeSubnetIps());
+    List<String> types = c.getTypes().stream().map(InstanceType::name).toList();
+    return new NodeGroupRow(
+        g.getFile(),
+        g.getAddress(),
+        g.getNodeGroupName(),
+        types,
+        c.describeCniSource(),
+        c.getDesired(),
+        max,
+        current,
+        c.getDemandAtDesired(),
+        c.isSubnetsKnown() ? c.getTotalUsable() : -1,
+        c.getFullest() == null ? -1 : c.getFullestUtilizationPercent(),
+        pdMode,
+        cnMode,
+        c.getShares().stream().map(s -> s.subnet().getAddress()).toList());
+  }
+}
