@@ -58,17 +58,33 @@ class PreCommitManifestTest {
   void manifestIsAListOfValidHooks() throws IOException {
     Object doc = new Yaml().load(Files.readString(Path.of(".pre-commit-hooks.yaml")));
     List<Map<String, Object>> hooks = assertInstanceOf(List.class, doc);
-    assertEquals(1, hooks.size());
-    Map<String, Object> hook = hooks.get(0);
+    assertEquals(
+        List.of("eksnet", "eksnet-all"), hooks.stream().map(h -> h.get("id")).toList(), "hook ids");
+    for (Map<String, Object> hook : hooks) {
+      assertValidHook(hook);
+    }
+    Map<String, Object> staged = hooks.get(0);
+    assertTrue(
+        staged.getOrDefault("pass_filenames", true).equals(Boolean.TRUE), "scans the staged files");
+    assertTrue(
+        ((String) staged.get("entry")).contains("--context ."),
+        "relates the staged files with the rest of the repository");
+    Map<String, Object> all = hooks.get(1);
+    assertEquals(Boolean.FALSE, all.get("pass_filenames"), "scans the whole repository");
+    assertTrue(((String) all.get("entry")).endsWith(" ."), "scans the repository root");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void assertValidHook(Map<String, Object> hook) {
     assertTrue(KEYS.containsAll(hook.keySet()), "unknown keys: " + hook.keySet());
     for (String k : List.of("id", "name", "entry", "language")) {
       assertTrue(hook.get(k) instanceof String s && !s.isBlank(), k + " missing");
     }
-    assertEquals("eksnet", hook.get("id"));
+    assertEquals("script", hook.get("language"), "runs the checked-out revision's own launcher");
     assertTrue(LANGUAGES.contains(hook.get("language")), "language " + hook.get("language"));
     assertTrue(
         ((String) hook.get("entry")).startsWith("eksnet scan"),
-        "runs the scan command from the PATH");
+        "runs the repository's launcher with the scan command");
     List<String> types = (List<String>) hook.get("types_or");
     assertTrue(
         TAGS.containsAll(types) && types.containsAll(List.of("yaml", "json")), "types_or " + types);
@@ -76,8 +92,6 @@ class PreCommitManifestTest {
         Boolean.TRUE,
         hook.get("require_serial"),
         "cross-file relations need every staged file in one run");
-    assertTrue(
-        hook.getOrDefault("pass_filenames", true).equals(Boolean.TRUE), "scans the staged files");
     for (String k : List.of("files", "exclude")) {
       if (hook.containsKey(k)) {
         Pattern.compile((String) hook.get(k));
