@@ -47,9 +47,9 @@ import org.apache.maven.project.MavenProject;
  * the build directory, the directories of its sub-modules (scanned by their own execution), its
  * test sources ({@code src/test} and the test source and resource roots, unless {@code
  * includeTests}) and hidden folders ({@code .vscode}, {@code .idea}, {@code .mvn}, ...) are left
- * out. A module whose {@code paths} name sub-modules' directories (or its own) scans them, with
- * the module's files, as one tree, so references across modules resolve (an Ingress in one module,
- * its Service in another).
+ * out. A module whose {@code paths} name sub-modules' directories (or its own) scans them, with the
+ * module's files, as one tree, so references across modules resolve (an Ingress in one module, its
+ * Service in another).
  *
  * <p>A scan that leaves out other modules of the build (a module's own scan in a multi-module
  * build) is a partial tree: the rules that judge an absence ("no Service of that name") do not run
@@ -77,10 +77,10 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Files and directories to scan, relative to the module ({@code -Deksnet.paths=k8s,deploy}).
-   * Default: the module's base directory without its build directory, sub-modules, test sources
-   * and hidden folders. Sub-modules' directories named here are scanned with the rest as one tree,
-   * so references across modules resolve; a scan that covers every module of the build is no
-   * partial tree.
+   * Default: the module's base directory without its build directory, sub-modules, test sources and
+   * hidden folders. Sub-modules' directories named here are scanned with the rest as one tree, so
+   * references across modules resolve; a scan that covers every module of the build is no partial
+   * tree.
    */
   @Parameter(property = "eksnet.paths")
   private List<File> paths;
