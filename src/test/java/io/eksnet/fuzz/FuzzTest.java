@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>System properties: {@code eksnet.fuzz.cases} cases per target (default 1500, the CI size);
  * {@code eksnet.fuzz.seed} the run's seed (default fixed, so CI is reproducible; {@code random}
  * picks one and prints it); {@code eksnet.fuzz.targets} e.g. {@code YAML,CONFIG}; {@code
- * eksnet.fuzz.boundMs} the time one case may take (2000); {@code eksnet.fuzz.replay} e.g. {@code
- * YAML:-4962768465676381896} runs one case again and prints it.
+ * eksnet.fuzz.boundMs} the time one case may take (2000), plus as much per MiB of input; {@code
+ * eksnet.fuzz.replay} e.g. {@code YAML:-4962768465676381896} runs one case again and prints it.
  */
 class FuzzTest {
 
