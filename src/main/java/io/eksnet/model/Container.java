@@ -15,11 +15,14 @@ public record Container(
     Probe readinessProbe,
     Probe livenessProbe,
     @FactField("The literal `env` values by name (`valueFrom` entries are left out).")
-        java.util.Map<String, String> env) {
+        java.util.Map<String, String> env,
+    @FactField("The `command` entries followed by the `args` entries, as written.")
+        List<String> commandLine) {
 
   public Container {
     ports = List.copyOf(ports);
     env = java.util.Map.copyOf(env);
+    commandLine = List.copyOf(commandLine);
   }
 
   /** A {@code containerPort} with its optional name. */
@@ -43,6 +46,30 @@ public record Container(
       }
     }
     return false;
+  }
+
+  /**
+   * True when the port number appears in the container's own configuration other than its ports
+   * list: as a whole number in a {@code command} or {@code args} entry ({@code
+   * --listen-peer-urls=http://0.0.0.0:2380}), in a literal {@code env} value ({@code PORT=8080}),
+   * or as a probe's port. That is evidence the container listens there without declaring it.
+   */
+  public boolean mentionsPort(int number) {
+    java.util.regex.Pattern whole =
+        java.util.regex.Pattern.compile("(?<![0-9])" + number + "(?![0-9])");
+    for (String s : commandLine) {
+      if (whole.matcher(s).find()) {
+        return true;
+      }
+    }
+    for (String v : env.values()) {
+      if (whole.matcher(v).find()) {
+        return true;
+      }
+    }
+    String n = Integer.toString(number);
+    return (readinessProbe != null && n.equals(readinessProbe.port()))
+        || (livenessProbe != null && n.equals(livenessProbe.port()));
   }
 
   public boolean hasReadinessProbe() {

@@ -187,7 +187,21 @@ final class K8sFactory {
         ports,
         probe(Tree.path(c, "readinessProbe")),
         probe(Tree.path(c, "livenessProbe")),
-        env);
+        env,
+        commandLine(c));
+  }
+
+  private static List<String> commandLine(Tree c) {
+    List<String> out = new ArrayList<>();
+    for (String key : List.of("command", "args")) {
+      for (Tree t : Tree.asList(Tree.path(c, key))) {
+        String s = Tree.text(t);
+        if (s != null) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
   }
 
   private static Container.Probe probe(Tree p) {

@@ -5,7 +5,8 @@ import io.eksnet.model.Service;
 /**
  * Where a port of a Service that selects workloads in the scan sends its traffic: whether a
  * container of the selected workloads exposes its targetPort (by port name or number), whether
- * every selected workload declares container ports, and the ports they do declare.
+ * every selected workload declares container ports, whether a numeric target appears in their
+ * command, args, env or probes, and the ports they do declare.
  */
 public final class ServicePortTarget {
   private final Service service;
@@ -13,6 +14,7 @@ public final class ServicePortTarget {
   private final ServiceBackends backends;
   private final boolean exposed;
   private final boolean allDeclarePorts;
+  private final boolean mentionedByContainer;
   private final String declared;
 
   public ServicePortTarget(
@@ -21,12 +23,14 @@ public final class ServicePortTarget {
       ServiceBackends backends,
       boolean exposed,
       boolean allDeclarePorts,
+      boolean mentionedByContainer,
       String declared) {
     this.service = service;
     this.port = port;
     this.backends = backends;
     this.exposed = exposed;
     this.allDeclarePorts = allDeclarePorts;
+    this.mentionedByContainer = mentionedByContainer;
     this.declared = declared;
   }
 
@@ -38,6 +42,14 @@ public final class ServicePortTarget {
   /** True when every selected workload declares at least one container port. */
   public boolean isAllDeclarePorts() {
     return allDeclarePorts;
+  }
+
+  /**
+   * True when a numeric target appears in a selected container's command, args, literal env values
+   * or probe ports: evidence the container listens there without declaring the port.
+   */
+  public boolean isMentionedByContainer() {
+    return mentionedByContainer;
   }
 
   public Service getService() {

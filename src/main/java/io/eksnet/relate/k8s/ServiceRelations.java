@@ -101,6 +101,8 @@ final class ServiceRelations {
       String target = p.targetPort() != null ? p.targetPort() : Integer.toString(p.port());
       boolean anyExposes = false;
       boolean allDeclare = true;
+      boolean mentioned = false;
+      Integer number = p.isNamedTarget() ? null : parsePort(target);
       Set<String> declared = new LinkedHashSet<>();
       for (Workload w : b.getWorkloads()) {
         boolean declares = false;
@@ -111,6 +113,7 @@ final class ServiceRelations {
                 cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
           }
           anyExposes |= c.exposes(target);
+          mentioned |= number != null && c.mentionsPort(number);
         }
         allDeclare &= declares;
       }
@@ -121,7 +124,16 @@ final class ServiceRelations {
               b,
               anyExposes,
               allDeclare,
+              mentioned,
               declared.isEmpty() ? "none" : String.join(", ", declared)));
+    }
+  }
+
+  private static Integer parsePort(String s) {
+    try {
+      return Integer.valueOf(s);
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 }
