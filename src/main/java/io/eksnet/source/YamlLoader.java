@@ -1,11 +1,9 @@
 package io.eksnet.source;
 
 import io.eksnet.model.Tree;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -23,7 +21,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads multi-document YAML into {@link Tree}s with positions, using SnakeYAML's node API only (no
@@ -119,13 +119,16 @@ final class YamlLoader {
     // nodes are composed, never constructed, so a global tag (mkdocs' !!python/name:...) is safe
     // to read; in a manifest it is reported below, like a local one (!Ref)
     opts.setTagInspector(tag -> true);
-    Yaml yaml = new Yaml(opts);
     List<Tree> docs = new ArrayList<>();
     List<LoadException> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = yaml.composeAll(new DeadlineReader(new StringReader(text))).iterator();
-      while (it.hasNext()) {
-        Node n = it.next();
+      Composer composer =
+          new Composer(
+              new ParserImpl(new WholeTextReader(text, this::checkDeadline), opts),
+              new Resolver(),
+              opts);
+      while (composer.checkNode()) {
+        Node n = composer.getNode();
         if (n == null) {
           continue;
         }
@@ -245,17 +248,10 @@ final class YamlLoader {
   }
 
   /** SnakeYAML reads as it scans: checking the clock on every read cuts the parse itself short. */
-  private final class DeadlineReader extends java.io.FilterReader {
-    DeadlineReader(java.io.Reader in) {
-      super(in);
-    }
-
-    @Override
-    public int read(char[] buf, int off, int len) throws java.io.IOException {
-      if (deadline.passed()) {
-        throw new TooBig(new LoadException(1, 1, deadline.message(), LoadException.Kind.LIMIT));
-      }
-      return super.read(buf, off, Math.min(len, 64 * 1024));
+  /** Stops a load whose time is up (called by the reader as it consumes the text). */
+  private void checkDeadline() {
+    if (deadline.passed()) {
+      throw new TooBig(new LoadException(1, 1, deadline.message(), LoadException.Kind.LIMIT));
     }
   }
 
