@@ -205,6 +205,19 @@ public final class Loader {
                 + " render it (`helm template`) and scan the output");
         return false;
       }
+      String placeholder =
+          syntax == null ? null : Templates.bracePlaceholderAt(text, syntax.line());
+      if (placeholder != null) {
+        notes.add(
+            rel
+                + ":"
+                + syntax.line()
+                + ": "
+                + placeholder
+                + " here looks like a placeholder that a script fills in, and YAML cannot read it,"
+                + " so the file was skipped; fill it in and scan the result");
+        return false;
+      }
     }
     if (Claims.claims(r.documents(), text, json)) {
       for (LoadException e : r.problems()) {

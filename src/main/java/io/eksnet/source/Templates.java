@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *   <li>or it did not parse, and a line holds {@code {{ ... }}} at its start (after indentation and
  *       an optional {@code - }) or as a value after {@code key: } ({@code {{- if .Values.x }}}).
  * </ul>
+ *
+ * <p>A file that does not parse because of a single-brace placeholder on the line of its syntax
+ * error ({@code {TENANT_ID}}, filled in by {@code sed} or a release script) is a template too.
  */
 final class Templates {
 
@@ -25,7 +28,27 @@ final class Templates {
           "^(?:[ \\t]*(?:-[ \\t]+)?|[^\\r\\n#]*?:[ \\t]+)\\{\\{[^\\r\\n]*?\\}\\}",
           Pattern.MULTILINE);
 
+  /**
+   * A placeholder in single braces that a script fills in before the file is applied ({@code name:
+   * {TENANT_ID}-basic}, {@code version: "{RELEASE_VERSION}.x"}): upper-case letters, digits and
+   * underscores. YAML reads such a brace as a flow mapping, so the file does not parse.
+   */
+  private static final Pattern BRACE_PLACEHOLDER = Pattern.compile("\\{[A-Z][A-Z0-9_]*\\}");
+
   private Templates() {}
+
+  /**
+   * The single-brace placeholder on the given 1-based line ({@code {TENANT_ID}}), or null. Asked
+   * only of a file that does not parse, at the line of its syntax error.
+   */
+  static String bracePlaceholderAt(String text, int line) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    if (line < 1 || line > lines.length) {
+      return null;
+    }
+    Matcher m = BRACE_PLACEHOLDER.matcher(lines[line - 1]);
+    return m.find() ? m.group() : null;
+  }
 
   /** The 1-based line of the first template action where YAML reads structure, or 0. */
   static int actionLine(String text) {

@@ -215,6 +215,33 @@ class NonManifestTest {
   }
 
   @Test
+  void aTemplateWithSingleBracePlaceholdersIsSkippedWithANote() throws IOException {
+    // a tenant template filled in by a script: {TENANT_ID}-basic is a flow mapping, then a scalar
+    String template =
+        """
+        apiVersion: helm.toolkit.fluxcd.io/v2beta1
+        kind: HelmRelease
+        metadata:
+          name: {TENANT_ID}-basic
+          namespace: flux-system
+        """;
+    Loader.Loaded l = load("tiers/basic_tenant_template.yaml", template);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(
+        List.of(
+            "tiers/basic_tenant_template.yaml:4: {TENANT_ID} here looks like a placeholder that a"
+                + " script fills in, and YAML cannot read it, so the file was skipped; fill it in"
+                + " and scan the result"),
+        l.notes());
+    // a syntax error elsewhere in a manifest stays an input problem
+    Loader.Loaded broken =
+        load("tiers/broken.yaml", template.replace("{TENANT_ID}-basic", "basic: [unclosed"));
+    assertEquals(1, broken.problems().size(), broken.problems().toString());
+    assertEquals(List.of(), broken.notes());
+  }
+
+  @Test
   void templateThatHappensToParseIsSkippedWithANoteToo() throws IOException {
     // {{ .Values.name }} is a flow mapping in a flow mapping: valid YAML, but not a name
     Loader.Loaded l =
