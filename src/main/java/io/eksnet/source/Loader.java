@@ -58,7 +58,7 @@ public final class Loader {
             ? ""
             : f.path().getFileName().toString().toLowerCase(Locale.ROOT);
     boolean stream = !Files.isRegularFile(f.path()) || Discovery.isStreamName(f.path());
-    boolean json = name.endsWith(".json");
+    boolean json = name.endsWith(".json") || Discovery.isTerraformState(name);
     byte[] bytes;
     try {
       if (stream) {
@@ -122,6 +122,26 @@ public final class Loader {
     for (Tree doc : r.documents()) {
       if (json && TerraformJson.isTerraform(doc)) {
         terraform.add(doc);
+        continue;
+      }
+      if (json && TerraformState.isState(doc)) {
+        Tree.TMap state = (Tree.TMap) doc;
+        int version = TerraformState.version(state);
+        if (version == TerraformState.VERSION) {
+          terraform.add(TerraformState.asShowJson(state));
+        } else {
+          Tree.Entry v = state.entry("version");
+          problems.add(
+              problem(
+                  rel,
+                  v.line(),
+                  v.column(),
+                  "Terraform state format version "
+                      + version
+                      + " is not supported (eksnet reads version 4, written by Terraform 0.12"
+                      + " and later); scan the output of `terraform show -json` (Terraform 0.12 or"
+                      + " later) instead"));
+        }
         continue;
       }
       if (!(doc instanceof Tree.TMap m)) {
