@@ -35,6 +35,7 @@ public final class KarpenterNodePool extends K8sObject {
   }
 
   private final String nodeClassName;
+  private final boolean ec2NodeClass;
   private final List<Requirement> requirements;
   private final Integer kubeletMaxPods;
   private final Double cpuLimit;
@@ -44,6 +45,14 @@ public final class KarpenterNodePool extends K8sObject {
     super(file, root, "");
     Tree spec = Tree.path(root, "spec", "template", "spec");
     this.nodeClassName = Tree.text(Tree.path(spec, "nodeClassRef", "name"));
+    String kind = Tree.text(Tree.path(spec, "nodeClassRef", "kind"));
+    String group = Tree.text(Tree.path(spec, "nodeClassRef", "group"));
+    String api = Tree.text(Tree.path(spec, "nodeClassRef", "apiVersion"));
+    // an EKS Auto Mode NodePool names a NodeClass of eks.amazonaws.com instead
+    this.ec2NodeClass =
+        (kind == null || kind.equals("EC2NodeClass"))
+            && (group == null || group.equals(Ec2NodeClass.API_GROUP))
+            && (api == null || api.startsWith(Ec2NodeClass.API_GROUP + "/"));
     List<Requirement> reqs = new ArrayList<>();
     for (Tree t : Tree.asList(Tree.path(spec, "requirements"))) {
       String key = Tree.text(Tree.path(t, "key"));
@@ -79,6 +88,13 @@ public final class KarpenterNodePool extends K8sObject {
   @FactField("`spec.template.spec.nodeClassRef.name`; null when unset.")
   public String getNodeClassName() {
     return nodeClassName;
+  }
+
+  /** True when {@code nodeClassRef} names an EC2NodeClass (not an EKS Auto Mode NodeClass). */
+  @FactField(
+      "True when `nodeClassRef` names a Karpenter EC2NodeClass (not an EKS Auto Mode NodeClass).")
+  public boolean isEc2NodeClassRef() {
+    return ec2NodeClass;
   }
 
   @FactField("`spec.template.spec.requirements`, as written.")

@@ -165,6 +165,10 @@ public final class Loader {
                       + " is a placeholder): skipped; fill it in and scan the result"));
           continue;
         }
+        if (EksctlConfig.isClusterConfig(m)) {
+          terraform.add(EksctlConfig.asShowJson(m)); // cluster facts, as Terraform's
+          continue;
+        }
         K8sFactory.facts(rel, m, facts);
       } else if (hasKind && m.get("metadata") != null && Tree.text(m.get("kind")) != null) {
         // kubectl would reject it, but the kind says what it is: scan it and say so

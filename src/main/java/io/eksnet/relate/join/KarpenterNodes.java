@@ -70,7 +70,10 @@ public final class KarpenterNodes {
       byName.putIfAbsent(c.getName(), c);
     }
     for (KarpenterNodePool p : pools) {
-      Ec2NodeClass c = p.getNodeClassName() == null ? null : byName.get(p.getNodeClassName());
+      Ec2NodeClass c =
+          p.getNodeClassName() == null || !p.isEc2NodeClassRef()
+              ? null
+              : byName.get(p.getNodeClassName());
       List<InstanceType> types = allowed(p.getRequirements());
       List<Subnet> matched = c == null ? List.of() : matching(c.getSubnetTerms(), subnets);
       if (types == null || types.isEmpty() || c == null) {
