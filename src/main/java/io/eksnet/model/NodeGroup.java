@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** An {@code aws_eks_node_group}: instance types, scaling, subnets and launch template. */
 @PublicFact("An `aws_eks_node_group`: cluster, subnets, instance types, scaling.")
-public final class NodeGroup extends TerraformResource {
+public class NodeGroup extends TerraformResource {
 
   /** The provider's default {@code instance_types}. */
   public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
@@ -137,6 +137,37 @@ public final class NodeGroup extends TerraformResource {
   /** False when {@code labels} (or one of its values) is unknown until apply. */
   public boolean isLabelsKnown() {
     return labelsKnown;
+  }
+
+  /**
+   * The instance types the capacity arithmetic assumes: {@link #getInstanceTypes()}, except where a
+   * subtype sizes its nodes by one assumed type.
+   */
+  public List<String> getCapacityInstanceTypes() {
+    return instanceTypes;
+  }
+
+  /**
+   * The kubelet's max pods the group sets itself (not through a launch template); null for an
+   * {@code aws_eks_node_group}, whose max pods come from its launch template or from EKS.
+   */
+  public Integer getKubeletMaxPods() {
+    return null;
+  }
+
+  /** Where {@link #getKubeletMaxPods()} is set, and what sets it; null when it is not. */
+  public Location getKubeletMaxPodsLocation() {
+    return null;
+  }
+
+  /** What sets {@link #getKubeletMaxPods()}, for messages; null when it is not set. */
+  public String describeKubeletMaxPods() {
+    return null;
+  }
+
+  /** {@code max_size 6}: the size the capacity rules count, for messages. */
+  public String describeMaxSize() {
+    return "max_size " + maxSize;
   }
 
   /** {@code node group main (aws_eks_node_group.main)}, for messages. */

@@ -1,6 +1,7 @@
 package io.eksnet.relate;
 
 import io.eksnet.relate.join.JoinRelations;
+import io.eksnet.relate.join.KarpenterNodes;
 import io.eksnet.relate.k8s.KubernetesRelations;
 import io.eksnet.relate.terraform.TerraformRelations;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class Relations {
   static final List<RelationProvider> PROVIDERS =
       Stream.of(
               KubernetesRelations.PROVIDERS,
-              List.of(TerraformRelations.PROVIDER),
+              List.of(KarpenterNodes.PROVIDER, TerraformRelations.PROVIDER),
               JoinRelations.PROVIDERS)
           .flatMap(List::stream)
           .toList();

@@ -1,8 +1,12 @@
 package io.eksnet.scan;
 
 import io.eksnet.finding.Config;
+import io.eksnet.model.Ec2NodeClass;
 import io.eksnet.model.InputProblem;
+import io.eksnet.model.KarpenterNodePool;
+import io.eksnet.model.Subnet;
 import io.eksnet.model.Thresholds;
+import io.eksnet.relate.join.KarpenterNodes;
 import io.eksnet.relate.terraform.CapacityTable;
 import io.eksnet.relate.terraform.TerraformRelations;
 import java.util.ArrayList;
@@ -12,7 +16,8 @@ import java.util.List;
 /**
  * The entry point of {@code eksnet capacity}: discovers and loads the Terraform JSON under the
  * paths (with the config's and the request's excludes, and the config's thresholds) and computes
- * the capacity table. Kubernetes manifests are read but contribute nothing.
+ * the capacity table. Of the Kubernetes manifests, only Karpenter NodePools and EC2NodeClasses
+ * contribute: NodePools join the node groups ({@link KarpenterNodes}).
  */
 public final class CapacityScanner {
 
@@ -26,14 +31,41 @@ public final class CapacityScanner {
     List<String> files = new ArrayList<>();
     List<String> excludes = new ArrayList<>(config.excludes());
     excludes.addAll(req.excludes());
+    List<KarpenterNodePool> pools = new ArrayList<>();
+    List<Ec2NodeClass> nodeClasses = new ArrayList<>();
     for (ScanInputs.Input in : ScanInputs.discover(req, excludes, null, problems)) {
-      if (in.isTerraformSource() || in.loaded().terraform().isEmpty()) {
+      if (in.isTerraformSource()) {
+        continue;
+      }
+      boolean karpenter = false;
+      for (Object f : in.loaded().facts()) {
+        if (f instanceof KarpenterNodePool p) {
+          pools.add(p);
+          karpenter = true;
+        } else if (f instanceof Ec2NodeClass c) {
+          nodeClasses.add(c);
+          karpenter = true;
+        }
+      }
+      if (karpenter && in.loaded().terraform().isEmpty()) {
+        files.add(in.file().relative());
+        problems.addAll(in.loaded().problems());
+        continue;
+      }
+      if (in.loaded().terraform().isEmpty()) {
         continue;
       }
       files.add(in.file().relative());
       problems.addAll(in.loaded().problems());
       facts.addAll(in.terraformFacts());
     }
+    List<Subnet> subnets = new ArrayList<>();
+    for (Object f : facts) {
+      if (f instanceof Subnet s) {
+        subnets.add(s);
+      }
+    }
+    facts.addAll(KarpenterNodes.compute(pools, nodeClasses, subnets));
     Thresholds thresholds = new Thresholds(config.thresholds());
     facts.add(thresholds);
     CapacityTable table =

@@ -48,6 +48,7 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
   private final List<String> notices;
   private final List<InputProblem> problems;
   private final Set<String> focus;
+  private final Set<Path> named = new HashSet<>();
   private final Loader loader = new Loader();
   private int contextProblems;
 
@@ -87,7 +88,14 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
     Discovery.Result found = Discovery.find(req.root(), req.paths(), excludes);
     problems.addAll(found.problems());
     if (req.context().isEmpty()) {
-      return new ScanInputs(found, null, skip, problems);
+      ScanInputs in = new ScanInputs(found, null, skip, problems);
+      for (Path p : req.paths()) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (java.nio.file.Files.isRegularFile(abs)) {
+          in.named.add(abs);
+        }
+      }
+      return in;
     }
     // the named files' discovery gives the notices and problems; the context only adds files
     Set<String> focus = new HashSet<>();
@@ -115,6 +123,14 @@ final class ScanInputs implements Iterable<ScanInputs.Input> {
   /** True when this file's findings and problems are reported (always, without context). */
   boolean inFocus(String relative) {
     return focus == null || focus.contains(relative);
+  }
+
+  /**
+   * True when the file was named on the command line of a scan without context (with context, the
+   * named files are the pre-commit hook's staged files of a type, not the user's choice).
+   */
+  boolean named(SourceFile f) {
+    return named.contains(f.path().toAbsolutePath().normalize());
   }
 
   /** How many input problems were found in context files, which are not reported. */

@@ -130,6 +130,18 @@ public final class Scanner {
       if (inputs.inFocus(in.file().relative())) {
         notes.addAll(l.notes());
       }
+      if (inputs.named(in.file())
+          && in.file().relative().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+          && own.isEmpty()
+          && l.terraform().isEmpty()
+          && l.problems().isEmpty()
+          && l.notes().isEmpty()) {
+        notes.add(
+            in.file().relative()
+                + ": named on the command line but neither a Kubernetes object (apiVersion and"
+                + " kind) nor Terraform JSON (`terraform show -json` output or a state file), so"
+                + " nothing was read from it");
+      }
     }
     if (inputs.contextProblems() > 0) {
       notes.add(

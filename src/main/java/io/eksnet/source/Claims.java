@@ -57,7 +57,10 @@ final class Claims {
     if (m.get("apiVersion") != null || m.get("kind") != null) {
       return true;
     }
-    return json && (m.get("format_version") != null || TerraformJson.isTerraform(doc));
+    return json
+        && (m.get("format_version") != null
+            || TerraformJson.isTerraform(doc)
+            || TerraformState.isState(doc));
   }
 
   /**

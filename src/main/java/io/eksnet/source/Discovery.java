@@ -35,7 +35,29 @@ public final class Discovery {
 
   public static boolean isScannable(Path p) {
     String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    return n.endsWith(".yaml")
+        || n.endsWith(".yml")
+        || n.endsWith(".json")
+        || n.endsWith(".tfstate");
+  }
+
+  /**
+   * A raw Terraform state file by its (lower-case) name: {@code *.tfstate}, and {@code
+   * *.tfstate.backup}, which is read only when named on the command line (in a directory it is the
+   * state before the last apply, beside the current one).
+   */
+  public static boolean isTerraformState(String lowerName) {
+    return lowerName.endsWith(".tfstate") || lowerName.endsWith(".tfstate.backup");
+  }
+
+  /**
+   * Names of files pre-commit's {@code yaml}, {@code json} and {@code terraform} types pass that
+   * eksnet does not read, so naming one says nothing.
+   */
+  private static boolean isQuietlySkipped(String lowerName) {
+    return lowerName.endsWith(".tfvars")
+        || lowerName.endsWith(".hcl")
+        || lowerName.endsWith(".tftest.hcl");
   }
 
   /**
@@ -91,9 +113,26 @@ public final class Discovery {
         continue;
       }
       if (Files.isRegularFile(abs)) {
-        // an explicitly named file (pre-commit passes these) is scanned when it is YAML or JSON;
-        // any other named file is not a manifest and is skipped quietly
-        if (isFound(abs) && !excluded(relative(root, abs), matchers)) {
+        // an explicitly named file (pre-commit passes these) is scanned when it is YAML, JSON or
+        // a Terraform state; any other named file is skipped with a notice
+        String lower =
+            abs.getFileName() == null ? "" : abs.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isFound(abs) && !isTerraformState(lower)) {
+          if (lower.endsWith(".tfplan") && !excluded(relative(root, abs), matchers)) {
+            notices.add(
+                relative(root, abs)
+                    + ": a binary Terraform plan is not read; scan `terraform show -json "
+                    + abs.getFileName()
+                    + "` output instead");
+          } else if (!isQuietlySkipped(lower) && !excluded(relative(root, abs), matchers)) {
+            notices.add(
+                relative(root, abs)
+                    + ": not read (eksnet reads *.yaml, *.yml, *.json, Terraform state *.tfstate,"
+                    + " and *.tf for locations)");
+          }
+          continue;
+        }
+        if (!excluded(relative(root, abs), matchers)) {
           if (inChartTemplates(abs)) {
             notices.add(
                 relative(root, abs)

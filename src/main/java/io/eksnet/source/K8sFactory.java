@@ -73,6 +73,20 @@ final class K8sFactory {
       case "ConfigMap" ->
           out.add(new ConfigMap(file, doc, DEFAULT_NS, Tree.stringMap(doc.get("data"))));
       case "ENIConfig" -> out.add(eniConfig(file, doc));
+      case "NodePool" -> {
+        String api = Tree.text(doc.get("apiVersion"));
+        if (api != null && api.startsWith(io.eksnet.model.KarpenterNodePool.API_GROUP + "/")) {
+          out.add(new io.eksnet.model.KarpenterNodePool(file, doc));
+        } else {
+          PodSources.facts(file, doc, kind, out);
+        }
+      }
+      case "EC2NodeClass" -> {
+        String api = Tree.text(doc.get("apiVersion"));
+        if (api != null && api.startsWith(io.eksnet.model.Ec2NodeClass.API_GROUP + "/")) {
+          out.add(new io.eksnet.model.Ec2NodeClass(file, doc));
+        }
+      }
       case "Namespace" -> out.add(new Namespace(file, doc));
       case "SecurityGroupPolicy" -> {
         String api = Tree.text(doc.get("apiVersion"));

@@ -58,7 +58,7 @@ public final class Loader {
             ? ""
             : f.path().getFileName().toString().toLowerCase(Locale.ROOT);
     boolean stream = !Files.isRegularFile(f.path()) || Discovery.isStreamName(f.path());
-    boolean json = name.endsWith(".json");
+    boolean json = name.endsWith(".json") || Discovery.isTerraformState(name);
     byte[] bytes;
     try {
       if (stream) {
@@ -124,6 +124,26 @@ public final class Loader {
         terraform.add(doc);
         continue;
       }
+      if (json && TerraformState.isState(doc)) {
+        Tree.TMap state = (Tree.TMap) doc;
+        int version = TerraformState.version(state);
+        if (version == TerraformState.VERSION) {
+          terraform.add(TerraformState.asShowJson(state));
+        } else {
+          Tree.Entry v = state.entry("version");
+          problems.add(
+              problem(
+                  rel,
+                  v.line(),
+                  v.column(),
+                  "Terraform state format version "
+                      + version
+                      + " is not supported (eksnet reads version 4, written by Terraform 0.12"
+                      + " and later); scan the output of `terraform show -json` (Terraform 0.12 or"
+                      + " later) instead"));
+        }
+        continue;
+      }
       if (!(doc instanceof Tree.TMap m)) {
         continue; // a list or scalar document is something else (e.g. a config list)
       }
@@ -143,6 +163,10 @@ public final class Loader {
                   "is a template ("
                       + placeholder
                       + " is a placeholder): skipped; fill it in and scan the result"));
+          continue;
+        }
+        if (EksctlConfig.isClusterConfig(m)) {
+          terraform.add(EksctlConfig.asShowJson(m)); // cluster facts, as Terraform's
           continue;
         }
         K8sFactory.facts(rel, m, facts);

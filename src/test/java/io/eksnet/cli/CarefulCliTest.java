@@ -134,13 +134,20 @@ class CarefulCliTest {
   }
 
   @Test
-  void aNamedFileThatIsNoManifestIsSkippedQuietly() throws IOException {
+  void aNamedFileThatIsNoManifestIsSkippedWithANoteThatLeavesTheExitCode() throws IOException {
     Files.writeString(dir.resolve("svc.yaml"), NLB_SERVICE);
     Files.writeString(dir.resolve("notes.txt"), "kind: [not yaml at all\n");
     Files.writeString(dir.resolve("package.json"), "{\"name\": \"web\", \"version\": \"1.0.0\"}\n");
     int code = run("scan", "--fail-on", "medium", "svc.yaml", "notes.txt", "package.json");
     assertEquals(1, code, err());
-    assertEquals("", err());
+    // named, so the user meant them: said, never a silent all-clear; not errors either
+    assertEquals(
+        "note: notes.txt: not read (eksnet reads *.yaml, *.yml, *.json, Terraform state *.tfstate,"
+            + " and *.tf for locations)\n"
+            + "note: package.json: named on the command line but neither a Kubernetes object"
+            + " (apiVersion and kind) nor Terraform JSON (`terraform show -json` output or a state"
+            + " file), so nothing was read from it\n",
+        err());
     assertTrue(out().endsWith("1 finding (1 medium) in 2 files\n"), out());
   }
 

@@ -2,6 +2,7 @@ package io.eksnet.relate.join;
 
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.K8sObject;
+import io.eksnet.model.NodePoolNodes;
 import io.eksnet.model.TerraformResource;
 import io.eksnet.model.Workload;
 import io.eksnet.relate.RelationProvider;
@@ -40,6 +41,7 @@ public final class JoinRelations {
               Set.of(
                   K8sObject.class,
                   TerraformResource.class,
+                  NodePoolNodes.class,
                   SubnetRouting.class,
                   AlbIngress.class,
                   BackendRef.class,
@@ -66,7 +68,9 @@ public final class JoinRelations {
                 derived.addAll(in.all(BackendRef.class));
                 derived.addAll(in.all(ServiceBackends.class));
                 derived.addAll(in.all(AppliedClassParams.class));
-                out.addAll(JoinRelations.compute(in.loaded(), derived));
+                List<Object> facts = new ArrayList<>(in.loaded());
+                facts.addAll(in.all(NodePoolNodes.class)); // Karpenter NodePools as node groups
+                out.addAll(JoinRelations.compute(facts, derived));
               }),
           RelationProvider.of(
               "cni-fallback",

@@ -10,6 +10,7 @@ import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
 import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.NodePoolNodes;
 import io.eksnet.model.Subnet;
 import io.eksnet.model.SubnetCidrReservation;
 import io.eksnet.model.TerraformResource;
@@ -182,12 +183,15 @@ final class CapacityRelations {
     if (max == null || max < 0) {
       return null;
     }
+    if (g instanceof NodePoolNodes && !g.isInstanceTypesKnown()) {
+      return null; // a Karpenter NodePool whose instance types are open-ended
+    }
     EksCluster cluster = t.cluster(g, g.getClusterName());
     if (cluster != null && cluster.isIpv6()) {
       return null; // IPv6 pods take /80 prefixes: no shortage of addresses
     }
     LaunchTemplate lt = t.get(g, g.getLaunchTemplate().single(), LaunchTemplate.class);
-    List<String> names = g.getInstanceTypes();
+    List<String> names = g.getCapacityInstanceTypes();
     boolean defaultType = false;
     if (names.isEmpty()) {
       if (lt != null && lt.getInstanceType() != null) {
@@ -214,12 +218,22 @@ final class CapacityRelations {
         awsNode != null
             ? new CniConfig(addon, awsNode).cniSettings()
             : addon == null ? CniSettings.eksDefaults() : addon.cniSettings();
-    Integer configured = lt == null ? null : lt.getMaxPods();
+    Integer configured = lt == null ? g.getKubeletMaxPods() : lt.getMaxPods();
+    boolean karpenterDefault = configured == null && g instanceof NodePoolNodes;
+    if (karpenterDefault) {
+      // Karpenter sets max pods from the ENI limits (secondary IPs on every ENI) whatever the VPC
+      // CNI's mode, unless the kubelet settings say otherwise
+      configured = MaxPods.forNodeGroup(types, CniSettings.eksDefaults(), MaxPodsCap.NONE).value();
+    }
     Capacity.PerNode current = Capacity.perNode(types, cni, configured);
     boolean pdOk = types.stream().allMatch(InstanceType::prefixDelegationSupported);
     Capacity.PerNode pd =
         pdOk ? Capacity.perNode(types, cni.withPrefixDelegation(true), configured) : null;
-    Capacity.PerNode cn = Capacity.perNode(types, cni.withCustomNetworking(true), configured);
+    // with custom networking the max pods to set is the ENIs' without the primary one (Karpenter's
+    // own default would still count it)
+    Capacity.PerNode cn =
+        Capacity.perNode(
+            types, cni.withCustomNetworking(true), karpenterDefault ? null : configured);
     int desired =
         g.getDesiredSize() != null
             ? g.getDesiredSize()
@@ -283,6 +297,20 @@ final class CapacityRelations {
               p.lt,
               p.lt.getMaxPods(),
               p.lt.getMaxPodsSource(),
+              limit.value(),
+              limit.instanceType(),
+              mode,
+              false,
+              p.addon != null,
+              withPrefixDelegation));
+    } else if (p.lt == null && p.group.getKubeletMaxPods() != null) {
+      // set by the group itself (a Karpenter NodePool's kubelet settings)
+      out.add(
+          new NodeMaxPods(
+              p.group,
+              null,
+              p.group.getKubeletMaxPods(),
+              p.group.describeKubeletMaxPods(),
               limit.value(),
               limit.instanceType(),
               mode,

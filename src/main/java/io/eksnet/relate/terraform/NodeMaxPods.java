@@ -1,6 +1,7 @@
 package io.eksnet.relate.terraform;
 
 import io.eksnet.model.LaunchTemplate;
+import io.eksnet.model.Location;
 import io.eksnet.model.NodeGroup;
 
 /**
@@ -49,8 +50,23 @@ public final class NodeMaxPods {
     return nodeGroup;
   }
 
+  /** The launch template that sets max pods, or null when the node group sets it itself. */
   public LaunchTemplate getLaunchTemplate() {
     return launchTemplate;
+  }
+
+  /** Where max pods is set: the launch template, or the node group's own kubelet setting. */
+  public Location getSettingLocation() {
+    return launchTemplate != null
+        ? launchTemplate.getLocation()
+        : nodeGroup.getKubeletMaxPodsLocation() != null
+            ? nodeGroup.getKubeletMaxPodsLocation()
+            : nodeGroup.getLocation();
+  }
+
+  /** What sets max pods, for messages: the launch template's address, or the node group. */
+  public String getSettingName() {
+    return launchTemplate != null ? launchTemplate.getAddress() : nodeGroup.getDisplayName();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.eksnet.relate.terraform;
 
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.NodePoolNodes;
 import io.eksnet.model.TerraformResource;
 import io.eksnet.model.Thresholds;
 import io.eksnet.model.Workload;
@@ -25,7 +26,7 @@ public final class TerraformRelations {
   public static final RelationProvider PROVIDER =
       RelationProvider.of(
           "terraform",
-          Set.of(TerraformResource.class, Workload.class, Thresholds.class),
+          Set.of(TerraformResource.class, NodePoolNodes.class, Workload.class, Thresholds.class),
           Set.of(
               SubnetRouting.class,
               NatPlacement.class,
@@ -37,7 +38,12 @@ public final class TerraformRelations {
               SubnetOverlap.class,
               ClusterAddressSpace.class,
               ClusterNetwork.class),
-          (in, out) -> out.addAll(TerraformRelations.compute(in.loaded())));
+          (in, out) -> {
+            // Karpenter NodePools, read as node groups, join the loaded node groups
+            List<Object> facts = new ArrayList<>(in.loaded());
+            facts.addAll(in.all(NodePoolNodes.class));
+            out.addAll(TerraformRelations.compute(facts));
+          });
 
   /** The relation facts of the Terraform resources among {@code facts}. */
   public static List<Object> compute(List<?> facts) {
