@@ -1,5 +1,6 @@
 package io.eksnet.relate.join;
 
+import io.eksnet.model.Database;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.K8sObject;
 import io.eksnet.model.TerraformResource;
@@ -13,6 +14,7 @@ import io.eksnet.relate.terraform.CniConfig;
 import io.eksnet.relate.terraform.SubnetRouting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,8 +59,9 @@ public final class JoinRelations {
                   LbSubnetAnnotation.class,
                   LbSubnetsByReachability.class,
                   LbBackendAccess.class,
-                  SourceEgressGap.class,
-                  DbAccessGap.class),
+                  SecurityGroupEgress.class,
+                  DatabaseClient.class,
+                  DatabaseAccess.class),
               (in, out) -> {
                 List<Object> derived = new ArrayList<>();
                 derived.addAll(in.all(SubnetRouting.class));
@@ -91,6 +94,8 @@ public final class JoinRelations {
     }
     EniConfigRelations.subnets(j, out);
     EniConfigRelations.securityGroups(j, out);
+    Map<Database, List<DatabaseClient>> clients = DatabaseRelations.clients(j);
+    clients.values().forEach(out::addAll);
     if (!j.scoped()) {
       return out;
     }
@@ -105,7 +110,7 @@ public final class JoinRelations {
     LbSubnetRelations.compute(j, derived, out);
     NetworkIdentities identities = new NetworkIdentities(j);
     LbBackendRelations.compute(j, identities, out);
-    DatabaseRelations.compute(j, identities, out);
+    DatabaseRelations.compute(j, identities, clients, out);
     return out;
   }
 }
