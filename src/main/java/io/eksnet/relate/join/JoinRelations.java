@@ -57,7 +57,6 @@ public final class JoinRelations {
                   PodEgressRouteGap.class,
                   LbSubnetDiscovery.class,
                   LbSubnetAnnotation.class,
-                  LbSubnetsByReachability.class,
                   LbBackendAccess.class,
                   SecurityGroupEgress.class,
                   DatabaseClient.class,
