@@ -57,7 +57,7 @@ public final class JoinRelations {
                   NodeGroupEniConfigs.class,
                   PodEgressRoute.class,
                   LbSubnetDiscovery.class,
-                  LbSubnetAnnotation.class,
+                  LbSubnetEntry.class,
                   LbBackendAccess.class,
                   SecurityGroupEgress.class,
                   DatabaseClient.class,

@@ -27,8 +27,8 @@ import java.util.function.IntFunction;
 /**
  * The subnets of the AWS Load Balancer Controller's ALBs (Ingresses) and NLBs (Services) in the
  * scope's VPC: the entries of a {@code subnets} annotation or of an IngressClassParams' {@code
- * spec.subnets.ids} against the Terraform's subnets, VPCs, routes and zones ({@link
- * LbSubnetAnnotation}: EKS-LB-009), and, without explicit subnets, what the controller's subnet
+ * spec.subnets.ids} against the Terraform's subnets, VPCs, routes and zones ({@link LbSubnetEntry},
+ * {@link LbSubnetZones}: EKS-LB-009), and, without explicit subnets, what the controller's subnet
  * discovery finds by role tags or, when no subnet is tagged, by routes, or what the params' {@code
  * spec.subnets.tags} select ({@link LbSubnetDiscovery}: EKS-LB-008, EKS-LB-012). The
  * IngressClassParams an Ingress's class references take precedence over its annotations (scheme,
@@ -494,7 +494,7 @@ final class LbSubnetRelations {
     return azs;
   }
 
-  private static String describe(List<Subnet> subs) {
+  static String describe(List<Subnet> subs) {
     List<String> d = new ArrayList<>();
     for (Subnet s : subs) {
       d.add(s.describe());
@@ -542,6 +542,36 @@ final class LbSubnetRelations {
       return;
     }
     Subnet first = resolved.values().iterator().next();
+    LbSubnetEntry.Zones zones = null;
+    if (alb && resolved.size() == entries.size()) {
+      Map<String, List<Subnet>> byAz = new LinkedHashMap<>();
+      for (Subnet s : resolved.values()) {
+        if (s.getAvailabilityZone() == null) {
+          byAz = null;
+          break;
+        }
+        byAz.computeIfAbsent(s.getAvailabilityZone(), k -> new ArrayList<>()).add(s);
+      }
+      if (byAz != null) {
+        List<Subnet> same = List.of();
+        for (List<Subnet> z : byAz.values()) {
+          if (z.size() > 1) {
+            same = z;
+            break;
+          }
+        }
+        zones =
+            new LbSubnetEntry.Zones(
+                byAz.size(),
+                byAz.keySet().iterator().next(),
+                same,
+                String.join(",", entries),
+                whole,
+                related != null
+                    ? related
+                    : same.isEmpty() ? first.getLocation() : same.get(1).getLocation());
+      }
+    }
     String vpcKey = j.vpcKey();
     for (int x = 0; x < entries.size(); x++) {
       String e = entries.get(x);
@@ -551,83 +581,54 @@ final class LbSubnetRelations {
       }
       if (s == null) {
         out.add(
-            new LbSubnetAnnotation(
+            new LbSubnetEntry(
                 subject,
-                "unknown",
+                privateSubject != null ? privateSubject : subject,
                 key,
                 e,
+                null,
+                true,
+                LbSubnetEntry.Route.UNKNOWN,
+                scheme,
                 "the other entries are (" + describe(new ArrayList<>(resolved.values())) + ")",
+                null,
                 at.apply(x),
-                related != null ? related : first.getLocation()));
+                related != null ? related : first.getLocation(),
+                null));
         continue;
       }
       String subnetVpc = j.vpcKeyOf(s, s.getVpc());
-      if (JoinIndex.differentVpc(subnetVpc, vpcKey)) {
-        out.add(
-            new LbSubnetAnnotation(
-                subject,
-                "otherVpc",
-                key,
-                e,
-                s.describe()
-                    + " belongs to "
-                    + j.describeVpc(subnetVpc)
-                    + ", not to the cluster's VPC "
-                    + j.describeVpc(vpcKey),
-                at.apply(x),
-                related != null ? related : s.getLocation()));
-        continue;
-      }
+      boolean other = JoinIndex.differentVpc(subnetVpc, vpcKey);
       SubnetRouting r = j.routing.get(s.getKey());
-      if (scheme.equals("internet-facing") && r != null && r.isKnown() && !r.isPublicRoute()) {
-        out.add(
-            new LbSubnetAnnotation(
-                privateSubject != null ? privateSubject : subject,
-                "private",
-                key,
-                e,
-                s.describe() + " has no route to an internet gateway in " + r.describeRouteTable(),
-                at.apply(x),
-                related != null ? related : s.getLocation()));
-      }
-    }
-    if (alb && resolved.size() == entries.size()) {
-      Map<String, List<Subnet>> byAz = new LinkedHashMap<>();
-      for (Subnet s : resolved.values()) {
-        if (s.getAvailabilityZone() == null) {
-          return;
-        }
-        byAz.computeIfAbsent(s.getAvailabilityZone(), k -> new ArrayList<>()).add(s);
-      }
-      for (List<Subnet> same : byAz.values()) {
-        if (same.size() > 1) {
-          out.add(
-              new LbSubnetAnnotation(
-                  subject,
-                  "az",
-                  key,
-                  String.join(",", entries),
-                  describe(same)
-                      + " are in the same availability zone, and an ALB takes one subnet per zone",
-                  whole,
-                  related != null ? related : same.get(1).getLocation()));
-          return;
-        }
-      }
-      if (byAz.size() < 2) {
-        out.add(
-            new LbSubnetAnnotation(
-                subject,
-                "az",
-                key,
-                String.join(",", entries),
-                "they are all in "
-                    + byAz.keySet().iterator().next()
-                    + ", and an ALB needs subnets in at least two"
-                    + " availability zones",
-                whole,
-                related != null ? related : first.getLocation()));
-      }
+      LbSubnetEntry.Route route =
+          r == null || !r.isKnown()
+              ? LbSubnetEntry.Route.UNKNOWN
+              : r.isPublicRoute() ? LbSubnetEntry.Route.PUBLIC : LbSubnetEntry.Route.PRIVATE;
+      out.add(
+          new LbSubnetEntry(
+              subject,
+              privateSubject != null ? privateSubject : subject,
+              key,
+              e,
+              s,
+              !other,
+              route,
+              scheme,
+              other
+                  ? s.describe()
+                      + " belongs to "
+                      + j.describeVpc(subnetVpc)
+                      + ", not to the cluster's VPC "
+                      + j.describeVpc(vpcKey)
+                  : null,
+              route == LbSubnetEntry.Route.UNKNOWN
+                  ? null
+                  : s.describe()
+                      + " has no route to an internet gateway in "
+                      + r.describeRouteTable(),
+              at.apply(x),
+              related != null ? related : s.getLocation(),
+              x == 0 ? zones : null));
     }
   }
 }
