@@ -119,8 +119,9 @@ public final class DatabaseAccess {
   }
 
   /**
-   * For a database no manifest names: the node subnets' CIDRs its groups admit on the port, for
-   * messages; empty when none (and for a named database).
+   * For a database no manifest names whose groups admit none of the pods' sources: the node
+   * subnets' CIDRs its groups admit on the port, for messages; empty when they admit none, and for
+   * the other facts (not read there).
    */
   public String getAdmittedNodeRanges() {
     return admittedNodeRanges;

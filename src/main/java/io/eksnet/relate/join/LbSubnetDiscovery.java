@@ -5,7 +5,7 @@ import io.eksnet.model.TerraformResource;
 
 /**
  * The subnets the AWS Load Balancer Controller would pick for an ALB Ingress or NLB Service that
- * names none, in the cluster's VPC, and how it picks them ({@link Method}): by the role tag of the
+ * names none, in the cluster's VPC, and how it picks them ({@link By}): by the role tag of the
  * scheme ({@code kubernetes.io/role/elb} or {@code kubernetes.io/role/internal-elb}, value 1 or
  * empty), or, when no subnet of the VPC carries it, by their routes (controller 2.12.1+: an
  * internet gateway route for internet-facing, none for internal); or by an IngressClassParams'
@@ -17,7 +17,7 @@ import io.eksnet.model.TerraformResource;
 public final class LbSubnetDiscovery {
 
   /** How the controller picks the subnets. */
-  public enum Method {
+  public enum By {
     /** By the role tag of the scheme. */
     ROLE_TAG,
     /** No subnet of the VPC has the role tag: by their routes (controller 2.12.1 and later). */
@@ -26,7 +26,7 @@ public final class LbSubnetDiscovery {
     TAG_FILTER
   }
 
-  private final Method method;
+  private final By by;
   private final boolean params;
   private final String subject;
   private final String kind;
@@ -52,7 +52,7 @@ public final class LbSubnetDiscovery {
    * @param users the Ingresses the params apply to, for messages ("" for an Ingress or Service)
    */
   LbSubnetDiscovery(
-      Method method,
+      By by,
       boolean params,
       String subject,
       String kind,
@@ -65,7 +65,7 @@ public final class LbSubnetDiscovery {
       int required,
       String found,
       String users) {
-    this.method = method;
+    this.by = by;
     this.params = params;
     this.subject = subject;
     this.kind = kind;
@@ -80,8 +80,9 @@ public final class LbSubnetDiscovery {
     this.users = users;
   }
 
-  public Method getMethod() {
-    return method;
+  /** How the controller picks them. */
+  public By getBy() {
+    return by;
   }
 
   /** True for an IngressClassParams, false for an Ingress or Service. */

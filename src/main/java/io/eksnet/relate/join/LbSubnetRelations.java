@@ -48,7 +48,7 @@ final class LbSubnetRelations {
   private final Map<String, Optional<Found>> discovered = new HashMap<>();
 
   /** The subnets discovery picks: how, in how many zones, and as messages name them. */
-  private record Found(LbSubnetDiscovery.Method method, int zones, String found) {}
+  private record Found(LbSubnetDiscovery.By by, int zones, String found) {}
 
   private LbSubnetRelations(JoinIndex j) {
     this.j = j;
@@ -191,7 +191,7 @@ final class LbSubnetRelations {
       if (found != null) {
         out.add(
             new LbSubnetDiscovery(
-                found.method(),
+                found.by(),
                 true,
                 p.getDisplayName(),
                 "ALB",
@@ -337,7 +337,7 @@ final class LbSubnetRelations {
                 + (azs.size() == 1 ? " availability zone" : " zones");
     out.add(
         new LbSubnetDiscovery(
-            LbSubnetDiscovery.Method.TAG_FILTER,
+            LbSubnetDiscovery.By.TAG_FILTER,
             true,
             p.getDisplayName(),
             "ALB",
@@ -391,7 +391,7 @@ final class LbSubnetRelations {
     if (found != null) {
       out.add(
           new LbSubnetDiscovery(
-              found.method(),
+              found.by(),
               false,
               o.getDisplayName(),
               kind,
@@ -439,7 +439,7 @@ final class LbSubnetRelations {
         return null;
       }
       return new Found(
-          LbSubnetDiscovery.Method.ROLE_TAG,
+          LbSubnetDiscovery.By.ROLE_TAG,
           azs.size(),
           (azs.size() >= required ? "" : "only ")
               + describe(tagged)
@@ -464,12 +464,12 @@ final class LbSubnetRelations {
     }
     if (azs.size() >= required) {
       return new Found(
-          LbSubnetDiscovery.Method.ROUTES,
+          LbSubnetDiscovery.By.ROUTES,
           azs.size(),
           describe(byRoute) + ", in " + azs.size() + " zones");
     }
     return new Found(
-        LbSubnetDiscovery.Method.ROUTES,
+        LbSubnetDiscovery.By.ROUTES,
         azs.size(),
         "no subnet is tagged "
             + tag
