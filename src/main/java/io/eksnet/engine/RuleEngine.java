@@ -531,6 +531,48 @@ public final class RuleEngine {
   private record Failure(
       String ruleName, Throwable cause, String overrun, boolean timedOut, boolean abandoned) {}
 
+  /**
+   * The fact types the patterns of the enabled rules match, built-in and user rules alike, read
+   * from the compiled bases (every pattern, also inside {@code not}, {@code exists}, {@code
+   * accumulate} and {@code from}): the relations no enabled rule reads need not be computed. Null
+   * when a rule's conditions cannot be read this way, which means: compute every relation.
+   */
+  public java.util.Set<Class<?>> factTypesRead(Predicate<String> enabled) {
+    java.util.Set<Class<?>> out = new java.util.HashSet<>();
+    for (Base b : bases) {
+      for (KiePackage p : b.kieBase().getKiePackages()) {
+        for (Rule r : p.getRules()) {
+          RuleInfo info = b.rules().get(r.getName());
+          if (info == null || !enabled.test(info.id())) {
+            continue;
+          }
+          if (!(r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl)
+              || !typesOf(impl.getLhs(), out)) {
+            return null;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Adds the fact types of the element's patterns; false when one has no class. */
+  private static boolean typesOf(
+      org.drools.base.rule.RuleConditionElement e, java.util.Set<Class<?>> out) {
+    if (e instanceof org.drools.base.rule.Pattern p) {
+      if (!(p.getObjectType() instanceof org.drools.base.base.ClassObjectType c)) {
+        return false;
+      }
+      out.add(c.getClassType());
+    }
+    for (org.drools.base.rule.RuleConditionElement n : e.getNestedElements()) {
+      if (!typesOf(n, out)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Fires the enabled rules of every base over the facts. */
   public Outcome run(Collection<?> facts, Predicate<String> enabled) {
     List<Finding> findings = new ArrayList<>();

@@ -5,7 +5,9 @@ import io.eksnet.relate.join.KarpenterNodes;
 import io.eksnet.relate.k8s.KubernetesRelations;
 import io.eksnet.relate.terraform.TerraformRelations;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +24,6 @@ public final class Relations {
   private Relations() {}
 
   /** The providers, in a valid order (the run re-checks it against the declarations). */
-  /** The providers, in a valid order (the run re-checks it against the declarations). */
   static final List<RelationProvider> PROVIDERS =
       Stream.of(
               KubernetesRelations.PROVIDERS,
@@ -33,8 +34,17 @@ public final class Relations {
 
   /** The derived facts for these loaded facts. */
   public static List<Object> compute(List<?> facts) {
+    return compute(facts, null);
+  }
+
+  /**
+   * The derived facts of the types {@code read} (and those their providers read, transitively) for
+   * these loaded facts; every relation when {@code read} is null. Providers whose facts nothing
+   * reads are not run.
+   */
+  public static List<Object> compute(List<?> facts, Set<Class<?>> read) {
     FactStore store = new FactStore(facts);
-    for (RelationProvider p : ordered(PROVIDERS)) {
+    for (RelationProvider p : ordered(read == null ? PROVIDERS : needed(PROVIDERS, read))) {
       List<Object> out = new ArrayList<>();
       p.compute(store.new View(p), out);
       for (Object f : out) {
@@ -46,6 +56,37 @@ public final class Relations {
       store.add(out);
     }
     return new ArrayList<>(store.derived());
+  }
+
+  /**
+   * The providers that produce a type in {@code read} (a subtype or supertype of one), and those
+   * that produce what these read, and so on; in the given order.
+   */
+  static List<RelationProvider> needed(List<RelationProvider> providers, Set<Class<?>> read) {
+    Set<Class<?>> wanted = new HashSet<>(read);
+    Set<RelationProvider> keep = new HashSet<>();
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (RelationProvider p : providers) {
+        if (!keep.contains(p) && producesAny(p, wanted)) {
+          keep.add(p);
+          wanted.addAll(p.reads());
+          grew = true;
+        }
+      }
+    }
+    return providers.stream().filter(keep::contains).toList();
+  }
+
+  private static boolean producesAny(RelationProvider p, Set<Class<?>> types) {
+    for (Class<?> made : p.produces()) {
+      for (Class<?> t : types) {
+        if (t.isAssignableFrom(made) || made.isAssignableFrom(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

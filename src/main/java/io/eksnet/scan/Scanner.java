@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -382,12 +383,23 @@ public final class Scanner {
       return run(facts, enabled);
     }
 
-    /** Relates these facts and fires the rules over them. */
+    /** The fact types each rule selection reads (empty: all), computed once per selection. */
+    private final Map<Predicate<String>, Optional<Set<Class<?>>>> reads =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Relates these facts and fires the rules over them; relations that none of these rules reads
+     * (built-in or user rules, as their compiled patterns say) are not computed.
+     */
     RuleEngine.Outcome run(List<Object> facts, Predicate<String> rules) {
       long t = System.nanoTime();
       List<Object> all = new ArrayList<>(facts);
       all.add(new Thresholds(config.thresholds()));
-      all.addAll(Relations.compute(all));
+      Set<Class<?>> read =
+          reads
+              .computeIfAbsent(rules, r -> Optional.ofNullable(engine.factTypesRead(r)))
+              .orElse(null);
+      all.addAll(Relations.compute(all, read));
       relateNanos += System.nanoTime() - t;
       return engine.run(all, rules);
     }

@@ -1,11 +1,16 @@
 package io.eksnet.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.bench.ClusterDumpGenerator;
 import io.eksnet.finding.Finding;
+import io.eksnet.model.EniConfig;
 import io.eksnet.model.InputProblem;
+import io.eksnet.relate.join.DatabaseAccess;
+import io.eksnet.relate.join.LbSubnetDiscovery;
+import io.eksnet.relate.join.NodeGroupEniConfigs;
 import io.eksnet.scan.ScanRequest;
 import io.eksnet.scan.ScanResult;
 import io.eksnet.scan.Scanner;
@@ -64,5 +69,32 @@ class SelectedRulesTest {
         full.findings().stream().filter(f -> three.contains(f.ruleId())).toList(),
         selected.findings());
     assertEquals(full.problems(), selected.problems());
+  }
+
+  @Test
+  void theEnabledRulesReadTheFactTypesOfTheirPatterns() {
+    List<InputProblem> problems = new ArrayList<>();
+    RuleEngine all = RuleEngine.load(List.of(), problems);
+    Set<Class<?>> sg002 = all.factTypesRead("EKS-SG-002"::equals);
+    assertTrue(sg002.contains(DatabaseAccess.class), sg002.toString());
+    assertFalse(sg002.contains(LbSubnetDiscovery.class), sg002.toString());
+    // IP-011 also reads the manifests' ENIConfigs, inside an accumulate
+    Set<Class<?>> ip011 = all.factTypesRead("EKS-IP-011"::equals);
+    assertTrue(ip011.contains(NodeGroupEniConfigs.class), ip011.toString());
+    assertTrue(ip011.contains(EniConfig.class), ip011.toString());
+    Set<Class<?>> none = all.factTypesRead(id -> false);
+    assertEquals(Set.of(), none);
+  }
+
+  @Test
+  void aUserRuleEnabledAloneKeepsTheRelationsItReads() {
+    Path example = Path.of("examples/custom-rules/no-database-from-namespace").toAbsolutePath();
+    Path fixture = example.resolve("positive-sandbox-names-rds");
+    ScanRequest whole = ScanRequest.of(fixture, List.of(fixture)).withRuleDirs(List.of(example));
+    List<Finding> acme =
+        new Scanner()
+            .scan(whole).findings().stream().filter(f -> f.ruleId().equals("ACME-DB-001")).toList();
+    assertEquals(4, acme.size(), acme.toString()); // DatabaseClient facts, from the join
+    assertEquals(acme, new Scanner().scan(whole.withEnabled(Set.of("ACME-DB-001"))).findings());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
+import io.eksnet.relate.k8s.AlbIngress;
 import io.eksnet.relate.k8s.ScanInventory;
 import io.eksnet.relate.k8s.Selects;
 import java.util.List;
@@ -82,5 +83,20 @@ class RelationsTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> store.new View(p).all(Workload.class));
     assertEquals("p reads Workload without declaring it", e.getMessage());
+  }
+
+  @Test
+  void onlyTheProvidersOfWhatIsReadRunAndThoseTheyReadFrom() {
+    RelationProvider maker =
+        provider("maker", Set.of(Workload.class), Set.of(ScanInventory.class), List.of());
+    RelationProvider reader =
+        provider("reader", Set.of(ScanInventory.class), Set.of(Selects.class), List.of());
+    RelationProvider unread =
+        provider("unread", Set.of(Service.class), Set.of(AlbIngress.class), List.of());
+    List<RelationProvider> all = List.of(maker, reader, unread);
+    assertEquals(List.of(maker, reader), Relations.needed(all, Set.of(Selects.class)));
+    assertEquals(List.of(maker), Relations.needed(all, Set.of(ScanInventory.class)));
+    assertEquals(List.of(), Relations.needed(all, Set.of(Service.class))); // loaded, not derived
+    assertEquals(all, Relations.needed(all, Set.of(Object.class))); // a pattern on Object
   }
 }

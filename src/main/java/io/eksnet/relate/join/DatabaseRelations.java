@@ -6,7 +6,6 @@ import io.eksnet.model.Database;
 import io.eksnet.model.DbCluster;
 import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.DbSubnetGroup;
-import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
 import io.eksnet.model.Service;
 import io.eksnet.model.Subnet;
@@ -31,14 +30,13 @@ import java.util.regex.Pattern;
 
 /**
  * Pods against RDS: where the manifests name an RDS endpoint (a container's env, a ConfigMap value,
- * an ExternalName Service), whether the database's security groups admit the pods that connect, as
- * {@link NetworkIdentities} describes them, on the database port ({@link DbAccessGap}: EKS-SG-002).
- * A database is an {@code aws_db_instance} (named by its instance endpoint) or an {@code
- * aws_rds_cluster} (named by its cluster or reader endpoint, or by the instance endpoint of one of
- * its {@code aws_rds_cluster_instance}s, which all count as the cluster). Databases in another VPC
- * than the cluster's are left out. The same uses are checked on the sending side: whether the
- * groups the pods' traffic leaves with let it out to the database ({@link SourceEgressGap}:
- * EKS-SG-003).
+ * an ExternalName Service: {@link DatabaseClient}), whether the database's security groups admit
+ * the pods that connect, as {@link NetworkIdentities} describes them, on the database port ({@link
+ * DatabaseAccess}: EKS-SG-002), and whether the groups the pods' traffic leaves with let it out to
+ * the database ({@link SecurityGroupEgress}: EKS-SG-003). A database is an {@code aws_db_instance}
+ * (named by its instance endpoint) or an {@code aws_rds_cluster} (named by its cluster or reader
+ * endpoint, or by the instance endpoint of one of its {@code aws_rds_cluster_instance}s, which all
+ * count as the cluster). Access and egress leave out databases in another VPC than the cluster's.
  */
 final class DatabaseRelations {
 
@@ -63,27 +61,26 @@ final class DatabaseRelations {
     }
   }
 
-  /** Where the manifests name a database host: the object, the line, and the workload if known. */
-  private record DbUse(K8sObject object, Location location, Workload workload, String what) {}
-
   private DatabaseRelations() {}
 
-  static void compute(JoinIndex j, NetworkIdentities ids, List<Object> out) {
-    if (j.databases.isEmpty() || j.nodeGroups.isEmpty()) {
-      return;
+  /**
+   * The places that name each database of the scan, in file and line order, each place once (a
+   * value may name the writer and the reader endpoint); databases no manifest names are absent.
+   */
+  static Map<Database, List<DatabaseClient>> clients(JoinIndex j) {
+    Map<Database, List<DatabaseClient>> out = new LinkedHashMap<>();
+    if (j.databases.isEmpty()) {
+      return out;
     }
-    Map<String, List<DbUse>> uses = new HashMap<>();
+    Map<String, List<DatabaseClient>> uses = new HashMap<>();
     for (Workload w : j.workloads) {
       for (Container c : w.getContainers()) {
         for (Map.Entry<String, String> e : c.env().entrySet()) {
           for (RdsHost h : rdsHosts(e.getValue())) {
             uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
                 .add(
-                    new DbUse(
-                        w,
-                        w.envAt(e.getKey()),
-                        w,
-                        w.getDisplayName() + " (env " + e.getKey() + ")"));
+                    new DatabaseClient(
+                        null, w, w, "env " + e.getKey(), e.getKey(), w.envAt(e.getKey()), 0));
           }
         }
       }
@@ -93,11 +90,8 @@ final class DatabaseRelations {
         for (RdsHost h : rdsHosts(e.getValue())) {
           uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
               .add(
-                  new DbUse(
-                      cm,
-                      cm.at("data", e.getKey()),
-                      null,
-                      cm.getDisplayName() + " (" + e.getKey() + ")"));
+                  new DatabaseClient(
+                      null, cm, null, e.getKey(), null, cm.at("data", e.getKey()), 0));
         }
       }
     }
@@ -107,13 +101,13 @@ final class DatabaseRelations {
         for (RdsHost h : rdsHosts(ext)) {
           uses.computeIfAbsent(h.key(), k -> new ArrayList<>())
               .add(
-                  new DbUse(
-                      s,
-                      s.at("spec", "externalName"),
-                      null,
-                      s.getDisplayName() + " (externalName)"));
+                  new DatabaseClient(
+                      null, s, null, "externalName", null, s.at("spec", "externalName"), 0));
         }
       }
+    }
+    if (uses.isEmpty()) {
+      return out;
     }
     Map<String, List<DbClusterInstance>> instancesByCluster = new HashMap<>();
     for (DbClusterInstance i : j.clusterInstances) {
@@ -125,7 +119,37 @@ final class DatabaseRelations {
       }
     }
     for (Database db : j.databases) {
-      List<DbUse> u = usesOf(db, uses, instancesByCluster.getOrDefault(db.getKey(), List.of()));
+      List<DatabaseClient> u =
+          usesOf(db, uses, instancesByCluster.getOrDefault(db.getKey(), List.of()));
+      if (u != null) {
+        List<DatabaseClient> numbered = new ArrayList<>();
+        for (DatabaseClient c : u) {
+          numbered.add(
+              new DatabaseClient(
+                  db,
+                  c.getObject(),
+                  c.getWorkload(),
+                  c.getVia(),
+                  c.getEnvVar(),
+                  c.location(),
+                  numbered.size()));
+        }
+        out.put(db, numbered);
+      }
+    }
+    return out;
+  }
+
+  static void compute(
+      JoinIndex j,
+      NetworkIdentities ids,
+      Map<Database, List<DatabaseClient>> clients,
+      List<Object> out) {
+    if (j.databases.isEmpty() || j.nodeGroups.isEmpty()) {
+      return;
+    }
+    for (Database db : j.databases) {
+      List<DatabaseClient> u = clients.get(db);
       Integer port = db.getPort() != null ? db.getPort() : defaultPort(db.getEngine());
       TfRefs groups = db.getSecurityGroups();
       if (port == null
@@ -136,93 +160,118 @@ final class DatabaseRelations {
       }
       List<String> targets = j.sgs.keys(db.resource(), groups);
       if (u == null) {
-        DbAccessGap g = nodeRangesOnly(j, ids, db, targets, port);
-        if (g != null) {
-          out.add(g);
+        DatabaseAccess a = unnamed(j, ids, db, targets, port);
+        if (a != null) {
+          out.add(a);
         }
         continue;
       }
       SgIndex.Source peer = new SgIndex.Source(Set.copyOf(targets), true, dbRanges(j, db));
-      Map<String, List<DbUse>> bySources = new LinkedHashMap<>();
-      Map<String, String> hints = new HashMap<>();
-      Map<String, Blocked> byEgressGroup = new LinkedHashMap<>();
-      for (DbUse use : u) {
+      Map<String, List<DatabaseClient>> bySources = new LinkedHashMap<>();
+      Map<String, List<NetworkIdentities.Identity>> podsBySources = new HashMap<>();
+      Map<String, SgIndex.Verdict> verdicts = new HashMap<>();
+      Map<String, Sending> bySending = new LinkedHashMap<>();
+      for (DatabaseClient use : u) {
         // a ConfigMap or ExternalName Service in a namespace with policies: which pods connect is
         // unknown
         List<NetworkIdentities.Identity> pods =
-            ids.pods(use.workload(), use.object().getNamespace());
-        if (blockedOut(j, pods, peer, port)) {
+            ids.pods(use.getWorkload(), use.getObject().getNamespace());
+        SecurityGroupEgress.Egress egress = egress(j, pods, peer, port);
+        if (egress == SecurityGroupEgress.Egress.BLOCKED) {
+          // by the group that should get the egress rule: each identity's first in the scan
           for (NetworkIdentities.Identity i : pods) {
             String fix = firstInScan(j, i);
-            Blocked b = byEgressGroup.computeIfAbsent(fix, k -> new Blocked());
+            Sending b = bySending.computeIfAbsent("group:" + fix, k -> new Sending(egress, fix));
             b.uses.putIfAbsent(use.location(), use);
             b.identities.add(i);
           }
+        } else {
+          Sending b = bySending.computeIfAbsent(egress.name(), k -> new Sending(egress, null));
+          b.uses.putIfAbsent(use.location(), use);
+          if (pods != null) {
+            b.identities.addAll(pods);
+          }
         }
-        if (ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
+        if (pods == null || pods.isEmpty()) {
           continue;
         }
+        SgIndex.Verdict v = ids.admitsAll(targets, pods, port, port);
         List<String> d = new ArrayList<>();
         pods.forEach(i -> d.add(i.description()));
-        String sources = String.join("; ", d);
-        bySources.computeIfAbsent(sources, k -> new ArrayList<>()).add(use);
-        if (!pods.get(0).nodes()
-            && ids.admitsAll(targets, ids.nodes(), port, port) == SgIndex.Verdict.YES) {
-          hints.put(
-              sources,
-              " They admit the node security groups or subnets, but "
-                  + (pods.get(0).description().startsWith("ENIConfig")
-                      ? "with custom networking pods connect from their ENIConfig subnets and security groups."
-                      : "pods with a SecurityGroupPolicy connect with the policy's security groups on a branch ENI."));
-        }
+        String key = v + "\n" + String.join("; ", d);
+        bySources.computeIfAbsent(key, k -> new ArrayList<>()).add(use);
+        podsBySources.putIfAbsent(key, pods);
+        verdicts.put(key, v);
       }
       List<String> dbGroups = new ArrayList<>();
       targets.forEach(t -> dbGroups.add(j.sgs.describe(t)));
       TerraformResource first = j.sgs.group(targets.get(0));
-      for (Map.Entry<String, List<DbUse>> e : bySources.entrySet()) {
+      for (Map.Entry<String, List<DatabaseClient>> e : bySources.entrySet()) {
+        List<NetworkIdentities.Identity> pods = podsBySources.get(e.getKey());
+        boolean onNodes = pods.get(0).nodes();
         out.add(
-            new DbAccessGap(
+            new DatabaseAccess(
                 db,
                 first,
                 String.join(", ", dbGroups),
                 port,
                 clients(e.getValue()),
                 e.getValue().get(0).location(),
-                e.getKey(),
-                hints.getOrDefault(e.getKey(), "")));
+                e.getKey().substring(e.getKey().indexOf('\n') + 1),
+                admission(verdicts.get(e.getKey())),
+                onNodes,
+                pods.get(0).description().startsWith("ENIConfig"),
+                !onNodes && ids.admitsAll(targets, ids.nodes(), port, port) == SgIndex.Verdict.YES,
+                "",
+                null));
       }
-      String allow =
-          NetworkIdentities.describeDestination(
-              j, new LinkedHashSet<>(targets), peer.cidrs(), "the database's", "its");
-      for (Map.Entry<String, Blocked> e : byEgressGroup.entrySet()) {
+      String allow = null;
+      for (Sending s : bySending.values()) {
+        boolean blocked = s.egress == SecurityGroupEgress.Egress.BLOCKED;
         Set<String> sending = new LinkedHashSet<>();
         List<String> sources = new ArrayList<>();
-        for (NetworkIdentities.Identity i : e.getValue().identities) {
+        for (NetworkIdentities.Identity i : s.identities) {
           sources.add(i.description());
           sending.addAll(i.groups());
         }
+        if (blocked && allow == null) {
+          allow =
+              NetworkIdentities.describeDestination(
+                  j, new LinkedHashSet<>(targets), peer.cidrs(), "the database's", "its");
+        }
         out.add(
-            SourceEgressGap.database(
-                clients(new ArrayList<>(e.getValue().uses.values())),
+            new SecurityGroupEgress(
+                null,
+                db,
+                0,
+                s.egress,
+                clients(new ArrayList<>(s.uses.values())),
                 String.join("; ", sources),
                 db.getAddress(),
                 "TCP " + port,
-                j.sgs.describeEgress(sending),
-                j.sgs.group(e.getKey()),
-                allow,
+                blocked ? j.sgs.describeEgress(sending) : null,
+                blocked ? j.sgs.group(s.group) : null,
+                blocked ? allow : null,
                 db.getLocation()));
       }
     }
   }
 
+  private static DatabaseAccess.Admits admission(SgIndex.Verdict v) {
+    return switch (v) {
+      case YES -> DatabaseAccess.Admits.ALL;
+      case NO -> DatabaseAccess.Admits.NONE;
+      case UNKNOWN -> DatabaseAccess.Admits.UNKNOWN;
+    };
+  }
+
   /**
-   * A database no manifest names whose groups admit the node subnets' CIDRs on its port but none of
-   * the pods' sources while custom networking is on: the rule was written for the cluster's
-   * workloads before their addresses moved to the ENIConfig subnets. Null otherwise, and where the
+   * A database no manifest names, while custom networking is on: whether its groups admit the
+   * ENIConfig pods' sources on its port, and which node subnets' CIDRs they admit. Null where the
    * pods' sources cannot be told (SecurityGroupPolicies in the scan, an ENIConfig subnet outside
-   * it).
+   * it, an IPv6 cluster).
    */
-  private static DbAccessGap nodeRangesOnly(
+  private static DatabaseAccess unnamed(
       JoinIndex j, NetworkIdentities ids, Database db, List<String> targets, int port) {
     CniConfig cni = j.cni();
     if (cni == null
@@ -233,59 +282,74 @@ final class DatabaseRelations {
       return null;
     }
     List<NetworkIdentities.Identity> pods = ids.eniConfigPods();
-    if (pods.isEmpty()
-        || pods.stream().anyMatch(i -> i.cidrs().isEmpty())
-        || ids.admitsAll(targets, pods, port, port) != SgIndex.Verdict.NO) {
+    if (pods.isEmpty() || pods.stream().anyMatch(i -> i.cidrs().isEmpty())) {
       return null;
     }
+    SgIndex.Verdict v = ids.admitsAll(targets, pods, port, port);
     Set<String> admitted = new LinkedHashSet<>();
-    for (NetworkIdentities.Identity n : ids.nodes()) {
-      SgIndex.Source ranges = new SgIndex.Source(Set.of(), true, n.cidrs());
-      if (!n.cidrs().isEmpty()
-          && j.sgs.admitsAny(targets, ranges, port, port) == SgIndex.Verdict.YES) {
-        n.cidrs().forEach(c -> admitted.add(c.toString()));
+    if (v == SgIndex.Verdict.NO) { // the node ranges are read only for the message
+      for (NetworkIdentities.Identity n : ids.nodes()) {
+        SgIndex.Source ranges = new SgIndex.Source(Set.of(), true, n.cidrs());
+        if (!n.cidrs().isEmpty()
+            && j.sgs.admitsAny(targets, ranges, port, port) == SgIndex.Verdict.YES) {
+          n.cidrs().forEach(c -> admitted.add(c.toString()));
+        }
       }
-    }
-    if (admitted.isEmpty()) {
-      return null;
     }
     List<String> dbGroups = new ArrayList<>();
     targets.forEach(t -> dbGroups.add(j.sgs.describe(t)));
     List<String> d = new ArrayList<>();
     pods.forEach(i -> d.add(i.description()));
-    return DbAccessGap.nodeRangesOnly(
+    return new DatabaseAccess(
         db,
         j.sgs.group(targets.get(0)),
         String.join(", ", dbGroups),
         port,
-        String.join(", ", admitted),
+        null,
+        cni.settingLocation("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"),
         String.join("; ", d),
-        cni.describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"),
-        cni.settingLocation("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"));
+        admission(v),
+        false,
+        true,
+        false,
+        String.join(", ", admitted),
+        cni.describeSetting("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"));
   }
 
-  /** Uses whose traffic one sending group blocks, and the identities it leaves with. */
-  private static final class Blocked {
-    final Map<Location, DbUse> uses = new LinkedHashMap<>();
+  /** Uses whose traffic leaves the same way, and the identities it leaves with. */
+  private static final class Sending {
+    final SecurityGroupEgress.Egress egress;
+    final String group;
+    final Map<Location, DatabaseClient> uses = new LinkedHashMap<>();
     final Set<NetworkIdentities.Identity> identities = new LinkedHashSet<>();
+
+    Sending(SecurityGroupEgress.Egress egress, String group) {
+      this.egress = egress;
+      this.group = group;
+    }
   }
 
   /**
-   * True when the groups of every identity the pods' traffic may leave with are known and let none
-   * of it out to the database. IPv6 clusters are left out (pod addresses are not the subnets' IPv4
-   * ranges).
+   * Whether the groups the pods' traffic may leave with let it out to the database: blocked when
+   * the groups of every identity are known and let none of it out. IPv6 clusters are not told (pod
+   * addresses are not the subnets' IPv4 ranges).
    */
-  private static boolean blockedOut(
+  private static SecurityGroupEgress.Egress egress(
       JoinIndex j, List<NetworkIdentities.Identity> pods, SgIndex.Source peer, int port) {
     if (pods == null || pods.isEmpty() || (j.cluster() != null && j.cluster().isIpv6())) {
-      return false;
+      return SecurityGroupEgress.Egress.UNKNOWN;
     }
+    SecurityGroupEgress.Egress out = SecurityGroupEgress.Egress.BLOCKED;
     for (NetworkIdentities.Identity i : pods) {
-      if (!i.complete() || j.sgs.allowsOutAny(i.groups(), peer, port, port) != SgIndex.Verdict.NO) {
-        return false;
+      SgIndex.Verdict v = j.sgs.allowsOutAny(i.groups(), peer, port, port);
+      if (v == SgIndex.Verdict.YES) {
+        return SecurityGroupEgress.Egress.ALLOWED;
+      }
+      if (!i.complete() || v == SgIndex.Verdict.UNKNOWN) {
+        out = SecurityGroupEgress.Egress.UNKNOWN;
       }
     }
-    return true;
+    return out;
   }
 
   /** The identity's first group in the scan (a blocked identity's groups all are). */
@@ -299,14 +363,14 @@ final class DatabaseRelations {
   }
 
   /** {@code Deployment shop/orders (env DB_HOST), ConfigMap shop/c (URL) and 2 more}. */
-  private static String clients(List<DbUse> uses) {
+  private static String clients(List<DatabaseClient> uses) {
     List<String> clients = new ArrayList<>();
-    for (DbUse use : uses) {
+    for (DatabaseClient use : uses) {
       if (clients.size() == 3) {
         clients.add("and " + (uses.size() - 3) + " more");
         break;
       }
-      clients.add(use.what());
+      clients.add(use.describe());
     }
     return String.join(", ", clients);
   }
@@ -347,8 +411,8 @@ final class DatabaseRelations {
    * instances, each place once (a value may name the writer and the reader endpoint), in file and
    * line order (env values come unordered); null when nowhere.
    */
-  private static List<DbUse> usesOf(
-      Database db, Map<String, List<DbUse>> uses, List<DbClusterInstance> instances) {
+  private static List<DatabaseClient> usesOf(
+      Database db, Map<String, List<DatabaseClient>> uses, List<DbClusterInstance> instances) {
     List<String> keys = new ArrayList<>();
     if (db.getIdentifier() != null) {
       keys.add(
@@ -359,18 +423,18 @@ final class DatabaseRelations {
         keys.add(new RdsHost(false, i.getIdentifier().toLowerCase(Locale.ROOT)).key());
       }
     }
-    Map<Location, DbUse> out = new LinkedHashMap<>();
+    Map<Location, DatabaseClient> out = new LinkedHashMap<>();
     for (String k : keys) {
-      for (DbUse use : uses.getOrDefault(k, List.of())) {
+      for (DatabaseClient use : uses.getOrDefault(k, List.of())) {
         out.putIfAbsent(use.location(), use);
       }
     }
     if (out.isEmpty()) {
       return null;
     }
-    List<DbUse> sorted = new ArrayList<>(out.values());
+    List<DatabaseClient> sorted = new ArrayList<>(out.values());
     sorted.sort(
-        Comparator.comparing((DbUse x) -> x.location().file())
+        Comparator.comparing((DatabaseClient x) -> x.location().file())
             .thenComparingInt(x -> x.location().line())
             .thenComparingInt(x -> x.location().column()));
     return sorted;

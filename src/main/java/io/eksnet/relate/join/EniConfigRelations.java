@@ -20,16 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Custom networking: ENIConfigs against the Terraform's subnets, VPCs and security groups ({@link
- * EniConfigSubnet}: EKS-IP-008, EKS-IP-009, EKS-IP-010; {@link EniConfigGroup}: EKS-IP-012), the
- * availability zones of the node groups that no ENIConfig covers ({@link EniConfigCoverageGap}:
- * EKS-IP-011), and the default routes of the pod subnets against the node subnets' ({@link
- * PodEgressRouteGap}: EKS-VPC-006). The subnet and security group joins need no cluster; coverage
- * and egress need the scope's VPC CNI settings, with custom networking on.
+ * EniConfigSubnet}: EKS-IP-008, EKS-IP-009; {@link EniConfigGroup}: EKS-IP-012), the zones whose
+ * nodes select each ENIConfig ({@link EniConfigNodeZones}: EKS-IP-010), the ENIConfig each node
+ * group's nodes select per zone ({@link NodeGroupEniConfigs}: EKS-IP-011), and the default routes
+ * of the subnets the pods' internet traffic leaves from ({@link PodEgressRoute}: EKS-VPC-006). The
+ * subnet and security group joins need no cluster; node zones, choices and egress routes need the
+ * scope's VPC CNI settings, with custom networking on.
  */
 final class EniConfigRelations {
 
@@ -75,8 +75,6 @@ final class EniConfigRelations {
                   vpcKey == null ? null : j.describeVpc(vpcKey),
                   null,
                   null,
-                  null,
-                  null,
                   String.join(", ", known)));
         }
         continue;
@@ -103,8 +101,6 @@ final class EniConfigRelations {
                 vpcKey == null ? null : j.describeVpc(vpcKey),
                 primary,
                 groups == null ? null : String.join(", ", groups),
-                null,
-                null,
                 String.join(", ", known)));
       }
     }
@@ -208,31 +204,8 @@ final class EniConfigRelations {
       EniConfig e = en.getKey();
       Subnet s = j.eniSubnets.get(e);
       String az = s == null ? null : s.getAvailabilityZone();
-      if (az == null || !AZ_NAME.matcher(az).matches()) {
-        continue;
-      }
-      Set<String> zones = new TreeSet<>();
-      Set<String> hows = new LinkedHashSet<>();
-      for (Map.Entry<String, String> z : en.getValue().entrySet()) {
-        if (!z.getKey().equals(az)) {
-          zones.add(z.getKey());
-          hows.add(z.getValue());
-        }
-      }
-      if (!zones.isEmpty()) {
-        out.add(
-            new EniConfigSubnet(
-                e,
-                s,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                String.join(", ", zones),
-                String.join("; ", hows),
-                null));
+      if (az != null && AZ_NAME.matcher(az).matches()) {
+        out.add(new EniConfigNodeZones(e, s, en.getValue()));
       }
     }
   }
@@ -247,42 +220,24 @@ final class EniConfigRelations {
       return;
     }
     EniConfigSelection sel = new EniConfigSelection(cni);
-    Set<String> names = new TreeSet<>();
-    for (EniConfig e : j.eniConfigs) {
-      names.add(e.getName());
-    }
     for (NodeGroup g : j.nodeGroups) {
       List<Subnet> subs = j.allSubnetsOf(g);
       if (subs == null) {
         continue;
       }
-      Map<String, Set<String>> missing = new TreeMap<>();
-      Set<String> hows = new LinkedHashSet<>();
-      boolean known = true;
+      List<NodeGroupEniConfigs.Choice> choices = new ArrayList<>();
       for (Subnet s : subs) {
         String az = s.getAvailabilityZone();
         EniConfigSelection.Choice c =
             az == null || !AZ_NAME.matcher(az).matches() ? null : sel.choose(g, az);
         if (c == null) {
-          known = false;
+          choices = null;
           break;
         }
-        if (!names.contains(c.name())) {
-          missing.computeIfAbsent(c.name(), k -> new TreeSet<>()).add(az);
-          hows.add(c.how());
-        }
+        choices.add(new NodeGroupEniConfigs.Choice(az, c.name(), c.how()));
       }
-      if (known && !missing.isEmpty()) {
-        Set<String> zones = new TreeSet<>();
-        missing.values().forEach(zones::addAll);
-        out.add(
-            new EniConfigCoverageGap(
-                g,
-                new ArrayList<>(zones),
-                new ArrayList<>(missing.keySet()),
-                new ArrayList<>(names),
-                String.join("; ", hows),
-                cni));
+      if (choices != null && !choices.isEmpty()) {
+        out.add(new NodeGroupEniConfigs(g, choices, cni));
       }
     }
   }
@@ -309,14 +264,17 @@ final class EniConfigRelations {
         Set<RouteEntry.Target> nat = EnumSet.noneOf(RouteEntry.Target.class);
         nat.addAll(r.getDefaultTargets());
         nat.removeAll(PUBLIC_ONLY);
-        if (nat.isEmpty()) {
-          String detail =
-              r.describeRouteTable()
-                  + (r.isPublicRoute()
-                      ? " sends 0.0.0.0/0 only to an internet gateway, which does not translate the pods' private addresses"
-                      : " has no default route (0.0.0.0/0)");
-          out.add(new PodEgressRouteGap(e, s, true, r.describeRouteTable(), detail, cni));
-        }
+        out.add(
+            new PodEgressRoute(
+                e,
+                s,
+                true,
+                r.isDefaultRoute(),
+                r.isPublicRoute(),
+                !nat.isEmpty(),
+                r.describeRouteTable(),
+                null,
+                cni));
       }
       return;
     }
@@ -331,31 +289,32 @@ final class EniConfigRelations {
         break;
       }
     }
-    if (natPod == null) {
-      return;
-    }
     Set<String> seen = new HashSet<>();
     for (NodeGroup g : j.nodeGroups) {
       for (Subnet s : j.subnetsOf(g)) {
         SubnetRouting r = j.routing.get(s.getKey());
-        if (r != null
-            && r.isKnown()
-            && !r.isDefaultRoute()
-            && !r.isPrivateEndpoints()
-            && seen.add(s.getKey())) {
+        if (r != null && r.isKnown() && !r.isPrivateEndpoints() && seen.add(s.getKey())) {
+          Set<RouteEntry.Target> nat = EnumSet.noneOf(RouteEntry.Target.class);
+          nat.addAll(r.getDefaultTargets());
+          nat.removeAll(PUBLIC_ONLY);
           out.add(
-              new PodEgressRouteGap(
+              new PodEgressRoute(
                   natPod,
                   s,
                   false,
+                  r.isDefaultRoute(),
+                  r.isPublicRoute(),
+                  !nat.isEmpty(),
                   r.describeRouteTable(),
-                  "the pod subnet "
-                      + natRouting.getSubnet().describe()
-                      + " of ENIConfig "
-                      + natPod.getName()
-                      + " has the NAT route ("
-                      + natRouting.describeRouteTable()
-                      + ")",
+                  natPod == null
+                      ? null
+                      : "the pod subnet "
+                          + natRouting.getSubnet().describe()
+                          + " of ENIConfig "
+                          + natPod.getName()
+                          + " has the NAT route ("
+                          + natRouting.describeRouteTable()
+                          + ")",
                   cni));
         }
       }

@@ -8,9 +8,8 @@ import io.eksnet.model.TerraformResource;
 /**
  * An ENIConfig's {@code spec.subnet} looked up among the Terraform subnets (by id), with what is
  * wrong about it: a subnet id the Terraform does not hold while it holds the other ENIConfigs'
- * subnets, a subnet of another VPC than the cluster's, a subnet inside the VPC's primary CIDR
- * (where the nodes are), or a subnet in another AZ than nodes that select the ENIConfig ({@link
- * EniConfigSelection}).
+ * subnets, a subnet of another VPC than the cluster's, or a subnet inside the VPC's primary CIDR
+ * (where the nodes are).
  */
 public final class EniConfigSubnet {
 
@@ -22,8 +21,6 @@ public final class EniConfigSubnet {
   private final String clusterVpc;
   private final String primaryCidr;
   private final String nodeGroups;
-  private final String nodeZones;
-  private final String selection;
   private final String knownSubnets;
 
   public EniConfigSubnet(
@@ -35,8 +32,6 @@ public final class EniConfigSubnet {
       String clusterVpc,
       String primaryCidr,
       String nodeGroups,
-      String nodeZones,
-      String selection,
       String knownSubnets) {
     this.eniConfig = eniConfig;
     this.subnet = subnet;
@@ -46,8 +41,6 @@ public final class EniConfigSubnet {
     this.clusterVpc = clusterVpc;
     this.primaryCidr = primaryCidr;
     this.nodeGroups = nodeGroups;
-    this.nodeZones = nodeZones;
-    this.selection = selection;
     this.knownSubnets = knownSubnets;
   }
 
@@ -93,21 +86,6 @@ public final class EniConfigSubnet {
   /** {@code ", and is itself a subnet of node group X"} or empty, for messages. */
   public String describeNodeUse() {
     return nodeGroups == null ? "" : ", and is itself a node subnet of " + nodeGroups;
-  }
-
-  /** True when nodes in another AZ than the subnet's select the ENIConfig. */
-  public boolean isAzMismatch() {
-    return nodeZones != null;
-  }
-
-  /** The AZs of the nodes that select the ENIConfig, other than the subnet's; else null. */
-  public String getNodeZones() {
-    return nodeZones;
-  }
-
-  /** How those nodes select it ({@code by their zone label (ENI_CONFIG_LABEL_DEF=...)}). */
-  public String getSelection() {
-    return selection;
   }
 
   /** The other ENIConfigs' subnets the Terraform holds, for messages. */

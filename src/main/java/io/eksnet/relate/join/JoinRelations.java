@@ -1,5 +1,6 @@
 package io.eksnet.relate.join;
 
+import io.eksnet.model.Database;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.K8sObject;
 import io.eksnet.model.NodePoolNodes;
@@ -14,6 +15,7 @@ import io.eksnet.relate.terraform.CniConfig;
 import io.eksnet.relate.terraform.SubnetRouting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,14 +55,15 @@ public final class JoinRelations {
                   PodEniSupport.class,
                   EniConfigSubnet.class,
                   EniConfigGroup.class,
-                  EniConfigCoverageGap.class,
-                  PodEgressRouteGap.class,
+                  EniConfigNodeZones.class,
+                  NodeGroupEniConfigs.class,
+                  PodEgressRoute.class,
                   LbSubnetDiscovery.class,
-                  LbSubnetAnnotation.class,
-                  LbSubnetsByReachability.class,
+                  LbSubnetEntry.class,
                   LbBackendAccess.class,
-                  SourceEgressGap.class,
-                  DbAccessGap.class),
+                  SecurityGroupEgress.class,
+                  DatabaseClient.class,
+                  DatabaseAccess.class),
               (in, out) -> {
                 List<Object> derived = new ArrayList<>();
                 derived.addAll(in.all(SubnetRouting.class));
@@ -95,6 +98,8 @@ public final class JoinRelations {
     }
     EniConfigRelations.subnets(j, out);
     EniConfigRelations.securityGroups(j, out);
+    Map<Database, List<DatabaseClient>> clients = DatabaseRelations.clients(j);
+    clients.values().forEach(out::addAll);
     if (!j.scoped()) {
       return out;
     }
@@ -109,7 +114,7 @@ public final class JoinRelations {
     LbSubnetRelations.compute(j, derived, out);
     NetworkIdentities identities = new NetworkIdentities(j);
     LbBackendRelations.compute(j, identities, out);
-    DatabaseRelations.compute(j, identities, out);
+    DatabaseRelations.compute(j, identities, clients, out);
     return out;
   }
 }

@@ -24,8 +24,8 @@ import java.util.Set;
  * names its own security groups and leaves the backend rules to the user, whether the groups of its
  * targets (the pods for ip targets, the nodes for instance targets, see {@link NetworkIdentities})
  * admit it on the target port ({@link LbBackendAccess}, one per backend: EKS-SG-001), and whether
- * its own groups let the traffic out to them ({@link SourceEgressGap}: EKS-SG-003, once per load
- * balancer, for the first backend where it fails).
+ * its own groups let the traffic out to them ({@link SecurityGroupEgress}, one per backend:
+ * EKS-SG-003).
  */
 final class LbBackendRelations {
 
@@ -52,12 +52,11 @@ final class LbBackendRelations {
               .equalsIgnoreCase(trim(i.albAnnotation("manage-backend-security-group-rules")))) {
         continue;
       }
-      boolean[] reported = new boolean[1];
       int order = 0;
       for (BackendRef b : e.getValue()) {
         Check c = check(j, ids, i, key, b.getTargetType(), b.getService(), b.getPort());
         if (c != null) {
-          report(j, c, order++, reported, out);
+          report(j, c, order++, out);
         }
       }
     }
@@ -72,12 +71,11 @@ final class LbBackendRelations {
                           JoinIndex.NLB_PREFIX + "manage-backend-security-group-rules")))) {
         continue;
       }
-      boolean[] reported = new boolean[1];
       int order = 0;
       for (Service.Port p : s.getPorts()) {
         Check c = check(j, ids, s, key, s.getLoadBalancerTargetType(), s, p);
         if (c != null) {
-          report(j, c, order++, reported, out);
+          report(j, c, order++, out);
         }
       }
     }
@@ -187,16 +185,10 @@ final class LbBackendRelations {
     return new Check(lb, key, List.copyOf(lbGroups), names, source, targets, from, to, ports, what);
   }
 
-  /**
-   * Adds the access of one backend, and its egress gap when none is reported yet for its load
-   * balancer ({@code reported}).
-   */
-  private static void report(
-      JoinIndex j, Check c, int order, boolean[] reported, List<Object> out) {
+  /** Adds the access of one backend and its load balancer's egress towards it. */
+  private static void report(JoinIndex j, Check c, int order, List<Object> out) {
     out.add(access(j, c, order));
-    if (!reported[0]) {
-      reported[0] = egressGap(j, c, out);
-    }
+    out.add(egress(j, c, order));
   }
 
   /** Whether the target identities admit the load balancer's groups. */
@@ -231,36 +223,50 @@ final class LbBackendRelations {
   }
 
   /**
-   * Adds a gap when the load balancer's groups let the traffic out to none of the target
-   * identities; true when added. IPv6 clusters are left out (their targets' addresses are not the
+   * Whether the load balancer's groups let the traffic out to the target identities: blocked when
+   * they let it out to none. IPv6 clusters are not told (their targets' addresses are not the
    * subnets' IPv4 ranges).
    */
-  private static boolean egressGap(JoinIndex j, Check c, List<Object> out) {
+  private static SecurityGroupEgress egress(JoinIndex j, Check c, int order) {
+    SecurityGroupEgress.Egress egress = SecurityGroupEgress.Egress.BLOCKED;
     if (j.cluster() != null && j.cluster().isIpv6()) {
-      return false;
-    }
-    for (NetworkIdentities.Identity t : c.targets()) {
-      if (j.sgs.allowsOutAny(c.lbGroups(), t.source(), c.from(), c.to()) != SgIndex.Verdict.NO) {
-        return false;
+      egress = SecurityGroupEgress.Egress.UNKNOWN;
+    } else {
+      for (NetworkIdentities.Identity t : c.targets()) {
+        SgIndex.Verdict v = j.sgs.allowsOutAny(c.lbGroups(), t.source(), c.from(), c.to());
+        if (v == SgIndex.Verdict.YES) {
+          egress = SecurityGroupEgress.Egress.ALLOWED;
+          break;
+        }
+        if (v == SgIndex.Verdict.UNKNOWN) {
+          egress = SecurityGroupEgress.Egress.UNKNOWN;
+        }
       }
     }
+    boolean blocked = egress == SecurityGroupEgress.Egress.BLOCKED;
     SecurityGroup fix = // the first of the load balancer's groups the scan holds
-        c.lbGroups().stream()
-            .map(j.sgs::group)
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    out.add(
-        SourceEgressGap.loadBalancer(
-            c.lb().getDisplayName(),
-            String.join(", ", c.names()),
-            c.what(),
-            c.ports(),
-            j.sgs.describeEgress(c.lbGroups()),
-            fix,
-            NetworkIdentities.describeDestination(j, c.targets(), "the targets'", "their"),
-            targetLocation(j, c)));
-    return true;
+        !blocked
+            ? null
+            : c.lbGroups().stream()
+                .map(j.sgs::group)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    return new SecurityGroupEgress(
+        c.lb(),
+        null,
+        order,
+        egress,
+        c.lb().getDisplayName(),
+        String.join(", ", c.names()),
+        c.what(),
+        c.ports(),
+        blocked ? j.sgs.describeEgress(c.lbGroups()) : null,
+        fix,
+        blocked
+            ? NetworkIdentities.describeDestination(j, c.targets(), "the targets'", "their")
+            : null,
+        targetLocation(j, c));
   }
 
   /** The first target security group in the Terraform, else the first node group. */

@@ -4,20 +4,30 @@ import io.eksnet.model.Location;
 import io.eksnet.model.TerraformResource;
 
 /**
- * An ALB Ingress or NLB Service without explicit subnets for which the AWS Load Balancer
- * Controller's subnet discovery finds too few subnets in the cluster's VPC: subnets with the role
- * tag of its scheme ({@code kubernetes.io/role/elb} or {@code kubernetes.io/role/internal-elb}),
- * not tagged for another cluster, one per AZ; or, with no subnet tagged, the public (or private)
- * subnets by their route to an internet gateway (controller 2.12.1+).
- *
- * <p>Three variants (the rule's message keys): {@code message} for one Ingress or Service, {@code
- * messageParams} when the scheme comes from an IngressClassParams (one fact for all the Ingresses
- * it applies to), {@code messageParamsTags} when an IngressClassParams selects the subnets by
- * {@code spec.subnets.tags} instead.
+ * The subnets the AWS Load Balancer Controller would pick for an ALB Ingress or NLB Service that
+ * names none, in the cluster's VPC, and how it picks them ({@link By}): by the role tag of the
+ * scheme ({@code kubernetes.io/role/elb} or {@code kubernetes.io/role/internal-elb}, value 1 or
+ * empty), or, when no subnet of the VPC carries it, by their routes (controller 2.12.1+: an
+ * internet gateway route for internet-facing, none for internal); or by an IngressClassParams'
+ * {@code spec.subnets.tags}. Subnets tagged for another cluster only are left out. One fact per
+ * Ingress or Service, and one per IngressClassParams that sets the scheme ({@link #isParams}, for
+ * all the Ingresses it applies to) or the tag filter; none where the zones or routes of a subnet
+ * are not known from the scan.
  */
 public final class LbSubnetDiscovery {
 
-  private final String variant;
+  /** How the controller picks the subnets. */
+  public enum By {
+    /** By the role tag of the scheme. */
+    ROLE_TAG,
+    /** No subnet of the VPC has the role tag: by their routes (controller 2.12.1 and later). */
+    ROUTES,
+    /** By the IngressClassParams' {@code spec.subnets.tags}, instead of discovery. */
+    TAG_FILTER
+  }
+
+  private final By by;
+  private final boolean params;
   private final String subject;
   private final String kind;
   private final String scheme;
@@ -25,19 +35,25 @@ public final class LbSubnetDiscovery {
   private final Location related;
   private final TerraformResource vpc;
   private final String tag;
-  private final String found;
+  private final int zones;
   private final int required;
+  private final String found;
   private final String users;
 
   /**
+   * @param params true for an IngressClassParams (its scheme or its tag filter)
    * @param subject the Ingress, Service or IngressClassParams, as named in messages
    * @param related the second place of the finding: the VPC for an Ingress or Service, the first
    *     Ingress (or class) the params apply to
    * @param tag the role tag discovery looks for, or the params' tag filter
-   * @param users the Ingresses the params apply to, for messages ("" for the plain variant)
+   * @param zones the availability zones of the subnets picked
+   * @param required the zones the load balancer needs: 2 for an ALB, 1 for an NLB
+   * @param found the subnets picked, for messages
+   * @param users the Ingresses the params apply to, for messages ("" for an Ingress or Service)
    */
-  public LbSubnetDiscovery(
-      String variant,
+  LbSubnetDiscovery(
+      By by,
+      boolean params,
       String subject,
       String kind,
       String scheme,
@@ -45,10 +61,12 @@ public final class LbSubnetDiscovery {
       Location related,
       TerraformResource vpc,
       String tag,
-      String found,
+      int zones,
       int required,
+      String found,
       String users) {
-    this.variant = variant;
+    this.by = by;
+    this.params = params;
     this.subject = subject;
     this.kind = kind;
     this.scheme = scheme;
@@ -56,14 +74,20 @@ public final class LbSubnetDiscovery {
     this.related = related;
     this.vpc = vpc;
     this.tag = tag;
-    this.found = found;
+    this.zones = zones;
     this.required = required;
+    this.found = found;
     this.users = users;
   }
 
-  /** {@code message}, {@code messageParams} or {@code messageParamsTags}. */
-  public String getVariant() {
-    return variant;
+  /** How the controller picks them. */
+  public By getBy() {
+    return by;
+  }
+
+  /** True for an IngressClassParams, false for an Ingress or Service. */
+  public boolean isParams() {
+    return params;
   }
 
   public String getSubject() {
@@ -75,6 +99,7 @@ public final class LbSubnetDiscovery {
     return kind;
   }
 
+  /** {@code internal} or {@code internet-facing} ("" for a tag filter without a scheme). */
   public String getScheme() {
     return scheme;
   }
@@ -83,11 +108,26 @@ public final class LbSubnetDiscovery {
     return vpc;
   }
 
+  /** The role tag discovery looks for, or the params' tag filter. */
   public String getTag() {
     return tag;
   }
 
-  /** What discovery finds, for messages. */
+  /** The number of availability zones of the subnets picked. */
+  public int getZones() {
+    return zones;
+  }
+
+  /** The zones the load balancer needs: 2 for an ALB, 1 for an NLB. */
+  public int getRequired() {
+    return required;
+  }
+
+  /**
+   * The subnets picked, for messages: {@code only subnet a (...), in 1 availability zone}, {@code
+   * no subnet is tagged ..., and the controllers that fall back on routes ... find ...}, {@code
+   * matches no subnet} when too few; the subnets and their zones when enough.
+   */
   public String getFound() {
     return found;
   }

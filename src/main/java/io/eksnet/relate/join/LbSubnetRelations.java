@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
@@ -26,11 +27,12 @@ import java.util.function.IntFunction;
 /**
  * The subnets of the AWS Load Balancer Controller's ALBs (Ingresses) and NLBs (Services) in the
  * scope's VPC: the entries of a {@code subnets} annotation or of an IngressClassParams' {@code
- * spec.subnets.ids} against the Terraform's subnets, VPCs, routes and zones ({@link
- * LbSubnetAnnotation}: EKS-LB-009), and, without explicit subnets, what the controller's subnet
+ * spec.subnets.ids} against the Terraform's subnets, VPCs, routes and zones ({@link LbSubnetEntry},
+ * {@link LbSubnetZones}: EKS-LB-009), and, without explicit subnets, what the controller's subnet
  * discovery finds by role tags or, when no subnet is tagged, by routes, or what the params' {@code
- * spec.subnets.tags} select ({@link LbSubnetDiscovery}: EKS-LB-008). The IngressClassParams an
- * Ingress's class references take precedence over its annotations (scheme, subnets, group).
+ * spec.subnets.tags} select ({@link LbSubnetDiscovery}: EKS-LB-008, EKS-LB-012). The
+ * IngressClassParams an Ingress's class references take precedence over its annotations (scheme,
+ * subnets, group).
  */
 final class LbSubnetRelations {
 
@@ -39,11 +41,14 @@ final class LbSubnetRelations {
 
   private final JoinIndex j;
 
-  /** What discovery finds per scheme and required zones; "" when enough. Same for every object. */
-  private final Map<String, String> discovered = new HashMap<>();
+  /**
+   * What discovery picks per scheme and required zones, empty when not known from the scan. Same
+   * for every object.
+   */
+  private final Map<String, Optional<Found>> discovered = new HashMap<>();
 
-  /** The subnets found only by reachability (no role tag in the VPC), per scheme and need. */
-  private final Map<String, String> byReachability = new HashMap<>();
+  /** The subnets discovery picks: how, in how many zones, and as messages name them. */
+  private record Found(LbSubnetDiscovery.By by, int zones, String found) {}
 
   private LbSubnetRelations(JoinIndex j) {
     this.j = j;
@@ -182,11 +187,12 @@ final class LbSubnetRelations {
       if (!scheme.equals("internal") && !scheme.equals("internet-facing")) {
         continue;
       }
-      String found = discovered.computeIfAbsent(scheme + "/2", k -> shortfall(scheme, 2, inVpc));
-      if (!found.isEmpty()) {
+      Found found = discovery(scheme, 2, inVpc);
+      if (found != null) {
         out.add(
             new LbSubnetDiscovery(
-                "messageParams",
+                found.by(),
+                true,
                 p.getDisplayName(),
                 "ALB",
                 scheme,
@@ -194,8 +200,9 @@ final class LbSubnetRelations {
                 AppliedClassParams.related(e.getValue(), e.getKey().getClasses()),
                 v,
                 tag(scheme),
-                found,
+                found.zones(),
                 2,
+                found.found(),
                 AppliedClassParams.describe(e.getValue(), e.getKey().getClasses())));
       }
     }
@@ -317,20 +324,21 @@ final class LbSubnetRelations {
       }
     }
     Set<String> azs = azs(match);
-    if (azs == null || azs.size() >= 2) {
+    if (azs == null) {
       return;
     }
     String found =
         match.isEmpty()
             ? "matches no subnet"
-            : "matches only "
+            : (azs.size() >= 2 ? "matches " : "matches only ")
                 + describe(match)
                 + ", in "
                 + azs.size()
                 + (azs.size() == 1 ? " availability zone" : " zones");
     out.add(
         new LbSubnetDiscovery(
-            "messageParamsTags",
+            LbSubnetDiscovery.By.TAG_FILTER,
+            true,
             p.getDisplayName(),
             "ALB",
             p.getScheme() == null ? "" : scheme(p.getScheme()),
@@ -338,8 +346,9 @@ final class LbSubnetRelations {
             a.relatedLocation(),
             v,
             p.describeSubnetTags(),
-            found,
+            azs.size(),
             2,
+            found,
             a.describeUsers()));
   }
 
@@ -378,19 +387,12 @@ final class LbSubnetRelations {
     if (!scheme.equals("internal") && !scheme.equals("internet-facing")) {
       return;
     }
-    String found =
-        discovered.computeIfAbsent(
-            scheme + "/" + required, k -> shortfall(scheme, required, inVpc));
-    String reachable = byReachability.get(scheme + "/" + required);
-    if (found.isEmpty() && reachable != null) {
-      out.add(
-          new LbSubnetsByReachability(
-              o.getDisplayName(), kind, scheme, loc, v, tag(scheme), reachable));
-    }
-    if (!found.isEmpty()) {
+    Found found = discovery(scheme, required, inVpc);
+    if (found != null) {
       out.add(
           new LbSubnetDiscovery(
-              "message",
+              found.by(),
+              false,
               o.getDisplayName(),
               kind,
               scheme,
@@ -398,10 +400,19 @@ final class LbSubnetRelations {
               v.getLocation(),
               v,
               tag(scheme),
-              found,
+              found.zones(),
               required,
+              found.found(),
               ""));
     }
+  }
+
+  /** What discovery picks for the scheme, once per scheme and need; null when not known. */
+  private Found discovery(String scheme, int required, List<Subnet> inVpc) {
+    return discovered
+        .computeIfAbsent(
+            scheme + "/" + required, k -> Optional.ofNullable(picks(scheme, required, inVpc)))
+        .orElse(null);
   }
 
   private static String scheme(String value) {
@@ -412,8 +423,8 @@ final class LbSubnetRelations {
     return scheme.equals("internet-facing") ? ELB_TAG : INTERNAL_ELB_TAG;
   }
 
-  /** What discovery finds when it is too little, else "" (enough, or not known from the scan). */
-  private String shortfall(String scheme, int required, List<Subnet> inVpc) {
+  /** What discovery picks for the scheme in the VPC; null when not known from the scan. */
+  private Found picks(String scheme, int required, List<Subnet> inVpc) {
     boolean internet = scheme.equals("internet-facing");
     String tag = internet ? ELB_TAG : INTERNAL_ELB_TAG;
     List<Subnet> tagged = new ArrayList<>();
@@ -422,52 +433,53 @@ final class LbSubnetRelations {
         tagged.add(s);
       }
     }
-    String found;
     if (!tagged.isEmpty()) {
       Set<String> azs = azs(tagged);
-      if (azs == null || azs.size() >= required) {
-        return "";
+      if (azs == null) {
+        return null;
       }
-      found =
-          "only "
+      return new Found(
+          LbSubnetDiscovery.By.ROLE_TAG,
+          azs.size(),
+          (azs.size() >= required ? "" : "only ")
               + describe(tagged)
               + ", in "
               + azs.size()
-              + (azs.size() == 1 ? " availability zone" : " zones");
-    } else {
-      // no subnet carries the tag: controller 2.12.1+ falls back on the route to an internet
-      // gateway
-      List<Subnet> byRoute = new ArrayList<>();
-      for (Subnet s : inVpc) {
-        SubnetRouting r = j.routing.get(s.getKey());
-        if (r == null || !r.isKnown()) {
-          return "";
-        }
-        if (!otherCluster(s) && r.isPublicRoute() == internet) {
-          byRoute.add(s);
-        }
-      }
-      Set<String> azs = azs(byRoute);
-      if (azs == null) {
-        return "";
-      }
-      if (azs.size() >= required) {
-        byReachability.put(
-            scheme + "/" + required, describe(byRoute) + ", in " + azs.size() + " zones");
-        return "";
-      }
-      found =
-          "no subnet is tagged "
-              + tag
-              + ", and the controllers that fall back on routes (2.12.1 and later) find "
-              + (byRoute.isEmpty()
-                  ? "no " + (internet ? "public" : "private") + " subnet either"
-                  : "only "
-                      + describe(byRoute)
-                      + " by "
-                      + (internet ? "its route to an internet gateway" : "its routes"));
+              + (azs.size() == 1 ? " availability zone" : " zones"));
     }
-    return found;
+    // no subnet carries the tag: controller 2.12.1+ falls back on the route to an internet gateway
+    List<Subnet> byRoute = new ArrayList<>();
+    for (Subnet s : inVpc) {
+      SubnetRouting r = j.routing.get(s.getKey());
+      if (r == null || !r.isKnown()) {
+        return null;
+      }
+      if (!otherCluster(s) && r.isPublicRoute() == internet) {
+        byRoute.add(s);
+      }
+    }
+    Set<String> azs = azs(byRoute);
+    if (azs == null) {
+      return null;
+    }
+    if (azs.size() >= required) {
+      return new Found(
+          LbSubnetDiscovery.By.ROUTES,
+          azs.size(),
+          describe(byRoute) + ", in " + azs.size() + " zones");
+    }
+    return new Found(
+        LbSubnetDiscovery.By.ROUTES,
+        azs.size(),
+        "no subnet is tagged "
+            + tag
+            + ", and the controllers that fall back on routes (2.12.1 and later) find "
+            + (byRoute.isEmpty()
+                ? "no " + (internet ? "public" : "private") + " subnet either"
+                : "only "
+                    + describe(byRoute)
+                    + " by "
+                    + (internet ? "its route to an internet gateway" : "its routes")));
   }
 
   /** The distinct AZs, or null when one is unknown. */
@@ -482,7 +494,7 @@ final class LbSubnetRelations {
     return azs;
   }
 
-  private static String describe(List<Subnet> subs) {
+  static String describe(List<Subnet> subs) {
     List<String> d = new ArrayList<>();
     for (Subnet s : subs) {
       d.add(s.describe());
@@ -530,6 +542,36 @@ final class LbSubnetRelations {
       return;
     }
     Subnet first = resolved.values().iterator().next();
+    LbSubnetEntry.Zones zones = null;
+    if (alb && resolved.size() == entries.size()) {
+      Map<String, List<Subnet>> byAz = new LinkedHashMap<>();
+      for (Subnet s : resolved.values()) {
+        if (s.getAvailabilityZone() == null) {
+          byAz = null;
+          break;
+        }
+        byAz.computeIfAbsent(s.getAvailabilityZone(), k -> new ArrayList<>()).add(s);
+      }
+      if (byAz != null) {
+        List<Subnet> same = List.of();
+        for (List<Subnet> z : byAz.values()) {
+          if (z.size() > 1) {
+            same = z;
+            break;
+          }
+        }
+        zones =
+            new LbSubnetEntry.Zones(
+                byAz.size(),
+                byAz.keySet().iterator().next(),
+                same,
+                String.join(",", entries),
+                whole,
+                related != null
+                    ? related
+                    : same.isEmpty() ? first.getLocation() : same.get(1).getLocation());
+      }
+    }
     String vpcKey = j.vpcKey();
     for (int x = 0; x < entries.size(); x++) {
       String e = entries.get(x);
@@ -539,83 +581,54 @@ final class LbSubnetRelations {
       }
       if (s == null) {
         out.add(
-            new LbSubnetAnnotation(
+            new LbSubnetEntry(
                 subject,
-                "unknown",
+                privateSubject != null ? privateSubject : subject,
                 key,
                 e,
+                null,
+                true,
+                LbSubnetEntry.Route.UNKNOWN,
+                scheme,
                 "the other entries are (" + describe(new ArrayList<>(resolved.values())) + ")",
+                null,
                 at.apply(x),
-                related != null ? related : first.getLocation()));
+                related != null ? related : first.getLocation(),
+                null));
         continue;
       }
       String subnetVpc = j.vpcKeyOf(s, s.getVpc());
-      if (JoinIndex.differentVpc(subnetVpc, vpcKey)) {
-        out.add(
-            new LbSubnetAnnotation(
-                subject,
-                "otherVpc",
-                key,
-                e,
-                s.describe()
-                    + " belongs to "
-                    + j.describeVpc(subnetVpc)
-                    + ", not to the cluster's VPC "
-                    + j.describeVpc(vpcKey),
-                at.apply(x),
-                related != null ? related : s.getLocation()));
-        continue;
-      }
+      boolean other = JoinIndex.differentVpc(subnetVpc, vpcKey);
       SubnetRouting r = j.routing.get(s.getKey());
-      if (scheme.equals("internet-facing") && r != null && r.isKnown() && !r.isPublicRoute()) {
-        out.add(
-            new LbSubnetAnnotation(
-                privateSubject != null ? privateSubject : subject,
-                "private",
-                key,
-                e,
-                s.describe() + " has no route to an internet gateway in " + r.describeRouteTable(),
-                at.apply(x),
-                related != null ? related : s.getLocation()));
-      }
-    }
-    if (alb && resolved.size() == entries.size()) {
-      Map<String, List<Subnet>> byAz = new LinkedHashMap<>();
-      for (Subnet s : resolved.values()) {
-        if (s.getAvailabilityZone() == null) {
-          return;
-        }
-        byAz.computeIfAbsent(s.getAvailabilityZone(), k -> new ArrayList<>()).add(s);
-      }
-      for (List<Subnet> same : byAz.values()) {
-        if (same.size() > 1) {
-          out.add(
-              new LbSubnetAnnotation(
-                  subject,
-                  "az",
-                  key,
-                  String.join(",", entries),
-                  describe(same)
-                      + " are in the same availability zone, and an ALB takes one subnet per zone",
-                  whole,
-                  related != null ? related : same.get(1).getLocation()));
-          return;
-        }
-      }
-      if (byAz.size() < 2) {
-        out.add(
-            new LbSubnetAnnotation(
-                subject,
-                "az",
-                key,
-                String.join(",", entries),
-                "they are all in "
-                    + byAz.keySet().iterator().next()
-                    + ", and an ALB needs subnets in at least two"
-                    + " availability zones",
-                whole,
-                related != null ? related : first.getLocation()));
-      }
+      LbSubnetEntry.Route route =
+          r == null || !r.isKnown()
+              ? LbSubnetEntry.Route.UNKNOWN
+              : r.isPublicRoute() ? LbSubnetEntry.Route.PUBLIC : LbSubnetEntry.Route.PRIVATE;
+      out.add(
+          new LbSubnetEntry(
+              subject,
+              privateSubject != null ? privateSubject : subject,
+              key,
+              e,
+              s,
+              !other,
+              route,
+              scheme,
+              other
+                  ? s.describe()
+                      + " belongs to "
+                      + j.describeVpc(subnetVpc)
+                      + ", not to the cluster's VPC "
+                      + j.describeVpc(vpcKey)
+                  : null,
+              route == LbSubnetEntry.Route.UNKNOWN
+                  ? null
+                  : s.describe()
+                      + " has no route to an internet gateway in "
+                      + r.describeRouteTable(),
+              at.apply(x),
+              related != null ? related : s.getLocation(),
+              x == 0 ? zones : null));
     }
   }
 }

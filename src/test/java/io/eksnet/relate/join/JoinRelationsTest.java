@@ -208,17 +208,31 @@ class JoinRelationsTest {
     return facts;
   }
 
+  /** The egress facts whose sending side blocks the traffic. */
+  private static List<SecurityGroupEgress> blocked(List<Object> facts) {
+    return all(facts, SecurityGroupEgress.class).stream()
+        .filter(g -> g.getEgress() == SecurityGroupEgress.Egress.BLOCKED)
+        .toList();
+  }
+
+  /** The access facts whose database refuses the pods' sources. */
+  private static List<DatabaseAccess> refused(List<Object> facts) {
+    return all(facts, DatabaseAccess.class).stream()
+        .filter(a -> a.getAdmits() == DatabaseAccess.Admits.NONE)
+        .toList();
+  }
+
   @Test
-  void eachLoadBalancerWhoseGroupsLetNothingOutGivesOneEgressGap() throws IOException {
+  void eachBackendOfALoadBalancerGivesItsEgressAndTheBlockedOnesNameTheGroup() throws IOException {
     List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-lb-groups-without-egress"));
-    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    List<SecurityGroupEgress> gaps = blocked(r).stream().filter(g -> g.getOrder() == 0).toList();
     assertEquals(
         List.of(
             "Ingress shop/web aws_security_group.alb",
             "Service shop/tcp-echo aws_security_group.nlb",
             "Service shop/legacy aws_default_security_group.default"),
         gaps.stream().map(g -> g.getSender() + " " + g.getGroup()).toList());
-    assertTrue(gaps.get(1).getEgress().endsWith("lets out only TCP 443 to 0.0.0.0/0"));
+    assertTrue(gaps.get(1).getEgressRules().endsWith("lets out only TCP 443 to 0.0.0.0/0"));
     // the targets admit every load balancer: the ingress side has nothing to say
     assertFalse(all(r, LbBackendAccess.class).isEmpty());
     assertTrue(
@@ -229,24 +243,38 @@ class JoinRelationsTest {
             "negative-egress-rules",
             "negative-groups-outside-the-scan",
             "negative-unknown-egress")) {
+      List<Object> n = Relations.compute(loadFixture("EKS-SG-003/" + negative));
+      assertFalse(all(n, SecurityGroupEgress.class).isEmpty(), negative);
+      assertTrue(blocked(n).isEmpty(), negative);
       assertTrue(
-          all(Relations.compute(loadFixture("EKS-SG-003/" + negative)), SourceEgressGap.class)
-              .isEmpty(),
+          all(n, SecurityGroupEgress.class).stream()
+              .allMatch(g -> g.getGroup() == null && g.getEgressRules() == null),
           negative);
     }
+    assertTrue(
+        all(
+                Relations.compute(loadFixture("EKS-SG-003/negative-unknown-egress")),
+                SecurityGroupEgress.class)
+            .stream()
+            .anyMatch(g -> g.getEgress() == SecurityGroupEgress.Egress.UNKNOWN));
   }
 
   @Test
-  void podsWhoseGroupsLetNothingOutToTheDatabaseGiveOneGapPerSendingGroup() throws IOException {
+  void podsWhoseGroupsLetNothingOutToTheDatabaseGiveOneFactPerSendingGroup() throws IOException {
     List<Object> r = Relations.compute(loadFixture("EKS-SG-003/positive-new-node-group-to-aurora"));
-    List<SourceEgressGap> gaps = all(r, SourceEgressGap.class);
+    List<SecurityGroupEgress> gaps = blocked(r);
     assertEquals(1, gaps.size());
     assertEquals("aws_security_group.node", gaps.get(0).getGroup());
     assertEquals(
         "Deployment shop/orders (env DB_HOST), ConfigMap shop/orders-reports (REPORTS_DB)",
         gaps.get(0).getSender());
-    assertTrue(all(r, DbAccessGap.class).isEmpty()); // the cluster admits the VPC
-    // two ENIConfigs with the same group: one gap, naming both
+    assertTrue(refused(r).isEmpty()); // the cluster admits the VPC
+    assertEquals(
+        List.of(
+            "Deployment shop/orders (env DB_HOST) 0",
+            "ConfigMap shop/orders-reports (REPORTS_DB) 1"),
+        all(r, DatabaseClient.class).stream().map(c -> c.describe() + " " + c.getOrder()).toList());
+    // two ENIConfigs with the same group: one fact, naming both
     Path d = Path.of("fixtures", "EKS-SG-002", "positive-custom-networking");
     String plan = Files.readString(d.resolve("plan.json"));
     int pods = plan.indexOf("\"address\": \"aws_security_group.pods\"");
@@ -256,7 +284,7 @@ class JoinRelationsTest {
                 .replaceFirst("(?s)\"egress\": \\[.*?\"all out\"\\s*}\\s*]", "\"egress\": []");
     List<Object> facts = new ArrayList<>(load("plan.json", noEgress));
     facts.addAll(load("app.yaml", Files.readString(d.resolve("app.yaml"))));
-    gaps = all(Relations.compute(facts), SourceEgressGap.class);
+    gaps = blocked(Relations.compute(facts));
     assertEquals(1, gaps.size());
     assertEquals("aws_security_group.pods", gaps.get(0).getGroup());
     assertTrue(gaps.get(0).getSourceGroups().contains("ENIConfig eu-west-1a"));
@@ -264,22 +292,22 @@ class JoinRelationsTest {
   }
 
   @Test
-  void anAuroraClusterNamedByItsEndpointsAndItsInstancesGivesOneGap() throws IOException {
+  void anAuroraClusterNamedByItsEndpointsAndItsInstancesGivesOneRefusal() throws IOException {
     List<Object> facts = loadFixture("EKS-SG-002/positive-aurora-module");
-    assertTrue(all(Relations.compute(facts), SourceEgressGap.class).isEmpty());
-    List<DbAccessGap> gaps = all(Relations.compute(facts), DbAccessGap.class);
+    assertTrue(blocked(Relations.compute(facts)).isEmpty());
+    List<DatabaseAccess> gaps = refused(Relations.compute(facts));
     assertEquals(1, gaps.size());
-    assertEquals("module.aurora.aws_rds_cluster.this[0]", gaps.get(0).getDb().getAddress());
+    assertEquals("module.aurora.aws_rds_cluster.this[0]", gaps.get(0).getDatabase().getAddress());
     assertEquals(5432, gaps.get(0).getPort()); // aurora-postgresql, port unknown until apply
     assertEquals(
         "Deployment shop/orders (env DB_HOST), Deployment shop/orders (env DB_READ_HOST), "
             + "ConfigMap shop/orders-reports (REPORTS_DB)",
-        gaps.get(0).getClient());
+        gaps.get(0).getClients());
+    List<Object> admitted = Relations.compute(loadFixture("EKS-SG-002/negative-aurora-admitted"));
+    assertTrue(refused(admitted).isEmpty());
     assertTrue(
-        all(
-                Relations.compute(loadFixture("EKS-SG-002/negative-aurora-admitted")),
-                DbAccessGap.class)
-            .isEmpty());
+        all(admitted, DatabaseAccess.class).stream()
+            .anyMatch(a -> a.getAdmits() == DatabaseAccess.Admits.ALL));
   }
 
   @Test
