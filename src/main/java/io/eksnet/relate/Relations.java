@@ -1,5 +1,6 @@
 package io.eksnet.relate;
 
+import io.eksnet.relate.cluster.ClusterFacts;
 import io.eksnet.relate.join.JoinRelations;
 import io.eksnet.relate.k8s.KubernetesRelations;
 import io.eksnet.relate.terraform.TerraformRelations;
@@ -26,7 +27,8 @@ public final class Relations {
       Stream.of(
               KubernetesRelations.PROVIDERS,
               List.of(TerraformRelations.PROVIDER),
-              JoinRelations.PROVIDERS)
+              JoinRelations.PROVIDERS,
+              ClusterFacts.PROVIDERS)
           .flatMap(List::stream)
           .toList();
 

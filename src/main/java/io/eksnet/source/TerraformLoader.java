@@ -9,6 +9,7 @@ import io.eksnet.model.DbInstance;
 import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
+import io.eksnet.model.HelmRelease;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.InternetGateway;
 import io.eksnet.model.LaunchTemplate;
@@ -244,6 +245,13 @@ public final class TerraformLoader {
               doc.refs(r, SUBNET, "subnet_id"),
               cidr(str(r, "cidr_block")),
               str(r, "reservation_type"));
+      case "helm_release" ->
+          new HelmRelease(
+              header(r),
+              str(r, "name"),
+              str(r, "chart"),
+              str(r, "repository"),
+              str(r, "namespace"));
       default -> null;
     };
   }
