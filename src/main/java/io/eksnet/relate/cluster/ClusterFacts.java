@@ -1,6 +1,7 @@
 package io.eksnet.relate.cluster;
 
 import io.eksnet.model.CiliumPolicy;
+import io.eksnet.model.ClusterEndpointAccess;
 import io.eksnet.model.ConfigMap;
 import io.eksnet.model.Container;
 import io.eksnet.model.EksAddon;
@@ -10,12 +11,17 @@ import io.eksnet.model.Location;
 import io.eksnet.model.NetworkPluginObject;
 import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.Subnet;
+import io.eksnet.model.TerraformResource;
+import io.eksnet.model.TfRefs;
 import io.eksnet.model.Tree;
+import io.eksnet.model.Vpc;
 import io.eksnet.model.Workload;
 import io.eksnet.relate.RelationProvider;
 import io.eksnet.relate.terraform.CniConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +61,17 @@ public final class ClusterFacts {
               Set.of(NamespacePolicies.class),
               (in, out) -> namespacePolicies(in.all(NetworkPolicy.class), out)),
           RelationProvider.of(
+              "cluster-vpcs",
+              Set.of(ClusterEndpointAccess.class, Vpc.class),
+              Set.of(ClusterVpc.class),
+              (in, out) ->
+                  clusterVpcs(in.all(ClusterEndpointAccess.class), in.all(Vpc.class), out)),
+          RelationProvider.of(
+              "cluster-subnets",
+              Set.of(EksCluster.class, Subnet.class),
+              Set.of(ClusterSubnets.class),
+              (in, out) -> clusterSubnets(in.all(EksCluster.class), in.all(Subnet.class), out)),
+          RelationProvider.of(
               "vpc-cni-network-policy",
               Set.of(
                   CniConfig.class,
@@ -76,6 +93,86 @@ public final class ClusterFacts {
                   out.add(p);
                 }
               }));
+
+  /** The VPC of each cluster whose endpoint access and VPC the scan holds. */
+  static void clusterVpcs(List<ClusterEndpointAccess> access, List<Vpc> vpcs, List<Object> out) {
+    Map<String, Vpc> byKey = new HashMap<>();
+    Map<String, Vpc> byId = new HashMap<>();
+    for (Vpc v : vpcs) {
+      byKey.put(v.getKey(), v);
+      if (v.getId() != null) {
+        byId.putIfAbsent(v.getId(), v);
+      }
+    }
+    for (ClusterEndpointAccess a : access) {
+      TfRefs refs = a.cluster().getVpc();
+      Vpc vpc = null;
+      if (refs.addresses().size() == 1 && refs.external().isEmpty()) {
+        vpc = byKey.get(TerraformResource.key(a.cluster().getFile(), refs.addresses().get(0)));
+      } else if (refs.addresses().isEmpty() && refs.external().size() == 1) {
+        vpc = byId.get(refs.external().get(0));
+      }
+      if (vpc != null) {
+        out.add(
+            new ClusterVpc(
+                a,
+                vpc,
+                bool(vpc.getValues(), "enable_dns_support"),
+                bool(vpc.getValues(), "enable_dns_hostnames")));
+      }
+    }
+  }
+
+  /** The subnets of each cluster, resolved by address (in its file) or by id. */
+  static void clusterSubnets(List<EksCluster> clusters, List<Subnet> subnets, List<Object> out) {
+    Map<String, Subnet> byKey = new HashMap<>();
+    Map<String, Subnet> byId = new HashMap<>();
+    for (Subnet s : subnets) {
+      byKey.put(s.getKey(), s);
+      if (s.getId() != null) {
+        byId.putIfAbsent(s.getId(), s);
+      }
+    }
+    for (EksCluster c : clusters) {
+      TfRefs refs = c.getSubnets();
+      if (refs.isEmpty()) {
+        continue;
+      }
+      List<Subnet> found = new ArrayList<>();
+      boolean complete = !refs.unresolved();
+      for (String a : refs.addresses()) {
+        Subnet s = byKey.get(TerraformResource.key(c.getFile(), a));
+        if (s == null) {
+          complete = false;
+        } else if (!found.contains(s)) {
+          found.add(s);
+        }
+      }
+      for (String id : refs.external()) {
+        Subnet s = byId.get(id);
+        if (s == null) {
+          complete = false;
+        } else if (!found.contains(s)) {
+          found.add(s);
+        }
+      }
+      for (Subnet s : found) {
+        if (s.getAvailabilityZone() == null) {
+          complete = false;
+        }
+      }
+      out.add(new ClusterSubnets(c, found, complete));
+    }
+  }
+
+  private static Boolean bool(Tree values, String name) {
+    String s = Tree.text(TerraformResource.navigate(values, name));
+    if (s == null) {
+      return null;
+    }
+    s = s.trim().toLowerCase(Locale.ROOT);
+    return s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null;
+  }
 
   // ---- engines ----
 
