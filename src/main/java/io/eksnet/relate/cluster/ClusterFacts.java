@@ -7,10 +7,13 @@ import io.eksnet.model.Container;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
 import io.eksnet.model.HelmRelease;
+import io.eksnet.model.Ingress;
+import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.Location;
 import io.eksnet.model.NetworkPluginObject;
 import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.Service;
 import io.eksnet.model.Subnet;
 import io.eksnet.model.TerraformResource;
 import io.eksnet.model.TfRefs;
@@ -18,6 +21,7 @@ import io.eksnet.model.Tree;
 import io.eksnet.model.Vpc;
 import io.eksnet.model.Workload;
 import io.eksnet.relate.RelationProvider;
+import io.eksnet.relate.k8s.AlbIngress;
 import io.eksnet.relate.terraform.CniConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,6 +75,11 @@ public final class ClusterFacts {
               Set.of(EksCluster.class, Subnet.class),
               Set.of(ClusterSubnets.class),
               (in, out) -> clusterSubnets(in.all(EksCluster.class), in.all(Subnet.class), out)),
+          RelationProvider.of(
+              "lb-schemes",
+              Set.of(AlbIngress.class, Service.class),
+              Set.of(LbScheme.class),
+              (in, out) -> lbSchemes(in.all(AlbIngress.class), in.all(Service.class), out)),
           RelationProvider.of(
               "vpc-cni-network-policy",
               Set.of(
@@ -163,6 +172,88 @@ public final class ClusterFacts {
       }
       out.add(new ClusterSubnets(c, found, complete));
     }
+  }
+
+  private static final String NLB_ANNOTATION = "service.beta.kubernetes.io/";
+
+  /** The scheme and source ranges of the ALBs and NLBs the AWS Load Balancer Controller makes. */
+  static void lbSchemes(List<AlbIngress> albs, List<Service> services, List<Object> out) {
+    for (AlbIngress a : albs) {
+      if (a.isClassParamsUnresolved()) {
+        continue; // params the scan lacks may set the scheme
+      }
+      Ingress i = a.getIngress();
+      IngressClassParams params = a.getParams();
+      String scheme = params != null && params.getScheme() != null ? params.getScheme() : null;
+      if (scheme == null) {
+        scheme = i.albAnnotation("scheme");
+      }
+      boolean grouped =
+          i.albAnnotation("group.name") != null
+              || (params != null && params.getGroupName() != null);
+      List<String> ranges = List.of();
+      String field = null;
+      Location where = null;
+      List<String> fromParams =
+          params == null ? List.of() : strings(Tree.path(params.getRoot(), "spec", "inboundCIDRs"));
+      if (!fromParams.isEmpty()) {
+        ranges = fromParams;
+        field = "spec.inboundCIDRs of " + params.getDisplayName();
+        where = params.at("spec", "inboundCIDRs");
+      } else if (i.albAnnotation("inbound-cidrs") != null) {
+        ranges = csv(i.albAnnotation("inbound-cidrs"));
+        field = "alb.ingress.kubernetes.io/inbound-cidrs";
+        where = i.annotationLocation("alb.ingress.kubernetes.io/inbound-cidrs");
+      }
+      out.add(new LbScheme(i, "ALB", trimmed(scheme), grouped, ranges, field, where));
+    }
+    for (Service s : services) {
+      if (!s.isLoadBalancer() || !s.isLbcNlb()) {
+        continue;
+      }
+      String scheme = s.annotation(NLB_ANNOTATION + "aws-load-balancer-scheme");
+      String internal = s.annotation(NLB_ANNOTATION + "aws-load-balancer-internal");
+      if (scheme == null && internal != null) {
+        scheme = internal.trim().equalsIgnoreCase("true") ? "internal" : "internet-facing";
+      }
+      List<String> ranges = strings(Tree.path(s.getRoot(), "spec", "loadBalancerSourceRanges"));
+      String field = "spec.loadBalancerSourceRanges";
+      Location where = s.at("spec", "loadBalancerSourceRanges");
+      if (ranges.isEmpty()
+          && s.annotation(NLB_ANNOTATION + "load-balancer-source-ranges") != null) {
+        ranges = csv(s.annotation(NLB_ANNOTATION + "load-balancer-source-ranges"));
+        field = NLB_ANNOTATION + "load-balancer-source-ranges";
+        where = s.annotationLocation(field);
+      }
+      out.add(
+          new LbScheme(
+              s, "NLB", trimmed(scheme), false, ranges, ranges.isEmpty() ? null : field, where));
+    }
+  }
+
+  private static String trimmed(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static List<String> csv(String s) {
+    List<String> out = new ArrayList<>();
+    for (String p : s.split(",")) {
+      if (!p.isBlank()) {
+        out.add(p.trim());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(Tree t) {
+    List<String> out = new ArrayList<>();
+    for (Tree item : Tree.asList(t)) {
+      String v = Tree.text(item);
+      if (v != null && !v.isBlank()) {
+        out.add(v.trim());
+      }
+    }
+    return out;
   }
 
   private static Boolean bool(Tree values, String name) {
