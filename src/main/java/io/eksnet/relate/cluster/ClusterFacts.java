@@ -13,6 +13,7 @@ import io.eksnet.model.Location;
 import io.eksnet.model.NetworkPluginObject;
 import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.SecurityGroupPolicy;
 import io.eksnet.model.Service;
 import io.eksnet.model.Subnet;
 import io.eksnet.model.TerraformResource;
@@ -80,6 +81,11 @@ public final class ClusterFacts {
               Set.of(AlbIngress.class, Service.class),
               Set.of(LbScheme.class),
               (in, out) -> lbSchemes(in.all(AlbIngress.class), in.all(Service.class), out)),
+          RelationProvider.of(
+              "security-group-policy-pods",
+              Set.of(SecurityGroupPolicy.class, Workload.class),
+              Set.of(SecurityGroupPolicyPods.class),
+              (in, out) -> sgpPods(in.all(SecurityGroupPolicy.class), in.all(Workload.class), out)),
           RelationProvider.of(
               "vpc-cni-network-policy",
               Set.of(
@@ -171,6 +177,26 @@ public final class ClusterFacts {
         }
       }
       out.add(new ClusterSubnets(c, found, complete));
+    }
+  }
+
+  /** The workloads each SecurityGroupPolicy selects (policies are few: one pass each). */
+  static void sgpPods(
+      List<SecurityGroupPolicy> policies, List<Workload> workloads, List<Object> out) {
+    Map<String, List<Workload>> byNs = new HashMap<>();
+    for (Workload w : workloads) {
+      byNs.computeIfAbsent(w.getNamespace(), k -> new ArrayList<>()).add(w);
+    }
+    for (SecurityGroupPolicy p : policies) {
+      List<Workload> selected = new ArrayList<>();
+      if (!p.getPodSelector().isNone()) {
+        for (Workload w : byNs.getOrDefault(p.getNamespace(), List.of())) {
+          if (p.getPodSelector().matches(w.getPodLabels())) {
+            selected.add(w);
+          }
+        }
+      }
+      out.add(new SecurityGroupPolicyPods(p, selected));
     }
   }
 
