@@ -3,6 +3,8 @@ package io.eksnet.model;
 import java.util.List;
 
 /** A Kubernetes NetworkPolicy: which pods it selects, its policy types and its rules. */
+@PublicFact(
+    "A Kubernetes NetworkPolicy (`networking.k8s.io`); its selector and rules are internal, the object's members are public.")
 public final class NetworkPolicy extends K8sObject {
 
   private final LabelSelector podSelector;

@@ -7,6 +7,8 @@ import java.util.List;
  * pods it selects (by pod labels, or by service-account labels), applied by the VPC resource
  * controller through branch ENIs when {@code ENABLE_POD_ENI=true}.
  */
+@PublicFact(
+    "A `SecurityGroupPolicy` (`vpcresources.k8s.aws`): security groups for the pods it selects; its selectors are internal, the object's members are public.")
 public final class SecurityGroupPolicy extends K8sObject {
 
   private final LabelSelector podSelector;

@@ -1,5 +1,6 @@
 package io.eksnet.relate;
 
+import io.eksnet.relate.cluster.ClusterFacts;
 import io.eksnet.relate.join.JoinRelations;
 import io.eksnet.relate.join.KarpenterNodes;
 import io.eksnet.relate.k8s.KubernetesRelations;
@@ -28,7 +29,8 @@ public final class Relations {
       Stream.of(
               KubernetesRelations.PROVIDERS,
               List.of(KarpenterNodes.PROVIDER, TerraformRelations.PROVIDER),
-              JoinRelations.PROVIDERS)
+              JoinRelations.PROVIDERS,
+              ClusterFacts.PROVIDERS)
           .flatMap(List::stream)
           .toList();
 

@@ -9,6 +9,7 @@ import io.eksnet.model.IngressClass;
 import io.eksnet.model.IngressClassParams;
 import io.eksnet.model.LabelSelector;
 import io.eksnet.model.Namespace;
+import io.eksnet.model.NetworkPluginObject;
 import io.eksnet.model.NetworkPolicy;
 import io.eksnet.model.SecurityGroupPolicy;
 import io.eksnet.model.Service;
@@ -94,7 +95,29 @@ final class K8sFactory {
           out.add(securityGroupPolicy(file, doc));
         }
       }
-      default -> PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
+      default -> {
+        networkPlugin(file, doc, kind, out);
+        PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
+      }
+    }
+  }
+
+  /**
+   * An object of a CNI or network policy plugin's API group, or the CRD of one: evidence that the
+   * plugin runs in the cluster.
+   */
+  private static void networkPlugin(String file, TMap doc, String kind, List<Object> out) {
+    String api = Tree.text(doc.get("apiVersion"));
+    if (api == null) {
+      return;
+    }
+    String group =
+        "CustomResourceDefinition".equals(kind) && api.startsWith("apiextensions.k8s.io/")
+            ? Tree.text(Tree.path(doc, "spec", "group"))
+            : api.contains("/") ? api.substring(0, api.indexOf('/')) : null;
+    String plugin = NetworkPluginObject.pluginOfGroup(group);
+    if (plugin != null) {
+      out.add(new NetworkPluginObject(file, doc, plugin));
     }
   }
 

@@ -3,12 +3,14 @@ package io.eksnet.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eksnet.model.ClusterEndpointAccess;
 import io.eksnet.model.DbCluster;
 import io.eksnet.model.DbClusterInstance;
 import io.eksnet.model.DbInstance;
 import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
+import io.eksnet.model.HelmRelease;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.InternetGateway;
 import io.eksnet.model.LaunchTemplate;
@@ -16,6 +18,7 @@ import io.eksnet.model.LoadBalancer;
 import io.eksnet.model.Location;
 import io.eksnet.model.NatGateway;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.NodeGroupRemoteAccess;
 import io.eksnet.model.Route;
 import io.eksnet.model.RouteEntry;
 import io.eksnet.model.RouteTable;
@@ -135,6 +138,7 @@ public final class TerraformLoader {
       } else if (f != null) {
         out.add(f);
       }
+      accessFacts(r, f, out);
     }
     return out;
   }
@@ -244,6 +248,13 @@ public final class TerraformLoader {
               doc.refs(r, SUBNET, "subnet_id"),
               cidr(str(r, "cidr_block")),
               str(r, "reservation_type"));
+      case "helm_release" ->
+          new HelmRelease(
+              header(r),
+              str(r, "name"),
+              str(r, "chart"),
+              str(r, "repository"),
+              str(r, "namespace"));
       default -> null;
     };
   }
@@ -675,6 +686,57 @@ public final class TerraformLoader {
         bool(r, "vpc_config", "0", "endpoint_private_access"),
         strings(r, "vpc_config", "0", "public_access_cidrs"),
         str(r, "vpc_config", "0", "cluster_security_group_id"));
+  }
+
+  /**
+   * Who can reach a cluster's endpoint ({@link ClusterEndpointAccess}) and a node group's SSH
+   * access ({@link NodeGroupRemoteAccess}), with the defaults EKS applies to unset arguments.
+   */
+  private void accessFacts(Res r, Object f, List<Object> out) {
+    if (f instanceof EksCluster c) {
+      Boolean pub = bool(r, "vpc_config", "0", "endpoint_public_access");
+      boolean block = doc.expression(r, "vpc_config", "0") != null;
+      if (pub == null && block && !doc.unknown(r, "vpc_config", "0", "endpoint_public_access")) {
+        pub = doc.expression(r, "vpc_config", "0", "endpoint_public_access") == null ? true : null;
+      }
+      Boolean priv = bool(r, "vpc_config", "0", "endpoint_private_access");
+      if (priv == null && block && !doc.unknown(r, "vpc_config", "0", "endpoint_private_access")) {
+        priv =
+            doc.expression(r, "vpc_config", "0", "endpoint_private_access") == null ? false : null;
+      }
+      Tree cidrs = TerraformResource.navigate(r.values, "vpc_config", "0", "public_access_cidrs");
+      List<String> list = strings(r, "vpc_config", "0", "public_access_cidrs");
+      boolean written = doc.expression(r, "vpc_config", "0", "public_access_cidrs") != null;
+      boolean defaulted = false;
+      if (cidrs instanceof Tree.TList l
+          && !l.items().isEmpty()
+          && list.size() == l.items().size()) {
+        // known: a state holds EKS's default as a value, a plan the written list
+      } else if (!written && doc.expression(r, "vpc_config", "0") == null) {
+        // no configuration of the block (a state, a registry module, a dynamic block): unknown
+        list = List.of();
+      } else if (!written) {
+        list = List.of("0.0.0.0/0");
+        defaulted = true;
+      } else {
+        list = List.of();
+      }
+      out.add(new ClusterEndpointAccess(c, pub, priv, list, defaulted));
+    } else if (f instanceof NodeGroup g
+        && r.values.get("remote_access") instanceof Tree.TList l
+        && !l.items().isEmpty()) {
+      String key = str(r, "remote_access", "0", "ec2_ssh_key");
+      boolean keySet =
+          (key != null && !key.isBlank()) || doc.unknown(r, "remote_access", "0", "ec2_ssh_key");
+      Tree sgs =
+          TerraformResource.navigate(r.values, "remote_access", "0", "source_security_group_ids");
+      boolean sgsEmpty =
+          (sgs == null || (sgs instanceof Tree.TList sl && sl.items().isEmpty()))
+              && !doc.unknown(r, "remote_access", "0", "source_security_group_ids")
+              && !(doc.expression(r, "remote_access", "0", "source_security_group_ids") != null
+                  && sgs == null);
+      out.add(new NodeGroupRemoteAccess(g, key, keySet, sgsEmpty));
+    }
   }
 
   /** {@code cluster_name} as written, or the name of the cluster it references. */
