@@ -54,6 +54,15 @@ public final class EksCluster extends TerraformResource {
     return clusterSecurityGroupId;
   }
 
+  /**
+   * True for a local cluster on AWS Outposts ({@code outpost_config}): its control plane runs on
+   * the Outpost, whose subnets are all in the Outpost's one availability zone.
+   */
+  @FactField("True for a local cluster on AWS Outposts (`outpost_config` is set).")
+  public boolean isLocalOnOutpost() {
+    return !Tree.asList(getValues() == null ? null : getValues().get("outpost_config")).isEmpty();
+  }
+
   /** {@code name}; null when unknown. */
   @FactField("`name`.")
   public String getClusterName() {

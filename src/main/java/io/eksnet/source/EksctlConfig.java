@@ -24,6 +24,11 @@ import java.util.Map;
  * the subnets' routing is unknown.
  */
 final class EksctlConfig {
+  /**
+   * An availability zone name ({@code us-west-2a}, {@code us-west-2-lax-1a}), not a subnet name.
+   */
+  private static final java.util.regex.Pattern AVAILABILITY_ZONE =
+      java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+[a-z](-[a-z]+-[0-9]+[a-z])?");
 
   /** eksctl's default instance type. */
   static final String DEFAULT_INSTANCE_TYPE = "m5.large";
@@ -59,9 +64,10 @@ final class EksctlConfig {
           continue;
         }
         String az = Tree.text(sm.get("az"));
-        if (az == null) {
+        if (az == null && AVAILABILITY_ZONE.matcher(e.key()).matches()) {
           az = e.key(); // keyed by availability zone
-        }
+        } // else a subnet name: eksctl looks its zone up, which the scan cannot
+
         String id = Tree.text(sm.get("id"));
         String address = "vpc.subnets." + kind + "." + e.key();
         String madeId = id != null ? id : "eksctl-subnet-" + kind + "-" + e.key();
@@ -73,7 +79,9 @@ final class EksctlConfig {
         if (cidr != null) {
           v.put("cidr_block", at(sm.get("cidr"), cidr));
         }
-        v.put("availability_zone", s(sm, az));
+        if (az != null) {
+          v.put("availability_zone", s(sm, az));
+        }
         v.put(
             "map_public_ip_on_launch",
             new Tree.TScalar(
@@ -106,6 +114,16 @@ final class EksctlConfig {
         kn.put("service_ipv4_cidr", s(cfg, svc));
       }
       v.put("kubernetes_network_config", list(cfg, List.of(map(cfg, kn))));
+      Tree outpost = cfg.get("outpost");
+      String outpostArn = Tree.text(Tree.path(outpost, "controlPlaneOutpostARN"));
+      if (outpostArn != null) {
+        // a local cluster: its control plane runs on the Outpost, in the Outpost's one zone
+        v.put(
+            "outpost_config",
+            list(
+                cfg,
+                List.of(map(cfg, Map.of("outpost_arns", list(cfg, List.of(s(cfg, outpostArn))))))));
+      }
       Tree.TMap meta = cfg.get("metadata") instanceof Tree.TMap m ? m : cfg;
       resources.add(
           resource(
