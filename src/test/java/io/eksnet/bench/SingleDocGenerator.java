@@ -71,8 +71,11 @@ public final class SingleDocGenerator {
                 service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
             """;
       }
-      write(dir, written++, service(ns, name, lb));
-      if (app % 10 == 9 && written < files) {
+      // an Ingress in the controller's default instance mode needs a NodePort Service (with a
+      // ClusterIP one EKS-LB-002 reports the broken backend instead of EKS-LB-001's advice)
+      boolean withIngress = app % 10 == 9;
+      write(dir, written++, service(ns, name, lb, withIngress));
+      if (withIngress && written < files) {
         write(dir, written++, ingress(ns, name));
         lb001++;
       }
@@ -114,8 +117,8 @@ public final class SingleDocGenerator {
         .formatted(ns, name, replicas);
   }
 
-  private static String service(String ns, String name, String lb) {
-    String type = lb.isEmpty() ? "" : "  type: LoadBalancer\n";
+  private static String service(String ns, String name, String lb, boolean nodePort) {
+    String type = !lb.isEmpty() ? "  type: LoadBalancer\n" : nodePort ? "  type: NodePort\n" : "";
     return """
         apiVersion: v1
         kind: Service
