@@ -32,6 +32,19 @@ public record InstanceType(
     Integer vcpus,
     Integer memoryMib) {
 
+  /**
+   * GPU, machine-learning or FPGA families (p, g, inf, trn, dl, f, vt, gr): their nodes are sized
+   * for their accelerators, which a pod or a few claim, not for pod density.
+   */
+  private static final java.util.regex.Pattern ACCELERATED =
+      java.util.regex.Pattern.compile("(p|g|inf|trn|dl|f|vt|gr)[0-9].*");
+
+  /** True for an accelerated family (GPU, Inferentia, Trainium, Gaudi, FPGA, video transcoding). */
+  public boolean isAccelerated() {
+    String family = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    return ACCELERATED.matcher(family).matches();
+  }
+
   /** A type whose memory is unknown. */
   public InstanceType(
       String name,

@@ -97,6 +97,10 @@ final class K8sFactory {
       }
       default -> {
         networkPlugin(file, doc, kind, out);
+        io.eksnet.model.ChartInstall chart = io.eksnet.model.ChartInstall.of(file, doc, kind);
+        if (chart != null) {
+          out.add(chart);
+        }
         PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
       }
     }

@@ -1,5 +1,6 @@
 package io.eksnet.relate.cluster;
 
+import io.eksnet.model.ChartInstall;
 import io.eksnet.model.CiliumPolicy;
 import io.eksnet.model.ClusterEndpointAccess;
 import io.eksnet.model.ConfigMap;
@@ -51,7 +52,11 @@ public final class ClusterFacts {
           RelationProvider.of(
               "policy-engines",
               Set.of(
-                  Workload.class, CiliumPolicy.class, NetworkPluginObject.class, HelmRelease.class),
+                  Workload.class,
+                  CiliumPolicy.class,
+                  NetworkPluginObject.class,
+                  HelmRelease.class,
+                  ChartInstall.class),
               Set.of(PolicyEngine.class),
               (in, out) ->
                   policyEngines(
@@ -59,6 +64,7 @@ public final class ClusterFacts {
                       in.all(CiliumPolicy.class),
                       in.all(NetworkPluginObject.class),
                       in.all(HelmRelease.class),
+                      in.all(ChartInstall.class),
                       out)),
           RelationProvider.of(
               "namespace-policies",
@@ -326,6 +332,7 @@ public final class ClusterFacts {
       List<CiliumPolicy> cilium,
       List<NetworkPluginObject> objects,
       List<HelmRelease> releases,
+      List<ChartInstall> gitops,
       List<Object> out) {
     for (Workload w : workloads) {
       String engine = engineOfWorkload(w);
@@ -346,6 +353,15 @@ public final class ClusterFacts {
       }
       if (engine != null) {
         out.add(new PolicyEngine(engine, "helm_release " + r.getAddress(), r.getLocation()));
+      }
+    }
+    for (ChartInstall c : gitops) {
+      for (String chart : c.getCharts()) {
+        String engine = engineOfChart(chart);
+        if (engine != null) {
+          out.add(new PolicyEngine(engine, c.getDisplayName(), c.getLocation()));
+          break;
+        }
       }
     }
   }

@@ -186,6 +186,11 @@ final class CapacityRelations {
     if (g instanceof NodePoolNodes && !g.isInstanceTypesKnown()) {
       return null; // a Karpenter NodePool whose instance types are open-ended
     }
+    if (g.getAmiType() != null && g.getAmiType().startsWith("WINDOWS_")) {
+      // Windows nodes give pods the secondary IPs of one ENI, and their prefix delegation is a
+      // setting of the amazon-vpc-cni ConfigMap: the Linux arithmetic does not apply
+      return null;
+    }
     EksCluster cluster = t.cluster(g, g.getClusterName());
     if (cluster != null && cluster.isIpv6()) {
       return null; // IPv6 pods take /80 prefixes: no shortage of addresses

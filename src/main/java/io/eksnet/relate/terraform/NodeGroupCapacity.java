@@ -68,6 +68,11 @@ public final class NodeGroupCapacity {
     return nodeGroup;
   }
 
+  /** True when one of the node group's instance types is an accelerated (GPU, ML, FPGA) one. */
+  public boolean isAccelerated() {
+    return types.stream().anyMatch(InstanceType::isAccelerated);
+  }
+
   public List<InstanceType> getTypes() {
     return types;
   }
