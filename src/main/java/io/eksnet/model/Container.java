@@ -14,6 +14,7 @@ public record Container(
     @FactField("`ports`.") List<Port> ports,
     Probe readinessProbe,
     Probe livenessProbe,
+    Probe startupProbe,
     @FactField("The literal `env` values by name (`valueFrom` entries are left out).")
         java.util.Map<String, String> env,
     @FactField("The `command` entries followed by the `args` entries, as written.")
@@ -68,8 +69,12 @@ public record Container(
       }
     }
     String n = Integer.toString(number);
-    return (readinessProbe != null && n.equals(readinessProbe.port()))
-        || (livenessProbe != null && n.equals(livenessProbe.port()));
+    for (Probe p : new Probe[] {readinessProbe, livenessProbe, startupProbe}) {
+      if (p != null && n.equals(p.port())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean hasReadinessProbe() {

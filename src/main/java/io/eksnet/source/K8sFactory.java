@@ -228,6 +228,7 @@ final class K8sFactory {
         ports,
         probe(Tree.path(c, "readinessProbe")),
         probe(Tree.path(c, "livenessProbe")),
+        probe(Tree.path(c, "startupProbe")),
         env,
         commandLine(c));
   }
