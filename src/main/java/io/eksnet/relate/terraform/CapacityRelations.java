@@ -295,51 +295,38 @@ final class CapacityRelations {
             ? MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
                 .value()
             : -1;
+    Integer set = null; // max pods set by hand, and where
+    String source = null;
+    boolean amiDefault = false;
     if (p.lt != null && p.lt.getMaxPods() != null) {
-      out.add(
-          new NodeMaxPods(
-              p.group,
-              p.lt,
-              p.lt.getMaxPods(),
-              p.lt.getMaxPodsSource(),
-              limit.value(),
-              limit.instanceType(),
-              mode,
-              false,
-              p.addon != null,
-              withPrefixDelegation));
+      set = p.lt.getMaxPods();
+      source = p.lt.getMaxPodsSource();
     } else if (p.lt == null && p.group.getKubeletMaxPods() != null) {
       // set by the group itself (a Karpenter NodePool's kubelet settings)
-      out.add(
-          new NodeMaxPods(
-              p.group,
-              null,
-              p.group.getKubeletMaxPods(),
-              p.group.describeKubeletMaxPods(),
-              limit.value(),
-              limit.instanceType(),
-              mode,
-              false,
-              p.addon != null,
-              withPrefixDelegation));
+      set = p.group.getKubeletMaxPods();
+      source = p.group.describeKubeletMaxPods();
     } else if (p.cni.customNetworking() && p.lt != null && p.lt.isAmiDefaultMaxPods()) {
       // A launch template with an AMI makes a custom-AMI node group: EKS neither adds its
       // bootstrap nor computes max pods, so the AMI's default applies (bootstrap.sh reads
       // eni-max-pods.txt, nodeadm the same formula, uncapped), which counts the primary ENI.
       // Without an AMI in the launch template (or without a launch template), EKS computes max
       // pods from the VPC CNI's configuration, custom networking included: nothing to report.
-      int dflt =
+      set =
           MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
+      source = "the AMI's default from the eni-max-pods table";
+      amiDefault = true;
+    }
+    if (set != null) {
       out.add(
           new NodeMaxPods(
               p.group,
               p.lt,
-              dflt,
-              "the AMI's default from the eni-max-pods table",
+              set,
+              source,
               limit.value(),
               limit.instanceType(),
               mode,
-              true,
+              amiDefault,
               p.addon != null,
               withPrefixDelegation));
     }
