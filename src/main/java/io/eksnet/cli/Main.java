@@ -671,7 +671,8 @@ public final class Main {
     return f;
   }
 
-  private ExitCode rules(String[] args) {
+  /** The {@code --format} of a command that takes no other argument; {@code text} by default. */
+  private static String formatOption(String[] args, String command) {
     String fmt = "text";
     for (int i = 0; i < args.length; i++) {
       if ("--format".equals(args[i]) && i + 1 < args.length) {
@@ -679,9 +680,14 @@ public final class Main {
       } else if (args[i].startsWith("--format=")) {
         fmt = args[i].substring("--format=".length());
       } else {
-        throw new UsageException("unexpected argument '" + args[i] + "' for rules");
+        throw new UsageException("unexpected argument '" + args[i] + "' for " + command);
       }
     }
+    return fmt;
+  }
+
+  private ExitCode rules(String[] args) {
+    String fmt = formatOption(args, "rules");
     List<InputProblem> problems = new ArrayList<>();
     List<RuleInfo> rules = RuleEngine.load(List.of(), problems).catalog().rules();
     switch (fmt) {
@@ -702,16 +708,7 @@ public final class Main {
 
   /** The public fact types and their members (docs/facts.md is the markdown). */
   private ExitCode facts(String[] args) {
-    String fmt = "text";
-    for (int i = 0; i < args.length; i++) {
-      if ("--format".equals(args[i]) && i + 1 < args.length) {
-        fmt = args[++i];
-      } else if (args[i].startsWith("--format=")) {
-        fmt = args[i].substring("--format=".length());
-      } else {
-        throw new UsageException("unexpected argument '" + args[i] + "' for facts");
-      }
-    }
+    String fmt = formatOption(args, "facts");
     switch (fmt) {
       case "text" -> out.print(FactReference.text());
       case "markdown" -> out.print(FactReference.markdown());

@@ -187,7 +187,7 @@ public final class RuleEngine {
   private static final class BuiltInRules {
     static final Map<String, RuleInfo> INFOS = infos(models());
 
-    private static Map<String, RuleInfo> infos(List<Model> models) {
+    static Map<String, RuleInfo> infos(List<Model> models) {
       Map<String, RuleInfo> rules = new HashMap<>();
       List<String> bad = new ArrayList<>();
       for (Model m : models) {
@@ -243,24 +243,10 @@ public final class RuleEngine {
       KieBase kb = KieBaseBuilder.createKieBaseFromModel(kept);
       return new Base(kb, BuiltInRules.INFOS, Map.of(), true);
     }
-    KieBase kb = KieBaseBuilder.createKieBaseFromModel(models);
-    Map<String, RuleInfo> rules = new HashMap<>();
-    List<String> bad = new ArrayList<>();
-    for (KiePackage p : kb.getKiePackages()) {
-      for (Rule rule : p.getRules()) {
-        Map<String, String> md = Metadata.strings(rule);
-        List<String> pr = Metadata.problems(rule.getName(), md, true);
-        if (!pr.isEmpty()) {
-          bad.add(rule.getName() + ": " + String.join("; ", pr));
-        } else {
-          rules.put(rule.getName(), Metadata.info(md, "built-in"));
-        }
-      }
-    }
-    if (!bad.isEmpty()) {
-      throw new IllegalStateException("built-in rules with bad metadata: " + bad);
-    }
-    return new Base(kb, rules, Map.of(), true);
+    // the metadata of the models just instantiated (BuiltInRules.INFOS would instantiate them
+    // again)
+    Map<String, RuleInfo> rules = BuiltInRules.infos(models);
+    return new Base(KieBaseBuilder.createKieBaseFromModel(models), rules, Map.of(), true);
   }
 
   /**
