@@ -253,6 +253,35 @@ class LauncherDaemonIT {
     assertEquals("eksnet daemon: not running\n", run(home, Map.of(), "daemon", "status").out());
   }
 
+  /**
+   * A plain run (no daemon) of a scan with findings writes them to stdout and nothing to stderr,
+   * with the test's JDK and with every JDK 25+ the launcher could pick on this machine: the class
+   * archive it trains on the first run must not make the JVM talk on later ones.
+   */
+  @Test
+  void aPlainRunSaysNothingOnStderrWhicheverJdkRunsIt() throws Exception {
+    env.remove("EKSNET_DAEMON");
+    List<String> javas = new java.util.ArrayList<>();
+    javas.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> s = Files.list(jvms)) {
+        s.filter(d -> d.getFileName().toString().matches(".*-(2[5-9]|[3-9][0-9])(\\D.*)?"))
+            .map(d -> d.resolve("bin/java"))
+            .filter(Files::isExecutable)
+            .forEach(j -> javas.add(j.toString()));
+      }
+    }
+    for (String java : javas) {
+      for (int i = 0; i < 2; i++) { // the first run trains the archive, the second uses it
+        Run r = run(home, Map.of("EKSNET_JAVA", java), "scan", "examples/shop");
+        assertEquals(1, r.code(), java + ": " + r.err());
+        assertTrue(r.out().contains("EKS-LB-002"), java + ": " + r.out());
+        assertEquals("", r.err(), java + " run " + (i + 1));
+      }
+    }
+  }
+
   /** A process that reads everything sent to a port and never answers (or answers garbage). */
   private static final class FakeListener implements AutoCloseable {
     final java.net.ServerSocket server;
