@@ -56,8 +56,7 @@ public record Container(
    * or as a probe's port. That is evidence the container listens there without declaring it.
    */
   public boolean mentionsPort(int number) {
-    java.util.regex.Pattern whole =
-        java.util.regex.Pattern.compile("(?<![0-9])" + number + "(?![0-9])");
+    java.util.regex.Pattern whole = wholeNumber(number);
     for (String s : commandLine) {
       if (whole.matcher(s).find()) {
         return true;
@@ -75,6 +74,41 @@ public record Container(
       }
     }
     return false;
+  }
+
+  /**
+   * A pattern finding the number as a whole number in a text ({@code :2380}, not {@code 12380}).
+   */
+  public static java.util.regex.Pattern wholeNumber(int number) {
+    return java.util.regex.Pattern.compile("(?<![0-9])" + number + "(?![0-9])");
+  }
+
+  /**
+   * True when the container is an Envoy proxy whose listeners a control plane sets at run time
+   * (Istio gateways and waypoints, Envoy Gateway, App Mesh, Contour): its image's repository name
+   * has {@code envoy} in it or is Istio's {@code proxyv2}, it is named {@code istio-proxy}, or its
+   * image is Istio's injection placeholder {@code auto}. The ports it listens on are in the control
+   * plane's configuration, not in its container ports.
+   */
+  public boolean isRuntimeConfiguredProxy() {
+    if ("istio-proxy".equals(name) || "auto".equals(image)) {
+      return true;
+    }
+    if (image == null) {
+      return false;
+    }
+    String repo = image;
+    int at = repo.indexOf('@');
+    if (at >= 0) {
+      repo = repo.substring(0, at);
+    }
+    int slash = repo.lastIndexOf('/');
+    int colon = repo.lastIndexOf(':');
+    if (colon > slash) {
+      repo = repo.substring(0, colon);
+    }
+    repo = repo.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+    return repo.contains("envoy") || repo.equals("proxyv2");
   }
 
   public boolean hasReadinessProbe() {

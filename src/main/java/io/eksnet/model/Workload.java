@@ -42,6 +42,40 @@ public final class Workload extends K8sObject {
     this.dnsOptions = Map.copyOf(dnsOptions);
   }
 
+  /**
+   * Names of the ConfigMaps its pods read, in the pod's namespace: mounted as a volume (also inside
+   * a projected volume) or read into the environment ({@code envFrom} and {@code
+   * valueFrom.configMapKeyRef}, init containers included), in the order written.
+   */
+  public java.util.Set<String> getConfigMapsRead() {
+    Tree spec = Tree.path(getRoot(), podSpecPath.toArray(String[]::new));
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Tree v : Tree.asList(Tree.path(spec, "volumes"))) {
+      addName(names, Tree.path(v, "configMap", "name"));
+      for (Tree src : Tree.asList(Tree.path(v, "projected", "sources"))) {
+        addName(names, Tree.path(src, "configMap", "name"));
+      }
+    }
+    for (String list : List.of("initContainers", "containers")) {
+      for (Tree c : Tree.asList(Tree.path(spec, list))) {
+        for (Tree e : Tree.asList(Tree.path(c, "envFrom"))) {
+          addName(names, Tree.path(e, "configMapRef", "name"));
+        }
+        for (Tree e : Tree.asList(Tree.path(c, "env"))) {
+          addName(names, Tree.path(e, "valueFrom", "configMapKeyRef", "name"));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void addName(java.util.Set<String> names, Tree t) {
+    String n = Tree.text(t);
+    if (n != null && !n.isEmpty()) {
+      names.add(n);
+    }
+  }
+
   /** Map keys from the object root to the pod spec, e.g. {@code spec.template.spec}. */
   public List<String> getPodSpecPath() {
     return podSpecPath;

@@ -291,14 +291,17 @@ final class K8sFactory {
   private static Ingress ingress(String file, TMap doc) {
     List<Ingress.Backend> backends = new ArrayList<>();
     Tree spec = doc.get("spec");
+    // networking.k8s.io/v1 has neither spec.backend nor serviceName/servicePort: an object written
+    // with them is rejected by the API server, so its backends are not the ones it names.
+    boolean beta = !"networking.k8s.io/v1".equals(Tree.text(doc.get("apiVersion")));
     Tree def = Tree.path(spec, "defaultBackend");
     if (def == null) {
-      def = Tree.path(spec, "backend"); // extensions/v1beta1
+      def = beta ? Tree.path(spec, "backend") : null; // extensions/v1beta1
       if (def != null) {
-        addBackend(def, null, List.of("spec", "backend"), backends);
+        addBackend(def, null, List.of("spec", "backend"), beta, backends);
       }
     } else {
-      addBackend(def, null, List.of("spec", "defaultBackend"), backends);
+      addBackend(def, null, List.of("spec", "defaultBackend"), beta, backends);
     }
     List<Tree> rules = Tree.asList(Tree.path(spec, "rules"));
     for (int r = 0; r < rules.size(); r++) {
@@ -317,6 +320,7 @@ final class K8sFactory {
                 "paths",
                 Integer.toString(p),
                 "backend"),
+            beta,
             backends);
       }
     }
@@ -325,7 +329,7 @@ final class K8sFactory {
   }
 
   private static void addBackend(
-      Tree b, String httpPath, List<String> path, List<Ingress.Backend> out) {
+      Tree b, String httpPath, List<String> path, boolean beta, List<Ingress.Backend> out) {
     if (!(b instanceof TMap m)) {
       return;
     }
@@ -346,7 +350,7 @@ final class K8sFactory {
               p));
       return;
     }
-    String name = Tree.text(m.get("serviceName")); // v1beta1
+    String name = beta ? Tree.text(m.get("serviceName")) : null; // v1beta1
     if (name != null) {
       Tree port = m.get("servicePort");
       Integer num = integer(port);

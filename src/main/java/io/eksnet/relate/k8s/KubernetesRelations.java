@@ -35,14 +35,15 @@ public final class KubernetesRelations {
       List.of(
           RelationProvider.of(
               "services",
-              Set.of(Workload.class, Service.class),
+              Set.of(Workload.class, Service.class, ConfigMap.class),
               Set.of(
                   Selects.class,
                   ServiceBackends.class,
                   ServicePortTarget.class,
                   NearestWorkload.class),
               (in, out) ->
-                  ServiceRelations.serviceBackends(in.all(Service.class), labels(in), out)),
+                  ServiceRelations.serviceBackends(
+                      in.all(Service.class), labels(in), in.all(ConfigMap.class), out)),
           RelationProvider.of(
               "ingresses",
               Set.of(

@@ -49,10 +49,12 @@ public final class ServiceBackends {
 
   /** Names for messages: {@code Deployment web, StatefulSet db}. */
   public String describeWorkloads() {
-    StringBuilder sb = new StringBuilder();
+    // Several objects of one kind and name (copies in different files of one cluster) are named
+    // once.
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (Workload w : workloads) {
-      sb.append(sb.isEmpty() ? "" : ", ").append(w.getKind()).append(' ').append(w.getName());
+      names.add(w.getKind() + " " + w.getName());
     }
-    return sb.toString();
+    return String.join(", ", names);
   }
 }

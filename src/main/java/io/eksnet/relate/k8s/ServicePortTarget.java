@@ -6,7 +6,8 @@ import io.eksnet.model.Service;
  * Where a port of a Service that selects workloads in the scan sends its traffic: whether a
  * container of the selected workloads exposes its targetPort (by port name or number), whether
  * every selected workload declares container ports, whether a numeric target appears in their
- * command, args, env or probes, and the ports they do declare.
+ * command, args, env, probes or the ConfigMaps they read, whether one of them is a proxy whose
+ * listeners are set at run time, and the ports they do declare.
  */
 public final class ServicePortTarget {
   private final Service service;
@@ -15,6 +16,7 @@ public final class ServicePortTarget {
   private final boolean exposed;
   private final boolean allDeclarePorts;
   private final boolean mentionedByContainer;
+  private final boolean runtimeConfiguredProxy;
   private final String declared;
 
   public ServicePortTarget(
@@ -24,6 +26,7 @@ public final class ServicePortTarget {
       boolean exposed,
       boolean allDeclarePorts,
       boolean mentionedByContainer,
+      boolean runtimeConfiguredProxy,
       String declared) {
     this.service = service;
     this.port = port;
@@ -31,6 +34,7 @@ public final class ServicePortTarget {
     this.exposed = exposed;
     this.allDeclarePorts = allDeclarePorts;
     this.mentionedByContainer = mentionedByContainer;
+    this.runtimeConfiguredProxy = runtimeConfiguredProxy;
     this.declared = declared;
   }
 
@@ -46,10 +50,19 @@ public final class ServicePortTarget {
 
   /**
    * True when a numeric target appears in a selected container's command, args, literal env values
-   * or probe ports: evidence the container listens there without declaring the port.
+   * or probe ports, or in the data of a ConfigMap its pods mount or read into their environment:
+   * evidence the container listens there without declaring it.
    */
   public boolean isMentionedByContainer() {
     return mentionedByContainer;
+  }
+
+  /**
+   * True when a selected container is an Envoy proxy whose listeners its control plane sets at run
+   * time (see {@link io.eksnet.model.Container#isRuntimeConfiguredProxy()}).
+   */
+  public boolean isRuntimeConfiguredProxy() {
+    return runtimeConfiguredProxy;
   }
 
   public Service getService() {

@@ -1,5 +1,6 @@
 package io.eksnet.relate.k8s;
 
+import io.eksnet.model.ConfigMap;
 import io.eksnet.model.Container;
 import io.eksnet.model.Service;
 import io.eksnet.model.Workload;
@@ -19,7 +20,14 @@ final class ServiceRelations {
   private ServiceRelations() {}
 
   static Map<Service, ServiceBackends> serviceBackends(
-      List<Service> services, LabelIndex index, List<Object> out) {
+      List<Service> services, LabelIndex index, List<ConfigMap> configMaps, List<Object> out) {
+    // by namespace/name; one cluster may hold several copies (overlays, examples side by side)
+    Map<String, List<ConfigMap>> configMapsById = new java.util.HashMap<>();
+    for (ConfigMap c : configMaps) {
+      configMapsById
+          .computeIfAbsent(c.getNamespace() + "/" + c.getName(), k -> new ArrayList<>())
+          .add(c);
+    }
     Map<Service, ServiceBackends> byService = new java.util.IdentityHashMap<>();
     for (Service s : services) {
       List<Workload> selected =
@@ -31,7 +39,7 @@ final class ServiceRelations {
       byService.put(s, b);
       out.add(b);
       if (!selected.isEmpty()) {
-        unexposedPorts(s, b, out);
+        unexposedPorts(s, b, configMapsById, out);
       } else if (s.hasSelector()) {
         NearestWorkload nearest = nearest(s, index.inNamespace(s.getNamespace()));
         if (nearest != null) {
@@ -96,12 +104,14 @@ final class ServiceRelations {
     return best;
   }
 
-  static void unexposedPorts(Service s, ServiceBackends b, List<Object> out) {
+  static void unexposedPorts(
+      Service s, ServiceBackends b, Map<String, List<ConfigMap>> configMaps, List<Object> out) {
     for (Service.Port p : s.getPorts()) {
       String target = p.targetPort() != null ? p.targetPort() : Integer.toString(p.port());
       boolean anyExposes = false;
       boolean allDeclare = true;
       boolean mentioned = false;
+      boolean runtimeProxy = false;
       Integer number = p.isNamedTarget() ? null : parsePort(target);
       Set<String> declared = new LinkedHashSet<>();
       for (Workload w : b.getWorkloads()) {
@@ -114,6 +124,10 @@ final class ServiceRelations {
           }
           anyExposes |= c.exposes(target);
           mentioned |= number != null && c.mentionsPort(number);
+          runtimeProxy |= c.isRuntimeConfiguredProxy();
+        }
+        if (number != null && !mentioned) {
+          mentioned = configMapMentions(w, number, configMaps);
         }
         allDeclare &= declares;
       }
@@ -125,8 +139,29 @@ final class ServiceRelations {
               anyExposes,
               allDeclare,
               mentioned,
+              runtimeProxy,
               declared.isEmpty() ? "none" : String.join(", ", declared)));
     }
+  }
+
+  /**
+   * True when a ConfigMap the workload's pods read (see {@link Workload#getConfigMapsRead()}) has
+   * the number as a whole number in its data: an application's configuration file naming its listen
+   * address ({@code endpoint: 0.0.0.0:5317}, {@code port = 8443}).
+   */
+  private static boolean configMapMentions(
+      Workload w, int number, Map<String, List<ConfigMap>> configMaps) {
+    java.util.regex.Pattern whole = Container.wholeNumber(number);
+    for (String name : w.getConfigMapsRead()) {
+      for (ConfigMap c : configMaps.getOrDefault(w.getNamespace() + "/" + name, List.of())) {
+        for (String v : c.getData().values()) {
+          if (v != null && whole.matcher(v).find()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static Integer parsePort(String s) {
