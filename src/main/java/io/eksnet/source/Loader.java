@@ -130,17 +130,17 @@ public final class Loader {
         if (version == TerraformState.VERSION) {
           terraform.add(TerraformState.asShowJson(state));
         } else {
+          // an old state kept in a repository is not wrong, only unread: a note, not a failure
           Tree.Entry v = state.entry("version");
-          problems.add(
-              problem(
-                  rel,
-                  v.line(),
-                  v.column(),
-                  "Terraform state format version "
-                      + version
-                      + " is not supported (eksnet reads version 4, written by Terraform 0.12"
-                      + " and later); scan the output of `terraform show -json` (Terraform 0.12 or"
-                      + " later) instead"));
+          notes.add(
+              rel
+                  + ":"
+                  + v.line()
+                  + ": Terraform state format version "
+                  + version
+                  + " is not read (eksnet reads version 4, written by Terraform 0.12 and later),"
+                  + " so the file was skipped; scan the output of `terraform show -json`"
+                  + " (Terraform 0.12 or later) instead");
         }
         continue;
       }
@@ -151,6 +151,19 @@ public final class Loader {
       boolean hasApi = m.get("apiVersion") != null;
       if (hasKind && hasApi) {
         if (Tree.text(m.get("kind")) == null || Tree.text(m.get("apiVersion")) == null) {
+          String api = Tree.text(m.get("apiVersion"));
+          if (api != null && !K8sApiVersions.isKubernetes(api)) {
+            // another tool's format that borrows the two keys (`apiVersion: release-notes/v2`)
+            notes.add(
+                objectNote(
+                    rel,
+                    m,
+                    "has apiVersion "
+                        + api
+                        + ", no Kubernetes API version, and no kind: not read as a Kubernetes"
+                        + " manifest; skipped"));
+            continue;
+          }
           problems.add(problem(rel, m.line(), m.column(), "apiVersion and kind must be strings"));
           continue;
         }
@@ -238,7 +251,7 @@ public final class Loader {
                 + syntax.line()
                 + ": "
                 + placeholder
-                + " here looks like a placeholder that a script fills in, and YAML cannot read it,"
+                + " here looks like a placeholder to be filled in, and YAML cannot read it,"
                 + " so the file was skipped; fill it in and scan the result");
         return false;
       }

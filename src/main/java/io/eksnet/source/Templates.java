@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A file that does not parse because of a single-brace placeholder on the line of its syntax
- * error ({@code {TENANT_ID}}, filled in by {@code sed} or a release script) is a template too.
+ * error ({@code {TENANT_ID}}, filled in by {@code sed} or a release script), or of an angle-bracket
+ * one a tutorial asks its reader to replace ({@code <EDIT: ...>}), is a template too.
  */
 final class Templates {
 
@@ -35,11 +36,21 @@ final class Templates {
    */
   private static final Pattern BRACE_PLACEHOLDER = Pattern.compile("\\{[A-Z][A-Z0-9_]*\\}");
 
+  /**
+   * A placeholder in angle brackets that a reader replaces by hand ({@code <EDIT: UPDATE WITH THE
+   * CONFIGURATION NEEDED>}, {@code <your-account-id>}, {@code <ACCOUNT_ID>}), as tutorials write
+   * them: a letter after {@code <}, then letters, digits, spaces and {@code _-:./,'}, then {@code
+   * >}. A merge key ({@code <<}) is not one.
+   */
+  private static final Pattern ANGLE_PLACEHOLDER =
+      Pattern.compile("(?<!<)<[A-Za-z][A-Za-z0-9 _:./,'-]*>");
+
   private Templates() {}
 
   /**
-   * The single-brace placeholder on the given 1-based line ({@code {TENANT_ID}}), or null. Asked
-   * only of a file that does not parse, at the line of its syntax error.
+   * The single-brace or angle-bracket placeholder on the given 1-based line ({@code {TENANT_ID}},
+   * {@code <EDIT: ...>}), or null. Asked only of a file that does not parse, at the line of its
+   * syntax error.
    */
   static String bracePlaceholderAt(String text, int line) {
     String[] lines = text.split("\r\n|\r|\n", -1);
@@ -47,6 +58,10 @@ final class Templates {
       return null;
     }
     Matcher m = BRACE_PLACEHOLDER.matcher(lines[line - 1]);
+    if (m.find()) {
+      return m.group();
+    }
+    m = ANGLE_PLACEHOLDER.matcher(lines[line - 1]);
     return m.find() ? m.group() : null;
   }
 

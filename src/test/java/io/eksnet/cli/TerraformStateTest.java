@@ -86,17 +86,18 @@ class TerraformStateTest {
   }
 
   @Test
-  void anOlderStateFormatIsAnInputProblemOnItsVersionLine() throws IOException {
+  void anOlderStateFormatIsSkippedWithANoteOnItsVersionLine() throws IOException {
     Path p = dir.resolve("old.tfstate");
     Files.writeString(
         p,
         "{\n  \"version\": 3,\n  \"terraform_version\": \"0.11.14\",\n  \"serial\": 4,\n"
             + "  \"lineage\": \"x\",\n  \"modules\": []\n}\n");
-    assertEquals(2, scan(p.toString()), cli.err());
+    // an old state kept in a repository is not the user's error: exit 0, with a note
+    assertEquals(0, scan(p.toString()), cli.err());
     assertTrue(
         cli.err()
             .contains(
-                "old.tfstate:2:3: error: Terraform state format version 3 is not supported (eksnet reads"
+                "note: old.tfstate:2: Terraform state format version 3 is not read (eksnet reads"
                     + " version 4"),
         cli.err());
   }

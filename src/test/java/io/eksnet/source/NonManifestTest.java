@@ -230,15 +230,77 @@ class NonManifestTest {
     assertEquals(List.of(), l.facts());
     assertEquals(
         List.of(
-            "tiers/basic_tenant_template.yaml:4: {TENANT_ID} here looks like a placeholder that a"
-                + " script fills in, and YAML cannot read it, so the file was skipped; fill it in"
-                + " and scan the result"),
+            "tiers/basic_tenant_template.yaml:4: {TENANT_ID} here looks like a placeholder to be"
+                + " filled in, and YAML cannot read it, so the file was skipped; fill it in and"
+                + " scan the result"),
         l.notes());
     // a syntax error elsewhere in a manifest stays an input problem
     Loader.Loaded broken =
         load("tiers/broken.yaml", template.replace("{TENANT_ID}-basic", "basic: [unclosed"));
     assertEquals(1, broken.problems().size(), broken.problems().toString());
     assertEquals(List.of(), broken.notes());
+  }
+
+  @Test
+  void aTutorialWithAnAngleBracketPlaceholderIsSkippedWithANote() throws IOException {
+    // an exercise the reader completes: the placeholder lines break the YAML
+    String exercise =
+        """
+        kind: NetworkPolicy
+        apiVersion: networking.k8s.io/v1
+        metadata:
+          name: backend-policy
+        spec:
+          podSelector:
+            matchLabels:
+              role: backend
+          ingress:
+            - from:
+                - <EDIT: UPDATE WITH THE CONFIGURATION NEEDED TO ALLOW THE FRONTEND>
+                    <EDIT: UPDATE WITH THE CONFIGURATION NEEDED TO ALLOW THE FRONTEND>
+        """;
+    Loader.Loaded l = load("stars/backend-policy.yaml", exercise);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(1, l.notes().size(), l.notes().toString());
+    assertTrue(
+        l.notes()
+            .get(0)
+            .startsWith(
+                "stars/backend-policy.yaml:12: <EDIT: UPDATE WITH THE CONFIGURATION NEEDED TO ALLOW"
+                    + " THE FRONTEND> here looks like a placeholder to be filled in"),
+        l.notes().toString());
+    // without the placeholder the same breakage is an input problem
+    Loader.Loaded broken =
+        load(
+            "stars/broken.yaml",
+            exercise.replace(
+                "<EDIT: UPDATE WITH THE CONFIGURATION NEEDED TO ALLOW THE FRONTEND>", "a: b: c"));
+    assertEquals(1, broken.problems().size(), broken.problems().toString());
+    assertEquals(List.of(), broken.notes());
+  }
+
+  @Test
+  void anotherFormatBorrowingApiVersionWithoutAKindIsSkippedWithANote() throws IOException {
+    Loader.Loaded l =
+        load(
+            "releasenotes/template.yaml",
+            """
+            apiVersion: release-notes/v2
+            # kind: bug-fix, feature, ...
+            kind:
+            area: traffic-management
+            """);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(1, l.notes().size(), l.notes().toString());
+    assertTrue(l.notes().get(0).contains("no Kubernetes API version"), l.notes().toString());
+    // a Kubernetes apiVersion with an empty kind is still an input problem
+    for (String api : List.of("v1", "apps/v1", "networking.k8s.io/v1", "example.com/v1beta1")) {
+      Loader.Loaded k8s =
+          load("k8s.yaml", "apiVersion: " + api + "\nkind:\nmetadata:\n  name: x\n");
+      assertEquals("apiVersion and kind must be strings", onlyProblem(k8s).message(), api);
+    }
   }
 
   @Test
