@@ -52,7 +52,8 @@ public final class FindingSink {
       throw new IllegalStateException(info.id() + " has no @" + messageKey);
     }
     findings.add(
-        new Finding(info.id(), info.severity(), format(template, args), where, related, null));
+        new Finding(
+            info.id(), info.severityOf(messageKey), format(template, args), where, related, null));
   }
 
   /** Replaces {@code {0}}, {@code {1}}… with the arguments; no other syntax, so quotes are safe. */

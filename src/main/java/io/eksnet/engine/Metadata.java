@@ -78,6 +78,19 @@ public final class Metadata {
       out.add(
           "@severity '" + md.get("severity") + "' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
     }
+    for (Map.Entry<String, String> e : md.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("severity") && !k.equals("severity")) {
+        String variant = "message" + k.substring("severity".length());
+        if (!md.containsKey(variant)) {
+          out.add("@" + k + " has no @" + variant + " to apply to");
+        }
+        if (Severity.parse(e.getValue()) == null) {
+          out.add(
+              "@" + k + " '" + e.getValue() + "' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
+        }
+      }
+    }
     String tags = md.get("tags");
     if (tags != null && tags.split(",").length > 10) {
       out.add("more than 10 @tags");
@@ -96,9 +109,13 @@ public final class Metadata {
   /** Builds the RuleInfo; call only when {@link #problems} is empty. */
   static RuleInfo info(Map<String, String> md, String source) {
     Map<String, String> messages = new LinkedHashMap<>();
+    Map<String, Severity> variantSeverities = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : md.entrySet()) {
       if (e.getKey().startsWith("message")) {
         messages.put(e.getKey(), e.getValue());
+      } else if (e.getKey().startsWith("severity") && !e.getKey().equals("severity")) {
+        variantSeverities.put(
+            "message" + e.getKey().substring("severity".length()), Severity.parse(e.getValue()));
       }
     }
     List<String> tags = new ArrayList<>();
@@ -117,6 +134,7 @@ public final class Metadata {
         tags,
         md.get("since"),
         source,
-        md.get("scope"));
+        md.get("scope"),
+        variantSeverities);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * A rule's metadata, read from its Drools annotations ({@code @id}, {@code @name}, {@code
  * @severity}, {@code @summary}, {@code @message}, {@code @remediation}, {@code @tags}, {@code
  * @since}, and the optional {@code @scope}). {@code messages} holds {@code @message} and its
- * variants ({@code @messageXyz}). {@code source} is "built-in" or the user rule file. {@code scope}
+ * variants ({@code @messageXyz}); {@code variantSeverities} the optional {@code @severityXyz} of a
+ * variant, by its message key. {@code source} is "built-in" or the user rule file. {@code scope}
  * is {@link #CLUSTER} (the default) or {@link #SCAN}: a rule that judges an absence (no workload
  * has these labels, no Service of this name) speaks only when the whole scan agrees, not only the
  * cluster it looked at (see {@code ClusterScopes}).
@@ -23,7 +24,8 @@ public record RuleInfo(
     List<String> tags,
     String since,
     String source,
-    String scope) {
+    String scope,
+    Map<String, Severity> variantSeverities) {
 
   /** The rule judges each cluster on its own. */
   public static final String CLUSTER = "cluster";
@@ -44,6 +46,31 @@ public record RuleInfo(
     messages = Map.copyOf(messages);
     tags = List.copyOf(tags);
     scope = scope == null ? CLUSTER : scope;
+    variantSeverities = variantSeverities == null ? Map.of() : Map.copyOf(variantSeverities);
+  }
+
+  /** A rule whose findings all have its {@code @severity}. */
+  public RuleInfo(
+      String id,
+      String name,
+      Severity severity,
+      String summary,
+      Map<String, String> messages,
+      String remediation,
+      List<String> tags,
+      String since,
+      String source,
+      String scope) {
+    this(id, name, severity, summary, messages, remediation, tags, since, source, scope, Map.of());
+  }
+
+  /**
+   * The severity of a finding reported with the given message template: {@code @severityXyz} for
+   * {@code @messageXyz} where the rule declares one (a form of the finding the scan is less sure
+   * of), else the rule's {@code @severity}.
+   */
+  public Severity severityOf(String messageKey) {
+    return variantSeverities.getOrDefault(messageKey, severity);
   }
 
   /** A cluster-scoped rule. */
@@ -80,9 +107,10 @@ public record RuleInfo(
     return SCAN.equals(scope);
   }
 
-  /** This rule with another severity. */
+  /** This rule with another severity, for every finding (a user's override). */
   public RuleInfo withSeverity(Severity s) {
-    return new RuleInfo(id, name, s, summary, messages, remediation, tags, since, source, scope);
+    return new RuleInfo(
+        id, name, s, summary, messages, remediation, tags, since, source, scope, Map.of());
   }
 
   public String message() {

@@ -119,6 +119,37 @@ class CatalogTest {
   }
 
   @Test
+  void aVariantSeverityNeedsItsMessageAndAValidLevelAndAppliesOnlyToThatMessage() {
+    Map<String, String> md = new java.util.TreeMap<>();
+    md.putAll(
+        Map.of(
+            "id", "EKS-SVC-999",
+            "name", "some-rule",
+            "severity", "HIGH",
+            "summary", "s",
+            "message", "m",
+            "messageGuess", "g",
+            "remediation", "r",
+            "tags", "availability",
+            "since", "0.1.0"));
+    md.put("severityGuess", "MEDIUM");
+    assertEquals(List.of(), Metadata.problems("EKS-SVC-999", md, true));
+    RuleInfo info = Metadata.info(md, "built-in");
+    assertEquals(io.eksnet.finding.Severity.MEDIUM, info.severityOf("messageGuess"));
+    assertEquals(io.eksnet.finding.Severity.HIGH, info.severityOf("message"));
+    // a user's override applies to every form of the finding
+    assertEquals(
+        io.eksnet.finding.Severity.LOW,
+        info.withSeverity(io.eksnet.finding.Severity.LOW).severityOf("messageGuess"));
+
+    md.put("severityOther", "MEDIUM");
+    md.put("severityGuess", "sometimes");
+    List<String> p = Metadata.problems("EKS-SVC-999", md, true);
+    assertTrue(p.contains("@severityOther has no @messageOther to apply to"), p.toString());
+    assertTrue(p.stream().anyMatch(s -> s.startsWith("@severityGuess 'sometimes'")), p.toString());
+  }
+
+  @Test
   void annotationValuesLoseSurroundingQuotes() {
     assertEquals("HIGH", Metadata.unquote("\"HIGH\""));
     assertEquals("a \"b\" c", Metadata.unquote("a \"b\" c"));
