@@ -28,7 +28,9 @@ final class ClusterRelations {
       w.merge(x.getNamespace(), 1, Integer::sum);
       if (x.isDaemonSet()
           && ("node-local-dns".equals(x.getName())
-              || "node-local-dns".equals(x.getPodLabels().get("k8s-app")))) {
+              || "node-local-dns".equals(x.getPodLabels().get("k8s-app"))
+              || x.getContainers().stream()
+                  .anyMatch(c -> c.image() != null && c.image().contains("/k8s-dns-node-cache")))) {
         nodeLocal = x;
       }
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * VPC routing: the route tables that apply to each subnet (its explicit association, else the VPC's
@@ -38,7 +39,15 @@ final class RoutingRelations {
     Set<String> uncertainFiles = new HashSet<>();
     Map<String, List<String>> explicit = new HashMap<>();
     Map<String, String> mainByVpc = new HashMap<>();
-    Map<String, Boolean> ecrByVpc = new HashMap<>();
+    Map<String, Set<String>> endpointsByVpc = new HashMap<>();
+    Set<String> uncertainEndpointVpcs = new HashSet<>();
+    boolean endpointsUncertain = false;
+    Map<String, String> vpcKeyById = new HashMap<>();
+    for (Object f : facts) {
+      if (f instanceof Vpc v && v.getId() != null) {
+        vpcKeyById.putIfAbsent(v.getId(), v.getKey());
+      }
+    }
     for (Object f : facts) {
       if (f instanceof RouteTable rt) {
         tables.put(rt.getKey(), rt);
@@ -83,8 +92,23 @@ final class RoutingRelations {
             ts.add(TerraformResource.key(a.getFile(), rt));
           }
         }
-      } else if (f instanceof VpcEndpoint e && e.isEcrImages() && e.getVpc().single() != null) {
-        ecrByVpc.put(TerraformResource.key(e.getFile(), e.getVpc().single()), true);
+      } else if (f instanceof VpcEndpoint e) {
+        String vpcKey = null;
+        if (e.getVpc().single() != null) {
+          vpcKey = TerraformResource.key(e.getFile(), e.getVpc().single());
+        } else if (e.getVpc().addresses().isEmpty() && e.getVpc().external().size() == 1) {
+          vpcKey = vpcKeyById.get(e.getVpc().external().get(0));
+          if (vpcKey == null) {
+            continue; // an endpoint of a VPC the scan does not hold
+          }
+        }
+        if (vpcKey == null) {
+          endpointsUncertain = true; // its VPC cannot be told: it may be any
+        } else if (e.getServiceName() == null) {
+          uncertainEndpointVpcs.add(vpcKey); // unknown until apply: it may be any service
+        } else if (e.getService() != null) {
+          endpointsByVpc.computeIfAbsent(vpcKey, k -> new TreeSet<>()).add(e.getService());
+        }
       }
     }
     Map<String, List<String>> groupsBySubnet = new HashMap<>();
@@ -97,6 +121,7 @@ final class RoutingRelations {
         accessBySubnet.merge(key, access, SubnetRouting.ApiAccess::join);
       }
     }
+    Map<String, String> needed = NodeAwsServices.of(t, facts);
     Map<String, SubnetRouting> out = new LinkedHashMap<>();
     for (Subnet s : t.subnets) {
       List<String> ts = explicit.get(s.getKey());
@@ -145,7 +170,9 @@ final class RoutingRelations {
               known,
               targets,
               groupsBySubnet.getOrDefault(s.getKey(), List.of()),
-              vpcKey != null && ecrByVpc.containsKey(vpcKey),
+              vpcKey == null ? Set.of() : endpointsByVpc.getOrDefault(vpcKey, Set.of()),
+              vpcKey != null && !endpointsUncertain && !uncertainEndpointVpcs.contains(vpcKey),
+              needed,
               accessBySubnet.getOrDefault(s.getKey(), SubnetRouting.ApiAccess.UNKNOWN)));
     }
     return out;

@@ -2,8 +2,13 @@ package io.eksnet.relate.terraform;
 
 import io.eksnet.model.RouteEntry;
 import io.eksnet.model.Subnet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a subnet reaches beyond its VPC: its route table (explicitly associated, or the VPC's main
@@ -18,7 +23,9 @@ public final class SubnetRouting {
   private final boolean known;
   private final Set<RouteEntry.Target> defaultTargets;
   private final List<String> nodeGroups;
-  private final boolean privateEndpoints;
+  private final Set<String> vpcEndpoints;
+  private final boolean vpcEndpointsKnown;
+  private final Map<String, String> servicesCalled;
   private final ApiAccess apiAccess;
 
   /**
@@ -44,7 +51,9 @@ public final class SubnetRouting {
       boolean known,
       Set<RouteEntry.Target> defaultTargets,
       List<String> nodeGroups,
-      boolean privateEndpoints,
+      Set<String> vpcEndpoints,
+      boolean vpcEndpointsKnown,
+      Map<String, String> servicesCalled,
       ApiAccess apiAccess) {
     this.subnet = subnet;
     this.routeTables = List.copyOf(routeTables);
@@ -52,7 +61,9 @@ public final class SubnetRouting {
     this.known = known;
     this.defaultTargets = Set.copyOf(defaultTargets);
     this.nodeGroups = List.copyOf(nodeGroups);
-    this.privateEndpoints = privateEndpoints;
+    this.vpcEndpoints = new TreeSet<>(vpcEndpoints);
+    this.vpcEndpointsKnown = vpcEndpointsKnown;
+    this.servicesCalled = new LinkedHashMap<>(servicesCalled);
     this.apiAccess = apiAccess;
   }
 
@@ -101,9 +112,59 @@ public final class SubnetRouting {
     return !nodeGroups.isEmpty();
   }
 
-  /** True when the VPC has an ECR interface endpoint (a private cluster without NAT). */
+  /** True when the VPC has an ECR image ({@code ecr.dkr}) endpoint: a private cluster's sign. */
   public boolean isPrivateEndpoints() {
-    return privateEndpoints;
+    return hasVpcEndpoint("ecr.dkr");
+  }
+
+  /**
+   * The services the subnet's VPC has endpoints for ({@code aws_vpc_endpoint}), by short name
+   * ({@code ecr.dkr}, {@code s3}, {@code sts}…), sorted.
+   */
+  public Set<String> getVpcEndpoints() {
+    return Collections.unmodifiableSet(vpcEndpoints);
+  }
+
+  public boolean hasVpcEndpoint(String service) {
+    return vpcEndpoints.contains(service);
+  }
+
+  /**
+   * True when the VPC is in the scan and every {@code aws_vpc_endpoint} of the scan that may belong
+   * to it has a known VPC and service name, so {@link #getVpcEndpoints} is all of them.
+   */
+  public boolean isVpcEndpointsKnown() {
+    return vpcEndpointsKnown;
+  }
+
+  /**
+   * The AWS services the nodes and the controllers of the scan call, by endpoint short name, with
+   * the reason (ECR, S3 and EC2 always; STS, CloudWatch Logs, Elastic Load Balancing where the scan
+   * shows their callers).
+   */
+  public Map<String, String> getServicesCalled() {
+    return Collections.unmodifiableMap(servicesCalled);
+  }
+
+  /** The services of {@link #getServicesCalled} the VPC has no endpoint for, in that order. */
+  public List<String> getServicesWithoutEndpoint() {
+    List<String> out = new ArrayList<>();
+    for (String s : servicesCalled.keySet()) {
+      if (!vpcEndpoints.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** {@code ec2 (why), sts (why)}: the services given, each with its reason. */
+  public String describeServices(List<String> services) {
+    List<String> parts = new ArrayList<>();
+    for (String s : services) {
+      String why = servicesCalled.get(s);
+      parts.add(why == null ? s : s + " (" + why + ")");
+    }
+    return String.join("; ", parts);
   }
 
   /** {@code route table aws_route_table.private} or {@code the VPC's main route table}. */

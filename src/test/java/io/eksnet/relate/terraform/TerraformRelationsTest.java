@@ -154,4 +154,82 @@ class TerraformRelationsTest {
     assertTrue(routing.getDefaultTargets().isEmpty());
     assertFalse(routing.getDefaultTargets().contains(RouteEntry.Target.VPN_GATEWAY));
   }
+
+  private static String endpoint(String name, String vpc, String service) {
+    return resource(
+        "aws_vpc_endpoint." + name,
+        "aws_vpc_endpoint",
+        "{\"vpc_id\": \""
+            + vpc
+            + "\""
+            + (service == null ? "" : ", \"service_name\": \"" + service + "\"")
+            + "}");
+  }
+
+  @Test
+  void vpcEndpointsAreMatchedToTheSubnetsVpcByIdAndNamedByService() throws IOException {
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                group("[\"subnet-a\"]", 2),
+                endpoint("dkr", "vpc-1", "com.amazonaws.eu-west-1.ecr.dkr"),
+                endpoint("s3", "vpc-1", "cn.com.amazonaws.cn-north-1.s3"),
+                endpoint("other", "vpc-elsewhere", "com.amazonaws.eu-west-1.ec2"),
+                endpoint("partner", "vpc-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123")));
+    SubnetRouting routing = all(r, SubnetRouting.class).get(0);
+    assertEquals(java.util.Set.of("ecr.dkr", "s3"), routing.getVpcEndpoints());
+    assertTrue(routing.isVpcEndpointsKnown(), "the endpoint of another VPC does not matter");
+    assertEquals(List.of("ecr.api", "ec2"), routing.getServicesWithoutEndpoint());
+  }
+
+  @Test
+  void anEndpointWithAnUnknownServiceMakesTheVpcsEndpointsUnknown() throws IOException {
+    List<Object> r =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                endpoint("dkr", "vpc-1", "com.amazonaws.eu-west-1.ecr.dkr"),
+                endpoint("any", "vpc-1", null)));
+    assertFalse(all(r, SubnetRouting.class).get(0).isVpcEndpointsKnown());
+  }
+
+  @Test
+  void controllersCountOnlyWhenTheScanHoldsOneCluster() throws IOException {
+    String lbc =
+        resource(
+            "helm_release.lbc",
+            "helm_release",
+            "{\"name\": \"lbc\", \"chart\": \"eks/aws-load-balancer-controller\"}");
+    String logs =
+        resource(
+            "aws_eks_addon.obs",
+            "aws_eks_addon",
+            "{\"cluster_name\": \"a\", \"addon_name\": \"amazon-cloudwatch-observability\"}");
+    List<Object> one = relations(state(VPC, subnet("a", "10.0.0.0/24", "eu-west-1a"), lbc, logs));
+    assertEquals(
+        List.of("ecr.api", "ecr.dkr", "s3", "ec2", "logs", "elasticloadbalancing"),
+        List.copyOf(all(one, SubnetRouting.class).get(0).getServicesCalled().keySet()));
+    String second =
+        resource(
+            "aws_eks_addon.obs2",
+            "aws_eks_addon",
+            "{\"cluster_name\": \"b\", \"addon_name\": \"vpc-cni\"}");
+    List<Object> two =
+        relations(
+            state(
+                VPC,
+                subnet("a", "10.0.0.0/24", "eu-west-1a"),
+                lbc,
+                logs,
+                second,
+                resource("aws_eks_cluster.a", "aws_eks_cluster", "{\"name\": \"a\"}"),
+                resource("aws_eks_cluster.b", "aws_eks_cluster", "{\"name\": \"b\"}")));
+    assertEquals(
+        List.of("ecr.api", "ecr.dkr", "s3", "ec2"),
+        List.copyOf(all(two, SubnetRouting.class).get(0).getServicesCalled().keySet()),
+        "with two clusters the release may be the other's");
+  }
 }
