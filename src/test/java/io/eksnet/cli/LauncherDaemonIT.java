@@ -282,6 +282,67 @@ class LauncherDaemonIT {
     }
   }
 
+  /**
+   * The class archive the launcher trains holds the classes of every report format, not only the
+   * text report's: a SARIF run and a JSON run with it load none of eksnet's report classes, nor the
+   * JSON and SARIF libraries', from the jar (the archive must be usable: -Xshare:on or
+   * -XX:AOTMode=on make the JVM fail otherwise).
+   */
+  @Test
+  void theTrainedArchiveHoldsEveryReportFormatsClasses() throws Exception {
+    env.remove("EKSNET_DAEMON");
+    Run first = run(home, Map.of(), "scan", "--quiet", "examples/shop"); // trains the archive
+    assertEquals(1, first.code(), first.err());
+    int major = Runtime.version().feature();
+    Path archive = home.resolve("target/eksnet-cli-" + major + (major >= 25 ? ".aot" : ".jsa"));
+    assertTrue(Files.isRegularFile(archive), archive + " was not trained");
+    Path jar;
+    try (Stream<Path> s = Files.list(home.resolve("target/run"))) {
+      jar = s.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> use =
+        major >= 25
+            ? List.of("-XX:AOTCache=" + archive, "-XX:AOTMode=on")
+            : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on");
+    for (String format : List.of("sarif", "json")) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+      cmd.addAll(use);
+      cmd.addAll(
+          List.of(
+              "-Xlog:class+load=info:stderr",
+              "-jar",
+              jar.toString(),
+              "scan",
+              "--fail-on",
+              "none",
+              "--format",
+              format,
+              "examples/shop"));
+      Run r = exec(home, Map.of(), cmd);
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("EKS-LB-002"), r.out());
+      List<String> fromJar =
+          r.err()
+              .lines()
+              .filter(l -> l.contains("source: file:") || l.contains("source: jar:"))
+              .filter(
+                  l ->
+                      l.contains(" io.eksnet.report.")
+                          || l.contains(" com.fasterxml.jackson.")
+                          || l.contains(" com.contrastsecurity."))
+              .filter(l -> !l.contains("AtomicFile")) // only for --output, which training has not
+              .toList();
+      assertTrue(
+          fromJar.isEmpty(),
+          format
+              + ": "
+              + fromJar.size()
+              + " classes loaded from the jar, not the archive, e.g. "
+              + fromJar.subList(0, Math.min(3, fromJar.size())));
+    }
+  }
+
   /** A process that reads everything sent to a port and never answers (or answers garbage). */
   private static final class FakeListener implements AutoCloseable {
     final java.net.ServerSocket server;
