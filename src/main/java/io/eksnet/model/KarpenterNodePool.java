@@ -36,6 +36,7 @@ public final class KarpenterNodePool extends K8sObject {
 
   private final String nodeClassName;
   private final boolean ec2NodeClass;
+  private final boolean autoModeNodeClass;
   private final List<Requirement> requirements;
   private final Integer kubeletMaxPods;
   private final Double cpuLimit;
@@ -53,6 +54,7 @@ public final class KarpenterNodePool extends K8sObject {
         (kind == null || kind.equals("EC2NodeClass"))
             && (group == null || group.equals(Ec2NodeClass.API_GROUP))
             && (api == null || api.startsWith(Ec2NodeClass.API_GROUP + "/"));
+    this.autoModeNodeClass = "NodeClass".equals(kind) && AutoModeNodeClass.API_GROUP.equals(group);
     List<Requirement> reqs = new ArrayList<>();
     for (Tree t : Tree.asList(Tree.path(spec, "requirements"))) {
       String key = Tree.text(Tree.path(t, "key"));
@@ -95,6 +97,15 @@ public final class KarpenterNodePool extends K8sObject {
       "True when `nodeClassRef` names a Karpenter EC2NodeClass (not an EKS Auto Mode NodeClass).")
   public boolean isEc2NodeClassRef() {
     return ec2NodeClass;
+  }
+
+  /**
+   * True when {@code nodeClassRef} names an EKS Auto Mode NodeClass ({@code eks.amazonaws.com}).
+   */
+  @FactField(
+      "True when `nodeClassRef` names an EKS Auto Mode NodeClass (group `eks.amazonaws.com`).")
+  public boolean isAutoModeNodeClassRef() {
+    return autoModeNodeClass;
   }
 
   @FactField("`spec.template.spec.requirements`, as written.")
