@@ -87,9 +87,14 @@ public final class ClusterFacts {
               (in, out) -> clusterSubnets(in.all(EksCluster.class), in.all(Subnet.class), out)),
           RelationProvider.of(
               "lb-schemes",
-              Set.of(AlbIngress.class, Service.class),
+              Set.of(AlbIngress.class, Service.class, EksAutoMode.class),
               Set.of(LbScheme.class),
-              (in, out) -> lbSchemes(in.all(AlbIngress.class), in.all(Service.class), out)),
+              (in, out) ->
+                  lbSchemes(
+                      in.all(AlbIngress.class),
+                      in.all(Service.class),
+                      !in.all(EksAutoMode.class).isEmpty(),
+                      out)),
           RelationProvider.of(
               "security-group-policy-pods",
               Set.of(SecurityGroupPolicy.class, Workload.class),
@@ -327,7 +332,8 @@ public final class ClusterFacts {
   private static final String NLB_ANNOTATION = "service.beta.kubernetes.io/";
 
   /** The scheme and source ranges of the ALBs and NLBs the AWS Load Balancer Controller makes. */
-  static void lbSchemes(List<AlbIngress> albs, List<Service> services, List<Object> out) {
+  static void lbSchemes(
+      List<AlbIngress> albs, List<Service> services, boolean autoMode, List<Object> out) {
     for (AlbIngress a : albs) {
       if (a.isClassParamsUnresolved() || a.isAutoMode()) {
         // params the scan lacks may set the scheme; EKS Auto Mode's default is not documented
@@ -361,6 +367,9 @@ public final class ClusterFacts {
     for (Service s : services) {
       if (!s.isLoadBalancer() || !s.isLbcNlb()) {
         continue;
+      }
+      if (autoMode && s.getLoadBalancerClass() == null) {
+        continue; // in EKS Auto Mode a Service without a class gets Auto Mode's NLB
       }
       String scheme = s.annotation(NLB_ANNOTATION + "aws-load-balancer-scheme");
       String internal = s.annotation(NLB_ANNOTATION + "aws-load-balancer-internal");
