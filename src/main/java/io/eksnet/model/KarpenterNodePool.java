@@ -41,6 +41,8 @@ public final class KarpenterNodePool extends K8sObject {
   private final Integer kubeletMaxPods;
   private final Double cpuLimit;
   private final Long memoryLimitMib;
+  private final Integer replicas;
+  private final Integer nodesLimit;
 
   public KarpenterNodePool(String file, Tree.TMap root) {
     super(file, root, "");
@@ -75,6 +77,8 @@ public final class KarpenterNodePool extends K8sObject {
     this.kubeletMaxPods = Quantities.integer(Tree.path(spec, "kubelet", "maxPods"));
     this.cpuLimit = Quantities.cpu(Tree.text(Tree.path(root, "spec", "limits", "cpu")));
     this.memoryLimitMib = Quantities.mib(Tree.text(Tree.path(root, "spec", "limits", "memory")));
+    this.replicas = Quantities.integer(Tree.path(root, "spec", "replicas"));
+    this.nodesLimit = Quantities.integer(Tree.path(root, "spec", "limits", "nodes"));
   }
 
   @Override
@@ -127,6 +131,22 @@ public final class KarpenterNodePool extends K8sObject {
   @FactField("`spec.limits.memory` in MiB; null when unset or unreadable.")
   public Long getMemoryLimitMib() {
     return memoryLimitMib;
+  }
+
+  /**
+   * {@code spec.replicas}: a static NodePool keeps this many nodes whatever the pods ask; null for
+   * a dynamic NodePool.
+   */
+  @FactField(
+      "`spec.replicas` of a static NodePool (that many nodes, whatever the pods ask); null when unset.")
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** {@code spec.limits.nodes}; null when unset. */
+  @FactField("`spec.limits.nodes`; null when unset.")
+  public Integer getNodesLimit() {
+    return nodesLimit;
   }
 
   /** True when {@code spec.limits} bounds CPU or memory. */
