@@ -53,6 +53,31 @@ public final class ClusterFacts {
   public static final List<RelationProvider> PROVIDERS =
       List.of(
           RelationProvider.of(
+              "eks-auto-mode",
+              Set.of(
+                  EksCluster.class,
+                  NodeGroup.class,
+                  EksAddon.class,
+                  KarpenterNodePool.class,
+                  AutoModeNodeClass.class,
+                  IngressClass.class,
+                  IngressClassParams.class,
+                  Service.class),
+              Set.of(EksAutoMode.class),
+              (in, out) ->
+                  autoMode(
+                      in.all(EksCluster.class),
+                      clusterNames(
+                          in.all(EksCluster.class),
+                          in.all(NodeGroup.class),
+                          in.all(EksAddon.class)),
+                      in.all(KarpenterNodePool.class),
+                      in.all(AutoModeNodeClass.class),
+                      in.all(IngressClass.class),
+                      in.all(IngressClassParams.class),
+                      in.all(Service.class),
+                      out)),
+          RelationProvider.of(
               "policy-engines",
               Set.of(
                   Workload.class,
@@ -100,31 +125,6 @@ public final class ClusterFacts {
               Set.of(SecurityGroupPolicy.class, Workload.class),
               Set.of(SecurityGroupPolicyPods.class),
               (in, out) -> sgpPods(in.all(SecurityGroupPolicy.class), in.all(Workload.class), out)),
-          RelationProvider.of(
-              "eks-auto-mode",
-              Set.of(
-                  EksCluster.class,
-                  NodeGroup.class,
-                  EksAddon.class,
-                  KarpenterNodePool.class,
-                  AutoModeNodeClass.class,
-                  IngressClass.class,
-                  IngressClassParams.class,
-                  Service.class),
-              Set.of(EksAutoMode.class),
-              (in, out) ->
-                  autoMode(
-                      in.all(EksCluster.class),
-                      clusterNames(
-                          in.all(EksCluster.class),
-                          in.all(NodeGroup.class),
-                          in.all(EksAddon.class)),
-                      in.all(KarpenterNodePool.class),
-                      in.all(AutoModeNodeClass.class),
-                      in.all(IngressClass.class),
-                      in.all(IngressClassParams.class),
-                      in.all(Service.class),
-                      out)),
           RelationProvider.of(
               "vpc-cni-network-policy",
               Set.of(
