@@ -46,7 +46,8 @@ public final class Ec2NodeClass extends K8sObject {
     this.kubeletMaxPods = Quantities.integer(Tree.path(root, "spec", "kubelet", "maxPods"));
   }
 
-  private static List<SelectorTerm> terms(Tree list) {
+  /** The selector terms of a list as written (maps only). */
+  static List<SelectorTerm> terms(Tree list) {
     List<SelectorTerm> out = new ArrayList<>();
     for (Tree t : Tree.asList(list)) {
       if (t instanceof Tree.TMap m) {

@@ -63,6 +63,15 @@ public final class EksCluster extends TerraformResource {
     return !Tree.asList(getValues() == null ? null : getValues().get("outpost_config")).isEmpty();
   }
 
+  /**
+   * True for an EKS Auto Mode cluster: {@code compute_config[0].enabled} is true (EKS requires the
+   * storage and load balancing capabilities to be on with it).
+   */
+  @FactField("True for an EKS Auto Mode cluster (`compute_config { enabled = true }`).")
+  public boolean isAutoMode() {
+    return "true".equals(str("compute_config", "0", "enabled"));
+  }
+
   /** {@code name}; null when unknown. */
   @FactField("`name`.")
   public String getClusterName() {

@@ -9,6 +9,9 @@ public final class IngressClass extends K8sObject {
   /** The controller string of the AWS Load Balancer Controller. */
   public static final String ALB_CONTROLLER = "ingress.k8s.aws/alb";
 
+  /** The controller string of EKS Auto Mode's load balancing capability. */
+  public static final String AUTO_MODE_ALB_CONTROLLER = "eks.amazonaws.com/alb";
+
   private final String controller;
   private final String parametersApiGroup;
   private final String parametersKind;
@@ -34,8 +37,19 @@ public final class IngressClass extends K8sObject {
     return controller;
   }
 
+  /** True for the ALB classes of the AWS Load Balancer Controller and of EKS Auto Mode. */
   public boolean isAlb() {
-    return ALB_CONTROLLER.equals(controller);
+    return ALB_CONTROLLER.equals(controller) || AUTO_MODE_ALB_CONTROLLER.equals(controller);
+  }
+
+  /** True for an ALB class of EKS Auto Mode ({@code eks.amazonaws.com/alb}). */
+  public boolean isAutoMode() {
+    return AUTO_MODE_ALB_CONTROLLER.equals(controller);
+  }
+
+  /** The API group of the IngressClassParams this class's controller reads. */
+  public String paramsApiGroup() {
+    return isAutoMode() ? IngressClassParams.AUTO_MODE_API_GROUP : IngressClassParams.API_GROUP;
   }
 
   public boolean isDefaultClass() {
@@ -66,12 +80,13 @@ public final class IngressClass extends K8sObject {
   }
 
   /**
-   * True when the parameters are an IngressClassParams: apiGroup {@code elbv2.k8s.aws} and kind
-   * {@code IngressClassParams}, the only reference the AWS Load Balancer Controller accepts.
+   * True when the parameters are an IngressClassParams of this class's controller: apiGroup {@code
+   * elbv2.k8s.aws} (AWS Load Balancer Controller) or {@code eks.amazonaws.com} (EKS Auto Mode) and
+   * kind {@code IngressClassParams}, the only reference each controller accepts.
    */
   public boolean referencesIngressClassParams() {
     return hasParameters
-        && IngressClassParams.API_GROUP.equals(parametersApiGroup)
+        && paramsApiGroup().equals(parametersApiGroup)
         && IngressClassParams.KIND.equals(parametersKind);
   }
 }

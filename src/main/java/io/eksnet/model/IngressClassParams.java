@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An IngressClassParams of the AWS Load Balancer Controller ({@code elbv2.k8s.aws},
- * cluster-scoped): the settings an IngressClass that references it (in {@code spec.parameters})
- * enforces on all its Ingresses. The fields the rules use are read here; every field keeps its
- * position in the tree ({@link #at(String...)}).
+ * An IngressClassParams of the AWS Load Balancer Controller ({@code elbv2.k8s.aws}) or of EKS Auto
+ * Mode ({@code eks.amazonaws.com}), cluster-scoped: the settings an IngressClass that references it
+ * (in {@code spec.parameters}) enforces on all its Ingresses. The fields the rules use are read
+ * here; every field keeps its position in the tree ({@link #at(String...)}).
  */
 @PublicFact(
-    "An IngressClassParams of the AWS Load Balancer Controller (`elbv2.k8s.aws`), whose fields win over the annotations of the Ingresses of its class.")
+    "An IngressClassParams of the AWS Load Balancer Controller (`elbv2.k8s.aws`) or of EKS Auto Mode (`eks.amazonaws.com`), whose fields win over the annotations of the Ingresses of its class.")
 public final class IngressClassParams extends K8sObject {
 
   /** The API group of IngressClassParams (and of the IngressClass parameter reference). */
   public static final String API_GROUP = "elbv2.k8s.aws";
+
+  /** The API group of EKS Auto Mode's IngressClassParams. */
+  public static final String AUTO_MODE_API_GROUP = "eks.amazonaws.com";
 
   public static final String KIND = "IngressClassParams";
 
@@ -57,6 +60,17 @@ public final class IngressClassParams extends K8sObject {
   @Override
   protected boolean isNamespaced() {
     return false;
+  }
+
+  /** True for EKS Auto Mode's IngressClassParams ({@code eks.amazonaws.com}). */
+  @FactField("True for EKS Auto Mode's IngressClassParams (`eks.amazonaws.com`).")
+  public boolean isAutoMode() {
+    return getApiVersion().startsWith(AUTO_MODE_API_GROUP + "/");
+  }
+
+  /** The API group, {@code elbv2.k8s.aws} or {@code eks.amazonaws.com}. */
+  public String apiGroup() {
+    return isAutoMode() ? AUTO_MODE_API_GROUP : API_GROUP;
   }
 
   /** {@code spec.scheme} ({@code internal} or {@code internet-facing}), or null. */

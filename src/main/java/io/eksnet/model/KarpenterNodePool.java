@@ -36,10 +36,13 @@ public final class KarpenterNodePool extends K8sObject {
 
   private final String nodeClassName;
   private final boolean ec2NodeClass;
+  private final boolean autoModeNodeClass;
   private final List<Requirement> requirements;
   private final Integer kubeletMaxPods;
   private final Double cpuLimit;
   private final Long memoryLimitMib;
+  private final Integer replicas;
+  private final Integer nodesLimit;
 
   public KarpenterNodePool(String file, Tree.TMap root) {
     super(file, root, "");
@@ -53,6 +56,7 @@ public final class KarpenterNodePool extends K8sObject {
         (kind == null || kind.equals("EC2NodeClass"))
             && (group == null || group.equals(Ec2NodeClass.API_GROUP))
             && (api == null || api.startsWith(Ec2NodeClass.API_GROUP + "/"));
+    this.autoModeNodeClass = "NodeClass".equals(kind) && AutoModeNodeClass.API_GROUP.equals(group);
     List<Requirement> reqs = new ArrayList<>();
     for (Tree t : Tree.asList(Tree.path(spec, "requirements"))) {
       String key = Tree.text(Tree.path(t, "key"));
@@ -73,6 +77,8 @@ public final class KarpenterNodePool extends K8sObject {
     this.kubeletMaxPods = Quantities.integer(Tree.path(spec, "kubelet", "maxPods"));
     this.cpuLimit = Quantities.cpu(Tree.text(Tree.path(root, "spec", "limits", "cpu")));
     this.memoryLimitMib = Quantities.mib(Tree.text(Tree.path(root, "spec", "limits", "memory")));
+    this.replicas = Quantities.integer(Tree.path(root, "spec", "replicas"));
+    this.nodesLimit = Quantities.integer(Tree.path(root, "spec", "limits", "nodes"));
   }
 
   @Override
@@ -97,6 +103,15 @@ public final class KarpenterNodePool extends K8sObject {
     return ec2NodeClass;
   }
 
+  /**
+   * True when {@code nodeClassRef} names an EKS Auto Mode NodeClass ({@code eks.amazonaws.com}).
+   */
+  @FactField(
+      "True when `nodeClassRef` names an EKS Auto Mode NodeClass (group `eks.amazonaws.com`).")
+  public boolean isAutoModeNodeClassRef() {
+    return autoModeNodeClass;
+  }
+
   @FactField("`spec.template.spec.requirements`, as written.")
   public List<Requirement> getRequirements() {
     return requirements;
@@ -116,6 +131,22 @@ public final class KarpenterNodePool extends K8sObject {
   @FactField("`spec.limits.memory` in MiB; null when unset or unreadable.")
   public Long getMemoryLimitMib() {
     return memoryLimitMib;
+  }
+
+  /**
+   * {@code spec.replicas}: a static NodePool keeps this many nodes whatever the pods ask; null for
+   * a dynamic NodePool.
+   */
+  @FactField(
+      "`spec.replicas` of a static NodePool (that many nodes, whatever the pods ask); null when unset.")
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** {@code spec.limits.nodes}; null when unset. */
+  @FactField("`spec.limits.nodes`; null when unset.")
+  public Integer getNodesLimit() {
+    return nodesLimit;
   }
 
   /** True when {@code spec.limits} bounds CPU or memory. */

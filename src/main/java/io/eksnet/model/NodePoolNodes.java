@@ -37,7 +37,9 @@ public final class NodePoolNodes extends NodeGroup {
    *     known here (then {@code types} is empty)
    * @param capacityTypes the type the capacity arithmetic assumes (the smallest allowed type), or
    *     all allowed types without limits
-   * @param maxNodes nodes at the limits; 0 without limits
+   * @param desiredNodes the nodes a static NodePool keeps ({@code spec.replicas}); 0 otherwise
+   * @param maxNodes nodes at the limits (for a static NodePool: its replicas, or {@code
+   *     limits.nodes} when higher); 0 without limits
    * @param sizing how {@code maxNodes} was found, for messages
    * @param kubeletMaxPods the kubelet's max pods, or null
    * @param kubeletMaxPodsLocation where it is set, or null
@@ -50,6 +52,7 @@ public final class NodePoolNodes extends NodeGroup {
       List<String> types,
       boolean typesKnown,
       List<String> capacityTypes,
+      int desiredNodes,
       int maxNodes,
       String sizing,
       Integer kubeletMaxPods,
@@ -61,8 +64,8 @@ public final class NodePoolNodes extends NodeGroup {
         subnets,
         types,
         typesKnown,
-        0,
-        0,
+        desiredNodes,
+        desiredNodes,
         maxNodes,
         TfRefs.NONE,
         null,
@@ -113,9 +116,17 @@ public final class NodePoolNodes extends NodeGroup {
     return kubeletMaxPodsLocation;
   }
 
-  /** The NodePool's {@code limits}, or the NodePool itself without limits. */
+  /**
+   * What sizes the NodePool: {@code spec.replicas} of a static NodePool ({@code limits.nodes} when
+   * it lets the pool grow beyond them), else its {@code limits}, else the NodePool itself.
+   */
   @Override
   public Location getLocation() {
+    if (pool.getReplicas() != null) {
+      return pool.getNodesLimit() != null && pool.getNodesLimit() > pool.getReplicas()
+          ? pool.at("spec", "limits", "nodes")
+          : pool.at("spec", "replicas");
+    }
     return pool.hasLimits() ? pool.at("spec", "limits") : pool.getLocation();
   }
 

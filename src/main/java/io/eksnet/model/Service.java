@@ -18,6 +18,9 @@ public final class Service extends K8sObject {
   /** The loadBalancerClass of the AWS Load Balancer Controller. */
   public static final String LBC_CLASS = "service.k8s.aws/nlb";
 
+  /** The loadBalancerClass of EKS Auto Mode's load balancing capability. */
+  public static final String AUTO_MODE_CLASS = "eks.amazonaws.com/nlb";
+
   private final String type;
   private final List<Port> ports;
   private final Map<String, String> selector;
@@ -178,8 +181,28 @@ public final class Service extends K8sObject {
     if (!isLoadBalancer()) {
       return false;
     }
+    if (loadBalancerClass != null) {
+      return LBC_CLASS.equals(loadBalancerClass); // another class: another controller's
+    }
     String t = annotation(LB_TYPE);
-    return LBC_CLASS.equals(loadBalancerClass) || "external".equals(t) || "nlb-ip".equals(t);
+    return "external".equals(t) || "nlb-ip".equals(t);
+  }
+
+  /**
+   * True when EKS Auto Mode provisions this Service's NLB as its {@code loadBalancerClass} says
+   * ({@code eks.amazonaws.com/nlb}). In an Auto Mode cluster that class is also the default of a
+   * LoadBalancer Service without one, which this method cannot see.
+   */
+  @FactField("True for `type: LoadBalancer` with `loadBalancerClass: eks.amazonaws.com/nlb`.")
+  public boolean isAutoModeNlb() {
+    return isLoadBalancer() && AUTO_MODE_CLASS.equals(loadBalancerClass);
+  }
+
+  /** An NLB of the AWS Load Balancer Controller or of EKS Auto Mode, as the Service states. */
+  @FactField(
+      "True for an NLB of the AWS Load Balancer Controller or of EKS Auto Mode (`loadBalancerClass` or `aws-load-balancer-type`).")
+  public boolean isControllerNlb() {
+    return isLbcNlb() || isAutoModeNlb();
   }
 
   /**
@@ -231,6 +254,11 @@ public final class Service extends K8sObject {
     if (!isLoadBalancer()) {
       return null;
     }
+    if (isAutoModeNlb()) {
+      // EKS Auto Mode's default target type is ip
+      String t = annotation(NLB_TARGET_TYPE);
+      return t == null ? "ip" : t.trim().toLowerCase(java.util.Locale.ROOT);
+    }
     if (loadBalancerClass != null && !LBC_CLASS.equals(loadBalancerClass)) {
       return null;
     }
@@ -257,7 +285,7 @@ public final class Service extends K8sObject {
       return true;
     }
     String bp = annotation("service.beta.kubernetes.io/aws-load-balancer-backend-protocol");
-    return !isLbcNlb()
+    return !isControllerNlb()
         && bp != null
         && (bp.equalsIgnoreCase("http") || bp.equalsIgnoreCase("https"));
   }
@@ -273,7 +301,11 @@ public final class Service extends K8sObject {
   public String describeTargetType() {
     return annotation(NLB_TARGET_TYPE) != null
         ? "sets " + NLB_TARGET_TYPE + ": " + annotation(NLB_TARGET_TYPE)
-        : "has no " + NLB_TARGET_TYPE + " annotation, so the controller uses its default, instance";
+        : isAutoModeNlb()
+            ? "has no " + NLB_TARGET_TYPE + " annotation, so EKS Auto Mode uses its default, ip"
+            : "has no "
+                + NLB_TARGET_TYPE
+                + " annotation, so the controller uses its default, instance";
   }
 
   /** Where the traffic policy is decided: the field when written, else the type line. */

@@ -114,6 +114,10 @@ final class EksctlConfig {
         kn.put("service_ipv4_cidr", s(cfg, svc));
       }
       v.put("kubernetes_network_config", list(cfg, List.of(map(cfg, kn))));
+      if ("true".equals(Tree.text(Tree.path(cfg.get("autoModeConfig"), "enabled")))) {
+        // EKS Auto Mode, as aws_eks_cluster's compute_config states it
+        v.put("compute_config", list(cfg, List.of(map(cfg, Map.of("enabled", s(cfg, "true"))))));
+      }
       Tree outpost = cfg.get("outpost");
       String outpostArn = Tree.text(Tree.path(outpost, "controlPlaneOutpostARN"));
       if (outpostArn != null) {

@@ -65,7 +65,9 @@ final class K8sFactory {
           out.add(new IngressClass(file, doc, Tree.text(Tree.path(doc, "spec", "controller"))));
       case "IngressClassParams" -> {
         String api = Tree.text(doc.get("apiVersion"));
-        if (api != null && api.startsWith(IngressClassParams.API_GROUP + "/")) {
+        if (api != null
+            && (api.startsWith(IngressClassParams.API_GROUP + "/")
+                || api.startsWith(IngressClassParams.AUTO_MODE_API_GROUP + "/"))) {
           out.add(ingressClassParams(file, doc));
         }
       }
@@ -82,6 +84,14 @@ final class K8sFactory {
           PodSources.facts(file, doc, kind, out);
         }
       }
+      case "NodeClass" -> {
+        String api = Tree.text(doc.get("apiVersion"));
+        if (api != null && api.startsWith(io.eksnet.model.AutoModeNodeClass.API_GROUP + "/")) {
+          out.add(new io.eksnet.model.AutoModeNodeClass(file, doc));
+        } else {
+          other(file, doc, kind, out);
+        }
+      }
       case "EC2NodeClass" -> {
         String api = Tree.text(doc.get("apiVersion"));
         if (api != null && api.startsWith(io.eksnet.model.Ec2NodeClass.API_GROUP + "/")) {
@@ -95,15 +105,20 @@ final class K8sFactory {
           out.add(securityGroupPolicy(file, doc));
         }
       }
-      default -> {
-        networkPlugin(file, doc, kind, out);
-        io.eksnet.model.ChartInstall chart = io.eksnet.model.ChartInstall.of(file, doc, kind);
-        if (chart != null) {
-          out.add(chart);
-        }
-        PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
-      }
+      default -> other(file, doc, kind, out);
     }
+  }
+
+  /**
+   * A kind eksnet has no model of: plugin evidence, chart installs, pods made by its controller.
+   */
+  private static void other(String file, TMap doc, String kind, List<Object> out) {
+    networkPlugin(file, doc, kind, out);
+    io.eksnet.model.ChartInstall chart = io.eksnet.model.ChartInstall.of(file, doc, kind);
+    if (chart != null) {
+      out.add(chart);
+    }
+    PodSources.facts(file, doc, kind, out); // pods made by a controller of a CR
   }
 
   /**

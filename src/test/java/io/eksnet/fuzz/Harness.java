@@ -36,7 +36,12 @@ import java.util.stream.Stream;
  */
 final class Harness {
 
-  /** The control file: an in-tree NLB Service whose EKS-SVC-001 finding must survive every case. */
+  /**
+   * The control file: an NLB Service of the AWS Load Balancer Controller (its class written) with
+   * the controller's default instance targets, whose EKS-LB-003 finding must survive every case.
+   * Its finding depends on this file alone: EKS-SVC-001's (the control before) rightly depends on
+   * the rest of the cluster, which evidence of EKS Auto Mode beside it silences.
+   */
   static final String CONTROL_NAME = "control.yaml";
 
   static final String CONTROL =
@@ -47,13 +52,13 @@ final class Harness {
       metadata:
         name: eksnet-fuzz-control
         namespace: eksnet-fuzz-control
-        annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}
       spec:
         type: LoadBalancer
+        loadBalancerClass: service.k8s.aws/nlb
         ports: [{port: 80}]
       """;
 
-  static final String CONTROL_RULE = "EKS-SVC-001";
+  static final String CONTROL_RULE = "EKS-LB-003";
   static final int CONTROL_LINE = 9;
 
   /**

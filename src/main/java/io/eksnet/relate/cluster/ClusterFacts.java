@@ -1,5 +1,6 @@
 package io.eksnet.relate.cluster;
 
+import io.eksnet.model.AutoModeNodeClass;
 import io.eksnet.model.ChartInstall;
 import io.eksnet.model.CiliumPolicy;
 import io.eksnet.model.ClusterEndpointAccess;
@@ -9,7 +10,9 @@ import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
 import io.eksnet.model.HelmRelease;
 import io.eksnet.model.Ingress;
+import io.eksnet.model.IngressClass;
 import io.eksnet.model.IngressClassParams;
+import io.eksnet.model.KarpenterNodePool;
 import io.eksnet.model.Location;
 import io.eksnet.model.NetworkPluginObject;
 import io.eksnet.model.NetworkPolicy;
@@ -50,6 +53,31 @@ public final class ClusterFacts {
   public static final List<RelationProvider> PROVIDERS =
       List.of(
           RelationProvider.of(
+              "eks-auto-mode",
+              Set.of(
+                  EksCluster.class,
+                  NodeGroup.class,
+                  EksAddon.class,
+                  KarpenterNodePool.class,
+                  AutoModeNodeClass.class,
+                  IngressClass.class,
+                  IngressClassParams.class,
+                  Service.class),
+              Set.of(EksAutoMode.class),
+              (in, out) ->
+                  autoMode(
+                      in.all(EksCluster.class),
+                      clusterNames(
+                          in.all(EksCluster.class),
+                          in.all(NodeGroup.class),
+                          in.all(EksAddon.class)),
+                      in.all(KarpenterNodePool.class),
+                      in.all(AutoModeNodeClass.class),
+                      in.all(IngressClass.class),
+                      in.all(IngressClassParams.class),
+                      in.all(Service.class),
+                      out)),
+          RelationProvider.of(
               "policy-engines",
               Set.of(
                   Workload.class,
@@ -84,9 +112,14 @@ public final class ClusterFacts {
               (in, out) -> clusterSubnets(in.all(EksCluster.class), in.all(Subnet.class), out)),
           RelationProvider.of(
               "lb-schemes",
-              Set.of(AlbIngress.class, Service.class),
+              Set.of(AlbIngress.class, Service.class, EksAutoMode.class),
               Set.of(LbScheme.class),
-              (in, out) -> lbSchemes(in.all(AlbIngress.class), in.all(Service.class), out)),
+              (in, out) ->
+                  lbSchemes(
+                      in.all(AlbIngress.class),
+                      in.all(Service.class),
+                      !in.all(EksAutoMode.class).isEmpty(),
+                      out)),
           RelationProvider.of(
               "security-group-policy-pods",
               Set.of(SecurityGroupPolicy.class, Workload.class),
@@ -99,21 +132,111 @@ public final class ClusterFacts {
                   ConfigMap.class,
                   EksCluster.class,
                   NodeGroup.class,
-                  EksAddon.class),
+                  EksAddon.class,
+                  EksAutoMode.class),
               Set.of(VpcCniNetworkPolicy.class),
               (in, out) -> {
+                List<EksAutoMode> auto = in.all(EksAutoMode.class);
                 VpcCniNetworkPolicy p =
-                    vpcCniNetworkPolicy(
-                        in.one(CniConfig.class),
-                        in.all(ConfigMap.class),
-                        clusterNames(
-                            in.all(EksCluster.class),
-                            in.all(NodeGroup.class),
-                            in.all(EksAddon.class)));
+                    auto.isEmpty()
+                        ? vpcCniNetworkPolicy(
+                            in.one(CniConfig.class),
+                            in.all(ConfigMap.class),
+                            clusterNames(
+                                in.all(EksCluster.class),
+                                in.all(NodeGroup.class),
+                                in.all(EksAddon.class)))
+                        : autoModeNetworkPolicy(in.all(ConfigMap.class), auto.get(0));
                 if (p != null) {
                   out.add(p);
                 }
               }));
+
+  /** The evidence of EKS Auto Mode, in a fixed order (Terraform first, then the manifests). */
+  static void autoMode(
+      List<EksCluster> clusters,
+      Set<String> clusterNames,
+      List<KarpenterNodePool> nodePools,
+      List<AutoModeNodeClass> nodeClasses,
+      List<IngressClass> ingressClasses,
+      List<IngressClassParams> params,
+      List<Service> services,
+      List<Object> out) {
+    if (clusterNames.size() <= 1) { // one cluster's Terraform: the manifests' cluster
+      for (EksCluster c : clusters) {
+        if (c.isAutoMode()) {
+          out.add(
+              new EksAutoMode(
+                  c.getAddress() + " sets compute_config enabled", c.at("compute_config")));
+        }
+      }
+    }
+    for (KarpenterNodePool p : nodePools) {
+      if (p.isAutoModeNodeClassRef()) {
+        out.add(
+            new EksAutoMode(
+                "NodePool " + p.getName() + " names an eks.amazonaws.com NodeClass",
+                p.at("spec", "template", "spec", "nodeClassRef")));
+      }
+    }
+    for (AutoModeNodeClass c : nodeClasses) {
+      out.add(
+          new EksAutoMode(
+              "NodeClass " + c.getName() + " is eks.amazonaws.com/v1", c.getLocation()));
+    }
+    for (IngressClass c : ingressClasses) {
+      if (c.isAutoMode()) {
+        out.add(
+            new EksAutoMode(
+                c.getDisplayName() + " has controller eks.amazonaws.com/alb",
+                c.at("spec", "controller")));
+      }
+    }
+    for (IngressClassParams p : params) {
+      if (p.isAutoMode()) {
+        out.add(new EksAutoMode(p.getDisplayName() + " is eks.amazonaws.com/v1", p.getLocation()));
+      }
+    }
+    for (Service s : services) {
+      if (s.isAutoModeNlb()) {
+        out.add(
+            new EksAutoMode(
+                s.getDisplayName() + " has loadBalancerClass eks.amazonaws.com/nlb",
+                s.at("spec", "loadBalancerClass")));
+      }
+    }
+  }
+
+  /**
+   * Whether EKS Auto Mode enforces NetworkPolicies: its network policy controller runs when the
+   * {@code amazon-vpc-cni} ConfigMap of {@code kube-system} sets {@code
+   * enable-network-policy-controller: "true"}; a NodeClass's {@code networkPolicy} only chooses
+   * what pods no policy selects get. The VPC CNI add-on's and the aws-node DaemonSet's settings do
+   * not apply to Auto Mode nodes. No fact without that ConfigMap in the scan (it may be applied
+   * from elsewhere).
+   */
+  static VpcCniNetworkPolicy autoModeNetworkPolicy(List<ConfigMap> configMaps, EksAutoMode auto) {
+    for (ConfigMap m : configMaps) {
+      if ("amazon-vpc-cni".equals(m.getName()) && "kube-system".equals(m.getNamespace())) {
+        String v = m.getData().get("enable-network-policy-controller");
+        String setting =
+            (v == null
+                    ? "enable-network-policy-controller unset in " + m.getDisplayName()
+                    : "enable-network-policy-controller: \""
+                        + v.trim()
+                        + "\" in "
+                        + m.getDisplayName())
+                + "; EKS Auto Mode, as "
+                + auto.evidence();
+        return new VpcCniNetworkPolicy(
+            isTrue(v),
+            setting,
+            v == null ? m.at("data") : m.at("data", "enable-network-policy-controller"),
+            true);
+      }
+    }
+    return null;
+  }
 
   /** The VPC of each cluster whose endpoint access and VPC the scan holds. */
   static void clusterVpcs(List<ClusterEndpointAccess> access, List<Vpc> vpcs, List<Object> out) {
@@ -209,10 +332,12 @@ public final class ClusterFacts {
   private static final String NLB_ANNOTATION = "service.beta.kubernetes.io/";
 
   /** The scheme and source ranges of the ALBs and NLBs the AWS Load Balancer Controller makes. */
-  static void lbSchemes(List<AlbIngress> albs, List<Service> services, List<Object> out) {
+  static void lbSchemes(
+      List<AlbIngress> albs, List<Service> services, boolean autoMode, List<Object> out) {
     for (AlbIngress a : albs) {
-      if (a.isClassParamsUnresolved()) {
-        continue; // params the scan lacks may set the scheme
+      if (a.isClassParamsUnresolved() || a.isAutoMode()) {
+        // params the scan lacks may set the scheme; EKS Auto Mode's default is not documented
+        continue;
       }
       Ingress i = a.getIngress();
       IngressClassParams params = a.getParams();
@@ -242,6 +367,9 @@ public final class ClusterFacts {
     for (Service s : services) {
       if (!s.isLoadBalancer() || !s.isLbcNlb()) {
         continue;
+      }
+      if (autoMode && s.getLoadBalancerClass() == null) {
+        continue; // in EKS Auto Mode a Service without a class gets Auto Mode's NLB
       }
       String scheme = s.annotation(NLB_ANNOTATION + "aws-load-balancer-scheme");
       String internal = s.annotation(NLB_ANNOTATION + "aws-load-balancer-internal");
@@ -456,7 +584,8 @@ public final class ClusterFacts {
         return new VpcCniNetworkPolicy(
             true,
             "enable-network-policy-controller: \"true\" in " + m.getDisplayName(),
-            m.at("data", "enable-network-policy-controller"));
+            m.at("data", "enable-network-policy-controller"),
+            false);
       }
     }
     Workload ds = cni.getDaemonSet();
@@ -469,7 +598,8 @@ public final class ClusterFacts {
               + NODE_AGENT
               + " container of "
               + ds.getDisplayName(),
-          flagLocation(ds, agent));
+          flagLocation(ds, agent),
+          false);
     }
     if (addon != null) {
       if (!addon.isConfigurationKnown()) {
@@ -486,7 +616,7 @@ public final class ClusterFacts {
                   + addon.getAddress()
                   + ", where it defaults to false"
               : "enableNetworkPolicy=" + v.trim() + " in the vpc-cni add-on " + addon.getAddress();
-      return new VpcCniNetworkPolicy(isTrue(v), setting, where);
+      return new VpcCniNetworkPolicy(isTrue(v), setting, where, false);
     }
     if (agent != null) {
       String setting =
@@ -502,7 +632,7 @@ public final class ClusterFacts {
                   + NODE_AGENT
                   + " container of "
                   + ds.getDisplayName();
-      return new VpcCniNetworkPolicy(false, setting, flagLocation(ds, agent));
+      return new VpcCniNetworkPolicy(false, setting, flagLocation(ds, agent), false);
     }
     return null;
   }

@@ -13,7 +13,9 @@ import io.eksnet.model.PublicFact;
  * add-on's known configuration leaves it unset or false (the add-on's default), or, without an
  * add-on, when the DaemonSet's network policy agent runs without the flag or with it false. No fact
  * when the scan cannot tell (no VPC CNI configuration, configuration values unknown until apply, a
- * DaemonSet without the agent container, an add-on of one of several clusters).
+ * DaemonSet without the agent container, an add-on of one of several clusters). In an EKS Auto Mode
+ * cluster ({@link EksAutoMode}) only the {@code amazon-vpc-cni} ConfigMap decides, and {@link
+ * #autoMode()} is true.
  */
 @PublicFact(
     "Whether the cluster's VPC CNI enforces NetworkPolicies, as the scan's VPC CNI configuration (vpc-cni add-on, aws-node DaemonSet, amazon-vpc-cni ConfigMap) states it.")
@@ -23,4 +25,7 @@ public record VpcCniNetworkPolicy(
             "The setting and where it is, for messages (`enableNetworkPolicy unset (default false) in the vpc-cni add-on aws_eks_addon.vpc_cni`).")
         String setting,
     @FactField("Where the setting is written, or the resource or container that would hold it.")
-        Location location) {}
+        Location location,
+    @FactField(
+            "True in an EKS Auto Mode cluster, where the amazon-vpc-cni ConfigMap's enable-network-policy-controller decides.")
+        boolean autoMode) {}

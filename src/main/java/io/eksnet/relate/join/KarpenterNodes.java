@@ -1,8 +1,11 @@
 package io.eksnet.relate.join;
 
+import io.eksnet.aws.CniSettings;
 import io.eksnet.aws.Hypervisor;
 import io.eksnet.aws.InstanceType;
 import io.eksnet.aws.InstanceTypes;
+import io.eksnet.aws.MaxPods;
+import io.eksnet.aws.MaxPodsCap;
 import io.eksnet.model.Ec2NodeClass;
 import io.eksnet.model.KarpenterNodePool;
 import io.eksnet.model.Location;
@@ -102,9 +105,37 @@ public final class KarpenterNodes {
                       .thenComparing(InstanceType::name))
               .orElseThrow();
       int nodes = 0;
+      int desired = 0;
       String sizing;
       List<String> capacityTypes = types.stream().map(InstanceType::name).toList();
-      if (!p.hasLimits()) {
+      if (p.getReplicas() != null) {
+        // a static NodePool: its replicas, up to limits.nodes while nodes are replaced; the type
+        // whose nodes hold the most addresses, since any allowed type may be launched
+        InstanceType largest =
+            types.stream()
+                .max(
+                    Comparator.comparingInt(KarpenterNodes::eniMaxPods)
+                        .thenComparing(InstanceType::name, Comparator.reverseOrder()))
+                .orElseThrow();
+        desired = Math.max(0, Math.min(p.getReplicas(), 100_000));
+        boolean burst = p.getNodesLimit() != null && p.getNodesLimit() > p.getReplicas();
+        nodes = burst ? Math.min(p.getNodesLimit(), 100_000) : desired;
+        capacityTypes = List.of(largest.name());
+        sizing =
+            (burst
+                    ? "its limits.nodes (" + nodes + ", above its " + desired + " replicas"
+                    : "its replicas (" + desired)
+                + ", a static NodePool: "
+                + nodes
+                + " nodes of "
+                + largest.name()
+                + (types.size() > 1
+                    ? ", of the "
+                        + types.size()
+                        + " types it allows the one whose nodes hold the most addresses"
+                    : "")
+                + ")";
+      } else if (!p.hasLimits()) {
         sizing = "no limits (so no node count: its address demand is not counted)";
       } else {
         Long n = nodesAtLimits(p, smallest);
@@ -141,6 +172,7 @@ public final class KarpenterNodes {
               types.stream().map(InstanceType::name).toList(),
               true,
               capacityTypes,
+              desired,
               nodes,
               sizing,
               maxPods,
@@ -159,6 +191,7 @@ public final class KarpenterNodes {
         false,
         List.of(),
         0,
+        0,
         "no instance type to assume",
         null,
         null);
@@ -175,6 +208,13 @@ public final class KarpenterNodes {
         p.getName(),
         null,
         false);
+  }
+
+  /**
+   * Max pods of a node of type {@code t} from its ENI limits (secondary IPs), as Karpenter sets it.
+   */
+  static int eniMaxPods(InstanceType t) {
+    return MaxPods.forNodeGroup(List.of(t), CniSettings.eksDefaults(), MaxPodsCap.NONE).value();
   }
 
   /** Nodes of {@code t} that fit in the NodePool's limits; null when the type's size is unknown. */

@@ -40,7 +40,11 @@ final class LbBackendRelations {
     }
     Map<AlbIngress, List<BackendRef>> byAlb = new LinkedHashMap<>();
     for (BackendRef b : j.backendRefs) {
-      if (b.getAlb() != null && b.getService() != null && b.getPort() != null) {
+      // EKS Auto Mode adds the rules from its load balancers to the nodes itself: not judged
+      if (b.getAlb() != null
+          && !b.getAlb().isAutoMode()
+          && b.getService() != null
+          && b.getPort() != null) {
         byAlb.computeIfAbsent(b.getAlb(), k -> new ArrayList<>()).add(b);
       }
     }

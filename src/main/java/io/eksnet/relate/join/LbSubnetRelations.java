@@ -74,7 +74,9 @@ final class LbSubnetRelations {
     }
     albSubnets(v, inVpc, out);
     for (Object d : derived) {
-      if (d instanceof AppliedClassParams a && a.getParams().hasSubnets()) {
+      if (d instanceof AppliedClassParams a
+          && a.getParams().hasSubnets()
+          && !a.getParams().isAutoMode()) {
         paramsSubnets(a, v, inVpc, out);
       }
     }
@@ -129,7 +131,8 @@ final class LbSubnetRelations {
     // per IngressGroup: how many members name subnets, how many set the scheme
     Map<String, int[]> groups = new HashMap<>();
     for (AlbIngress a : j.albs) {
-      if (!a.isClassParamsUnresolved() && seen.add(a.getIngress())) {
+      // EKS Auto Mode's default scheme and subnet choice are not documented as the controller's
+      if (!a.isClassParamsUnresolved() && !a.isAutoMode() && seen.add(a.getIngress())) {
         albs.add(a);
         String g = groupName(a);
         if (g != null) {

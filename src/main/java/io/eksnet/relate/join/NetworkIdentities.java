@@ -4,6 +4,7 @@ import io.eksnet.model.EksCluster;
 import io.eksnet.model.EniConfig;
 import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.NodePoolNodes;
 import io.eksnet.model.SecurityGroupPolicy;
 import io.eksnet.model.Subnet;
 import io.eksnet.model.Workload;
@@ -52,7 +53,18 @@ final class NetworkIdentities {
       Set<String> groups = new LinkedHashSet<>();
       boolean complete = true;
       LaunchTemplate lt = j.launchTemplate(g);
-      if (lt != null && !lt.getSecurityGroups().isEmpty()) {
+      if (g instanceof NodePoolNodes np) {
+        // a Karpenter NodePool: the groups its EC2NodeClass's selector terms select
+        List<String> keys =
+            np.getNodeClass() == null
+                ? null
+                : j.sgs.selectedKeys(np.getNodeClass().getSecurityGroupTerms());
+        if (keys == null) {
+          complete = false; // no node class, or groups the scan does not hold
+        } else {
+          groups.addAll(keys);
+        }
+      } else if (lt != null && !lt.getSecurityGroups().isEmpty()) {
         groups.addAll(j.sgs.keys(lt, lt.getSecurityGroups()));
         complete = !lt.getSecurityGroups().unresolved();
       } else if (g.hasLaunchTemplate() && lt == null) {

@@ -166,6 +166,58 @@ final class SgIndex {
     return out;
   }
 
+  /**
+   * The keys of the groups an EC2NodeClass's {@code securityGroupSelectorTerms} select, as
+   * Karpenter resolves them: terms are alternatives; an {@code id} names its group (in the scan or
+   * not), a {@code name} the scan's group of that group name, and {@code tags} every group of the
+   * scan whose tags ({@code tags_all} counts) all match, with EC2 filter wildcards. Null when a
+   * term selects no group of the scan by name or tags (the groups it selects are elsewhere) or
+   * there is no term.
+   */
+  List<String> selectedKeys(List<io.eksnet.model.Ec2NodeClass.SelectorTerm> terms) {
+    if (terms.isEmpty()) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    List<String> sorted = new ArrayList<>(groups.keySet());
+    java.util.Collections.sort(sorted);
+    for (io.eksnet.model.Ec2NodeClass.SelectorTerm t : terms) {
+      if (t.id() != null && t.tags().isEmpty() && t.name() == null) {
+        out.add(keyOfId(t.id().trim()));
+        continue;
+      }
+      boolean found = false;
+      for (String k : sorted) {
+        SecurityGroup g = groups.get(k);
+        if (t.name() != null && !t.name().equals(g.getGroupName())) {
+          continue;
+        }
+        if (t.id() != null && !t.id().equals(g.getId())) {
+          continue;
+        }
+        if (!t.tags().isEmpty() || t.id() != null) {
+          if (!KarpenterNodes.matches(t, g.getId(), tags(g))) {
+            continue;
+          }
+        }
+        out.add(k);
+        found = true;
+      }
+      if (!found) {
+        return null;
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** {@code tags_all} (provider default tags included) over {@code tags}. */
+  private static java.util.Map<String, String> tags(SecurityGroup g) {
+    java.util.Map<String, String> all =
+        new java.util.LinkedHashMap<>(io.eksnet.model.Tree.stringMap(g.getValues().get("tags")));
+    all.putAll(io.eksnet.model.Tree.stringMap(g.getValues().get("tags_all")));
+    return all;
+  }
+
   /** The scan's group of that key, or null. */
   SecurityGroup group(String key) {
     return groups.get(key);

@@ -10,12 +10,12 @@ import io.eksnet.model.PublicFact;
  * An Ingress handled by the AWS Load Balancer Controller, with the IngressClassParams the
  * controller applies to it and its effective target type: the params' {@code spec.targetType}
  * (which overrides every {@code target-type} annotation), else {@code
- * alb.ingress.kubernetes.io/target-type}, else the controller's default {@code instance}. The
- * target type is null when the Ingress's class references parameters the scan lacks (they may set
- * it).
+ * alb.ingress.kubernetes.io/target-type}, else the controller's default {@code instance} (EKS Auto
+ * Mode's: {@code ip}). The target type is null when the Ingress's class references parameters the
+ * scan lacks (they may set it).
  */
 @PublicFact(
-    "An Ingress the AWS Load Balancer Controller handles (an ALB), with the IngressClassParams the controller applies to it.")
+    "An Ingress the AWS Load Balancer Controller or EKS Auto Mode handles (an ALB), with the IngressClassParams the controller applies to it.")
 public final class AlbIngress {
   private final Ingress ingress;
   private final String targetType;
@@ -23,12 +23,14 @@ public final class AlbIngress {
   private final AppliedClassParams classParams;
   private final boolean classParamsUnresolved;
   private final boolean reportsTargetType;
+  private final boolean autoMode;
 
   /**
    * @param classParams the params applied to the Ingress, or null
    * @param classParamsUnresolved the Ingress's class references parameters not in the scan
    * @param reportsTargetType false for all but one Ingress of each IngressClassParams that decides
    *     the target type, so that a finding about it is reported once, on the params
+   * @param autoMode EKS Auto Mode makes the ALB (default target type ip)
    */
   public AlbIngress(
       Ingress ingress,
@@ -36,13 +38,25 @@ public final class AlbIngress {
       boolean explicitTargetType,
       AppliedClassParams classParams,
       boolean classParamsUnresolved,
-      boolean reportsTargetType) {
+      boolean reportsTargetType,
+      boolean autoMode) {
     this.ingress = ingress;
     this.targetType = targetType;
     this.explicitTargetType = explicitTargetType;
     this.classParams = classParams;
     this.classParamsUnresolved = classParamsUnresolved;
     this.reportsTargetType = reportsTargetType;
+    this.autoMode = autoMode;
+  }
+
+  /**
+   * True when EKS Auto Mode makes the ALB (its IngressClass's controller is {@code
+   * eks.amazonaws.com/alb}), not the AWS Load Balancer Controller.
+   */
+  @FactField(
+      "True when EKS Auto Mode makes the ALB (IngressClass controller `eks.amazonaws.com/alb`).")
+  public boolean isAutoMode() {
+    return autoMode;
   }
 
   @FactField("The Ingress.")
@@ -95,7 +109,9 @@ public final class AlbIngress {
   public String describeTargetType() {
     return explicitTargetType
         ? "sets alb.ingress.kubernetes.io/target-type: " + targetType
-        : "has no alb.ingress.kubernetes.io/target-type annotation, so the controller uses its default, instance";
+        : autoMode
+            ? "has no alb.ingress.kubernetes.io/target-type annotation, so EKS Auto Mode uses its default, ip"
+            : "has no alb.ingress.kubernetes.io/target-type annotation, so the controller uses its default, instance";
   }
 
   /**

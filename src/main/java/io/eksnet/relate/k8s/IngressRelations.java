@@ -47,9 +47,10 @@ final class IngressRelations {
         defaultClass = c;
       }
     }
+    // by API group and name: each controller reads the params of its own group
     Map<String, IngressClassParams> paramsByName = new HashMap<>();
     for (IngressClassParams p : params) {
-      paramsByName.putIfAbsent(p.getName(), p);
+      paramsByName.putIfAbsent(p.apiGroup() + "/" + p.getName(), p);
     }
     Map<IngressClassParams, AppliedClassParams> applied =
         classParams(ingresses, classes, paramsByName, byName, defaultClass, out);
@@ -72,8 +73,11 @@ final class IngressRelations {
         IngressClassParams p = pc == null ? null : resolve(pc, paramsByName);
         AppliedClassParams ap = p == null ? null : applied.get(p);
         boolean unresolved = pc != null && pc.isAlb() && pc.hasParameters() && p == null;
+        boolean autoMode = isAutoMode(i, byName, defaultClass);
         String tt = i.albAnnotation("target-type");
-        String targetType = tt == null ? "instance" : tt.trim().toLowerCase(Locale.ROOT);
+        // the default target type: instance for the controller, ip for EKS Auto Mode
+        String targetType =
+            tt == null ? (autoMode ? "ip" : "instance") : tt.trim().toLowerCase(Locale.ROOT);
         boolean reports = true;
         if (p != null && p.getTargetType() != null) {
           targetType = p.getTargetType().trim().toLowerCase(Locale.ROOT);
@@ -82,7 +86,7 @@ final class IngressRelations {
         } else if (unresolved) {
           targetType = null; // the parameters the scan lacks may set spec.targetType
         }
-        alb = new AlbIngress(i, targetType, tt != null, ap, unresolved, reports);
+        alb = new AlbIngress(i, targetType, tt != null, ap, unresolved, reports, autoMode);
         out.add(alb);
         namespaceSelector(alb, pc, namespaces, out);
       }
@@ -135,6 +139,17 @@ final class IngressRelations {
   }
 
   /**
+   * True when the Ingress's class is an IngressClass of EKS Auto Mode ({@code
+   * eks.amazonaws.com/alb}).
+   */
+  static boolean isAutoMode(
+      Ingress i, Map<String, IngressClass> classes, IngressClass defaultClass) {
+    String name = i.getClassAnnotation() != null ? i.getClassAnnotation() : i.getIngressClassName();
+    IngressClass c = name == null ? defaultClass : classes.get(name);
+    return c != null && c.isAutoMode();
+  }
+
+  /**
    * The IngressClass whose parameters the controller applies to the Ingress: the one {@code
    * spec.ingressClassName} names, or for an Ingress without class the default class (the API server
    * fills the field in). None with the legacy {@code kubernetes.io/ingress.class} annotation: the
@@ -154,7 +169,7 @@ final class IngressRelations {
     if (!c.isAlb() || !c.referencesIngressClassParams() || c.getParametersName() == null) {
       return null;
     }
-    return params.get(c.getParametersName());
+    return params.get(c.paramsApiGroup() + "/" + c.getParametersName());
   }
 
   /**
@@ -177,7 +192,11 @@ final class IngressRelations {
         byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
       }
     }
-    List<String> names = new ArrayList<>(new TreeSet<>(params.keySet()));
+    Set<String> paramNames = new TreeSet<>();
+    for (IngressClassParams p : params.values()) {
+      paramNames.add(p.getName());
+    }
+    List<String> names = new ArrayList<>(paramNames);
     Set<IngressClass> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (IngressClass c : classes) {
       if (!c.isAlb() || !c.hasParameters() || !seen.add(c)) {
@@ -242,7 +261,8 @@ final class IngressRelations {
                   prev != null && !ip ? prev.getService() : r.getService(),
                   ip || (prev != null && prev.isIpTargets())));
         }
-        if (ip) {
+        if (ip && !r.getAlb().isAutoMode()) {
+          // the readiness gate label is the AWS Load Balancer Controller's webhook's
           ipTargetNamespaces.putIfAbsent(w.getNamespace(), w);
         }
       }

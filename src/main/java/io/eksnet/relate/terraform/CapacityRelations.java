@@ -278,7 +278,19 @@ final class CapacityRelations {
   }
 
   private static void maxPods(Plan p, List<Object> out) {
-    MaxPods limit = MaxPods.forNodeGroup(p.types, p.cni, MaxPodsCap.NONE);
+    // every type a Karpenter NodePool allows may be launched with its max pods, not only the one
+    // its address demand is counted with: judge them all (the limiting one is named)
+    List<InstanceType> judged = p.types;
+    if (p.group instanceof NodePoolNodes np && np.isInstanceTypesKnown()) {
+      List<InstanceType> all = new ArrayList<>();
+      for (String n : np.getInstanceTypes()) {
+        InstanceTypes.builtIn().find(n).ifPresent(all::add);
+      }
+      if (all.size() == np.getInstanceTypes().size() && !all.isEmpty()) {
+        judged = all;
+      }
+    }
+    MaxPods limit = MaxPods.forNodeGroup(judged, p.cni, MaxPodsCap.NONE);
     String mode =
         NodeGroupCapacity.describeMode(limit.mode(), p.cni)
             + " ("
@@ -291,8 +303,8 @@ final class CapacityRelations {
                         : p.addon.getAddress() + " and " + p.awsNode.getDisplayName())
             + ")";
     int withPrefixDelegation =
-        p.types.stream().allMatch(InstanceType::prefixDelegationSupported)
-            ? MaxPods.forNodeGroup(p.types, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
+        judged.stream().allMatch(InstanceType::prefixDelegationSupported)
+            ? MaxPods.forNodeGroup(judged, p.cni.withPrefixDelegation(true), MaxPodsCap.NONE)
                 .value()
             : -1;
     Integer set = null; // max pods set by hand, and where
@@ -312,7 +324,7 @@ final class CapacityRelations {
       // Without an AMI in the launch template (or without a launch template), EKS computes max
       // pods from the VPC CNI's configuration, custom networking included: nothing to report.
       set =
-          MaxPods.forNodeGroup(p.types, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
+          MaxPods.forNodeGroup(judged, p.cni.withCustomNetworking(false), MaxPodsCap.NONE).value();
       source = "the AMI's default from the eni-max-pods table";
       amiDefault = true;
     }

@@ -512,4 +512,43 @@ class SgIndexTest {
     assertEquals(
         Verdict.UNKNOWN, i.allowsOut(corpusKey(f, "aws_security_group.default"), vpc, 443, 443));
   }
+
+  @Test
+  void nodeClassSelectorTermsSelectGroupsByIdNameOrTagsAndAreUnknownWhenTheyMatchNothing()
+      throws IOException {
+    SgIndex x =
+        index(
+            resource(
+                "aws_security_group.karpenter",
+                "{\"id\": \"sg-0k\", \"name\": \"karpenter-nodes\", \"tags\": {\"Name\": \"k\"},"
+                    + " \"tags_all\": {\"Name\": \"k\", \"karpenter.sh/discovery\": \"demo-prod\"}}"),
+            resource(
+                "aws_security_group.other",
+                "{\"id\": \"sg-0o\", \"name\": \"other\", \"tags\": {\"Name\": \"o\"}}"));
+    List<String> byTag =
+        x.selectedKeys(
+            List.of(
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(
+                    java.util.Map.of("karpenter.sh/discovery", "demo-*"), null, null)));
+    assertEquals(1, byTag.size());
+    assertEquals("karpenter-nodes", x.group(byTag.get(0)).getGroupName());
+    // by group name, and an id outside the scan as an external key; terms are alternatives
+    List<String> both =
+        x.selectedKeys(
+            List.of(
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(java.util.Map.of(), null, "other"),
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(
+                    java.util.Map.of(), "sg-0far", null)));
+    assertEquals(2, both.size());
+    assertEquals("other", x.group(both.get(0)).getGroupName());
+    assertEquals("id:sg-0far", both.get(1));
+    // a tag no group of the scan carries: the groups are elsewhere, so unknown
+    assertEquals(
+        null,
+        x.selectedKeys(
+            List.of(
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(
+                    java.util.Map.of("karpenter.sh/discovery", "staging"), null, null))));
+    assertEquals(null, x.selectedKeys(List.of()));
+  }
 }
