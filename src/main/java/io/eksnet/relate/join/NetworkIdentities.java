@@ -63,6 +63,8 @@ final class NetworkIdentities {
           complete = false; // no node class, or groups the scan does not hold
         } else {
           groups.addAll(keys);
+          // a tag term may also select groups tagged outside the scan
+          complete = !SgIndex.maySelectOutsideTheScan(np.getNodeClass().getSecurityGroupTerms());
         }
       } else if (lt != null && !lt.getSecurityGroups().isEmpty()) {
         groups.addAll(j.sgs.keys(lt, lt.getSecurityGroups()));

@@ -170,9 +170,9 @@ final class SgIndex {
    * The keys of the groups an EC2NodeClass's {@code securityGroupSelectorTerms} select, as
    * Karpenter resolves them: terms are alternatives; an {@code id} names its group (in the scan or
    * not), a {@code name} the scan's group of that group name, and {@code tags} every group of the
-   * scan whose tags ({@code tags_all} counts) all match, with EC2 filter wildcards. Null when a
-   * term selects no group of the scan by name or tags (the groups it selects are elsewhere) or
-   * there is no term.
+   * scan whose tags ({@code tags_all} counts) all match, with EC2 filter wildcards (and maybe
+   * groups outside the scan: see {@link #maySelectOutsideTheScan}). Null when a term selects no
+   * group of the scan by name or tags (the groups it selects are elsewhere) or there is no term.
    */
   List<String> selectedKeys(List<io.eksnet.model.Ec2NodeClass.SelectorTerm> terms) {
     if (terms.isEmpty()) {
@@ -208,6 +208,15 @@ final class SgIndex {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * True when a term selects by tags: Karpenter then takes every group with those tags, also groups
+   * tagged outside the scan (the cluster group EKS creates, tagged by {@code aws_ec2_tag} or
+   * another stack), so the groups {@link #selectedKeys} finds may not be all.
+   */
+  static boolean maySelectOutsideTheScan(List<io.eksnet.model.Ec2NodeClass.SelectorTerm> terms) {
+    return terms.stream().anyMatch(t -> !t.tags().isEmpty());
   }
 
   /** {@code tags_all} (provider default tags included) over {@code tags}. */

@@ -2,6 +2,8 @@ package io.eksnet.relate.join;
 
 import static io.eksnet.TerraformJson.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.model.SgRule;
 import io.eksnet.model.TfRefs;
@@ -532,6 +534,18 @@ class SgIndexTest {
                     java.util.Map.of("karpenter.sh/discovery", "demo-*"), null, null)));
     assertEquals(1, byTag.size());
     assertEquals("karpenter-nodes", x.group(byTag.get(0)).getGroupName());
+    // a tag term may also select groups tagged outside the scan; a name or an id does not
+    assertTrue(
+        SgIndex.maySelectOutsideTheScan(
+            List.of(
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(
+                    java.util.Map.of("karpenter.sh/discovery", "demo-*"), null, null))));
+    assertFalse(
+        SgIndex.maySelectOutsideTheScan(
+            List.of(
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(java.util.Map.of(), null, "other"),
+                new io.eksnet.model.Ec2NodeClass.SelectorTerm(
+                    java.util.Map.of(), "sg-0far", null))));
     // by group name, and an id outside the scan as an external key; terms are alternatives
     List<String> both =
         x.selectedKeys(
