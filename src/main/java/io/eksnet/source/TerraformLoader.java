@@ -11,6 +11,7 @@ import io.eksnet.model.DbSubnetGroup;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.EksCluster;
 import io.eksnet.model.HelmRelease;
+import io.eksnet.model.IamOidcProvider;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.InternetGateway;
 import io.eksnet.model.LaunchTemplate;
@@ -19,6 +20,7 @@ import io.eksnet.model.Location;
 import io.eksnet.model.NatGateway;
 import io.eksnet.model.NodeGroup;
 import io.eksnet.model.NodeGroupRemoteAccess;
+import io.eksnet.model.PodIdentityAssociation;
 import io.eksnet.model.Route;
 import io.eksnet.model.RouteEntry;
 import io.eksnet.model.RouteTable;
@@ -248,6 +250,9 @@ public final class TerraformLoader {
               doc.refs(r, SUBNET, "subnet_id"),
               cidr(str(r, "cidr_block")),
               str(r, "reservation_type"));
+      case "aws_iam_openid_connect_provider" -> new IamOidcProvider(header(r), str(r, "url"));
+      case "aws_eks_pod_identity_association" ->
+          new PodIdentityAssociation(header(r), str(r, "namespace"), str(r, "service_account"));
       case "helm_release" ->
           new HelmRelease(
               header(r),

@@ -3,7 +3,9 @@ package io.eksnet.relate.terraform;
 import io.eksnet.model.Container;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.HelmRelease;
+import io.eksnet.model.IamOidcProvider;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.PodIdentityAssociation;
 import io.eksnet.model.TerraformResource;
 import io.eksnet.model.Tree;
 import io.eksnet.model.Workload;
@@ -18,9 +20,10 @@ import java.util.TreeSet;
  * The AWS service APIs that the nodes of a cluster and the controllers on them call, by the short
  * name of their VPC endpoint service ({@code ecr.api}, {@code s3}…), each with the reason the scan
  * gives. ECR (api, dkr and S3, where ECR keeps image layers) and EC2 (the VPC CNI's network
- * interfaces and addresses) are called by every node; STS, CloudWatch Logs and Elastic Load
- * Balancing only where the scan shows what calls them, and only when its Terraform names at most
- * one cluster (add-ons, Helm releases and manifests are then that cluster's).
+ * interfaces and addresses) are called by every node; STS (IAM roles for service accounts: an OIDC
+ * provider, or an add-on with a role), EKS Auth (Pod Identity associations), CloudWatch Logs and
+ * Elastic Load Balancing only where the scan shows what calls them, and only when its Terraform
+ * names at most one cluster (add-ons, Helm releases and manifests are then that cluster's).
  */
 final class NodeAwsServices {
 
@@ -49,10 +52,20 @@ final class NodeAwsServices {
       return out;
     }
     String sts = null;
+    String auth = null;
     String logs = null;
     String elb = null;
     for (Object f : facts) {
-      if (f instanceof EksAddon a) {
+      if (f instanceof IamOidcProvider p && sts == null) {
+        sts =
+            p.getAddress()
+                + " sets up IAM roles for service accounts, whose pods get credentials from STS";
+      } else if (f instanceof PodIdentityAssociation p && auth == null) {
+        auth =
+            p.getAddress()
+                + " gives pods EKS Pod Identity credentials, which its agent gets from the EKS"
+                + " Auth API";
+      } else if (f instanceof EksAddon a) {
         String name = lower(a.getAddonName());
         String role =
             Tree.text(TerraformResource.navigate(a.getValues(), "service_account_role_arn"));
@@ -78,6 +91,9 @@ final class NodeAwsServices {
     }
     if (sts != null) {
       out.put("sts", sts);
+    }
+    if (auth != null) {
+      out.put("eks-auth", auth);
     }
     if (logs != null) {
       out.put("logs", logs);
