@@ -49,21 +49,6 @@ public record RuleInfo(
     variantSeverities = variantSeverities == null ? Map.of() : Map.copyOf(variantSeverities);
   }
 
-  /** A rule whose findings all have its {@code @severity}. */
-  public RuleInfo(
-      String id,
-      String name,
-      Severity severity,
-      String summary,
-      Map<String, String> messages,
-      String remediation,
-      List<String> tags,
-      String since,
-      String source,
-      String scope) {
-    this(id, name, severity, summary, messages, remediation, tags, since, source, scope, Map.of());
-  }
-
   /**
    * The severity of a finding reported with the given message template: {@code @severityXyz} for
    * {@code @messageXyz} where the rule declares one (a form of the finding the scan is less sure
@@ -73,7 +58,7 @@ public record RuleInfo(
     return variantSeverities.getOrDefault(messageKey, severity);
   }
 
-  /** A cluster-scoped rule. */
+  /** A cluster-scoped rule whose findings all have its {@code @severity}. */
   public RuleInfo(
       String id,
       String name,
@@ -84,7 +69,8 @@ public record RuleInfo(
       List<String> tags,
       String since,
       String source) {
-    this(id, name, severity, summary, messages, remediation, tags, since, source, CLUSTER);
+    this(
+        id, name, severity, summary, messages, remediation, tags, since, source, CLUSTER, Map.of());
   }
 
   /** The first of {@link #KINDS} among the tags; null when none is. */

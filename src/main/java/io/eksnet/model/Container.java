@@ -56,7 +56,11 @@ public record Container(
    * or as a probe's port. That is evidence the container listens there without declaring it.
    */
   public boolean mentionsPort(int number) {
-    java.util.regex.Pattern whole = wholeNumber(number);
+    return mentionsPort(number, wholeNumber(number));
+  }
+
+  /** {@link #mentionsPort(int)} with the number's {@link #wholeNumber} pattern made once. */
+  public boolean mentionsPort(int number, java.util.regex.Pattern whole) {
     for (String s : commandLine) {
       if (whole.matcher(s).find()) {
         return true;

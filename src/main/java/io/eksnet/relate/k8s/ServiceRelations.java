@@ -113,6 +113,7 @@ final class ServiceRelations {
       boolean mentioned = false;
       boolean runtimeProxy = false;
       Integer number = p.isNamedTarget() ? null : parsePort(target);
+      java.util.regex.Pattern whole = number == null ? null : Container.wholeNumber(number);
       Set<String> declared = new LinkedHashSet<>();
       for (Workload w : b.getWorkloads()) {
         boolean declares = false;
@@ -123,11 +124,11 @@ final class ServiceRelations {
                 cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
           }
           anyExposes |= c.exposes(target);
-          mentioned |= number != null && c.mentionsPort(number);
+          mentioned |= number != null && c.mentionsPort(number, whole);
           runtimeProxy |= c.isRuntimeConfiguredProxy();
         }
         if (number != null && !mentioned) {
-          mentioned = configMapMentions(w, number, configMaps);
+          mentioned = configMapMentions(w, whole, configMaps);
         }
         allDeclare &= declares;
       }
@@ -146,12 +147,12 @@ final class ServiceRelations {
 
   /**
    * True when a ConfigMap the workload's pods read (see {@link Workload#getConfigMapsRead()}) has
-   * the number as a whole number in its data: an application's configuration file naming its listen
-   * address ({@code endpoint: 0.0.0.0:5317}, {@code port = 8443}).
+   * the port number ({@code whole}: {@link Container#wholeNumber}) in its data: an application's
+   * configuration file naming its listen address ({@code endpoint: 0.0.0.0:5317}, {@code port =
+   * 8443}).
    */
   private static boolean configMapMentions(
-      Workload w, int number, Map<String, List<ConfigMap>> configMaps) {
-    java.util.regex.Pattern whole = Container.wholeNumber(number);
+      Workload w, java.util.regex.Pattern whole, Map<String, List<ConfigMap>> configMaps) {
     for (String name : w.getConfigMapsRead()) {
       for (ConfigMap c : configMaps.getOrDefault(w.getNamespace() + "/" + name, List.of())) {
         for (String v : c.getData().values()) {
