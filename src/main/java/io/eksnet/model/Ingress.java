@@ -41,7 +41,7 @@ public final class Ingress extends K8sObject {
       if (isDefault()) {
         return "its default backend";
       }
-      return httpPath != null ? "path " + httpPath : "a rule without a path";
+      return httpPath != null && !httpPath.isEmpty() ? "path " + httpPath : "a rule without a path";
     }
 
     /**

@@ -118,9 +118,10 @@ public abstract class K8sObject {
    */
   @FactField("`Service shop/web`, for messages.")
   public String getDisplayName() {
+    String shown = name.isEmpty() ? "(no name)" : name;
     return namespace.isEmpty() || !namespaceWritten
-        ? kind + " " + name
-        : kind + " " + namespace + "/" + name;
+        ? kind + " " + shown
+        : kind + " " + namespace + "/" + shown;
   }
 
   /** The object itself: the first line of its mapping. */

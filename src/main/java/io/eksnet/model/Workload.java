@@ -97,6 +97,21 @@ public final class Workload extends K8sObject {
     return replicas;
   }
 
+  /**
+   * A Deployment's {@code spec.strategy.type} as written ({@code Recreate} or {@code
+   * RollingUpdate}); {@code RollingUpdate} when a Deployment leaves it out, as Kubernetes defaults
+   * it; null for other kinds.
+   */
+  @FactField(
+      "A Deployment's `spec.strategy.type` (`RollingUpdate` when absent, as Kubernetes defaults it); null for other kinds.")
+  public String getDeploymentStrategy() {
+    if (!"Deployment".equals(getKind())) {
+      return null;
+    }
+    String type = Tree.text(Tree.path(getRoot(), "spec", "strategy", "type"));
+    return type == null || type.isEmpty() ? "RollingUpdate" : type;
+  }
+
   @FactField("True for a DaemonSet.")
   public boolean isDaemonSet() {
     return "DaemonSet".equals(getKind());

@@ -114,6 +114,18 @@ public final class Loader {
       return new Loaded(facts, problems, terraform);
     }
     String text = decoded.text();
+    TerraformWrapper.Unwrapped wrapped = json ? TerraformWrapper.unwrap(text) : null;
+    if (wrapped != null) {
+      text = wrapped.text();
+      notes.add(
+          rel
+              + ":1: `terraform show -json` output captured through the hashicorp/setup-terraform"
+              + " wrapper (its [command] and ::set-output lines around the JSON); read the JSON of"
+              + " line "
+              + wrapped.jsonLine()
+              + ". Set `terraform_wrapper: false` on the setup-terraform step (or run"
+              + " terraform-bin) to write plain JSON");
+    }
     YamlLoader.Result r =
         json ? new JsonLoader(limits).load(text) : new YamlLoader(limits, strings).load(text);
     if (!report(rel, text, json, r, problems, notes)) {
@@ -238,8 +250,18 @@ public final class Loader {
             rel
                 + ":"
                 + template
-                + ": {{ }} here looks like a Go/Helm template, so the file was skipped;"
-                + " render it (`helm template`) and scan the output");
+                + ": {{ }} here looks like a template (Go, Helm, Jinja), so the file was skipped;"
+                + " render it (`helm template` for a chart) and scan the output");
+        return false;
+      }
+      int directive = syntax == null ? 0 : Templates.terraformDirectiveLine(text);
+      if (directive > 0) {
+        notes.add(
+            rel
+                + ":"
+                + directive
+                + ": %{ } here looks like a Terraform template directive (a `templatefile`"
+                + " template), so the file was skipped; scan what Terraform renders from it");
         return false;
       }
       String placeholder =

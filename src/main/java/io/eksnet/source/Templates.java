@@ -45,7 +45,28 @@ final class Templates {
   private static final Pattern ANGLE_PLACEHOLDER =
       Pattern.compile("(?<!<)<[A-Za-z][A-Za-z0-9 _:./,'-]*>");
 
+  /**
+   * A Terraform template directive ({@code %{ if enabled }}, {@code %{~ for x in list ~}}, {@code
+   * %{ endif }}) on a line of its own, as a file rendered by Terraform's {@code templatefile}
+   * writes them. YAML reads {@code %} at the start of a line as a directive, so the file does not
+   * parse.
+   */
+  private static final Pattern TERRAFORM_DIRECTIVE =
+      Pattern.compile("^[ \\t]*%\\{~?[ \\t]*(?:if|for|else|endif|endfor)\\b", Pattern.MULTILINE);
+
   private Templates() {}
+
+  /**
+   * The 1-based line of the first Terraform template directive on a line of its own, or 0. Asked
+   * only of a file that does not parse.
+   */
+  static int terraformDirectiveLine(String text) {
+    if (!text.contains("%{")) {
+      return 0;
+    }
+    Matcher m = TERRAFORM_DIRECTIVE.matcher(text);
+    return m.find() ? lineOf(text, m.start()) : 0;
+  }
 
   /**
    * The single-brace or angle-bracket placeholder on the given 1-based line ({@code {TENANT_ID}},
@@ -71,11 +92,13 @@ final class Templates {
       return 0; // the common case, without running the pattern over every line
     }
     Matcher m = ACTION.matcher(text);
-    if (!m.find()) {
-      return 0;
-    }
+    return m.find() ? lineOf(text, m.start()) : 0;
+  }
+
+  /** The 1-based line of a character offset (LF, CRLF and CR line ends). */
+  private static int lineOf(String text, int offset) {
     int line = 1;
-    for (int i = 0; i < m.start(); i++) {
+    for (int i = 0; i < offset; i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
         line++;

@@ -153,8 +153,9 @@ class NonManifestRepositoryTest {
     assertTrue(
         cli.err()
             .contains(
-                "note: deploy/service.yaml:1: {{ }} here looks like a Go/Helm template, so the file"
-                    + " was skipped; render it (`helm template`) and scan the output"),
+                "note: deploy/service.yaml:1: {{ }} here looks like a template (Go, Helm, Jinja), so"
+                    + " the file was skipped; render it (`helm template` for a chart) and scan"
+                    + " the output"),
         cli.err());
     assertTrue(
         cli.err().contains("note: chart/templates/: Helm chart templates skipped"), cli.err());

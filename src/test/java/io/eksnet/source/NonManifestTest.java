@@ -209,8 +209,9 @@ class NonManifestTest {
     assertEquals(List.of(), l.facts());
     assertEquals(
         List.of(
-            "deploy/configmap.yaml:2: {{ }} here looks like a Go/Helm template, so the file was"
-                + " skipped; render it (`helm template`) and scan the output"),
+            "deploy/configmap.yaml:2: {{ }} here looks like a template (Go, Helm, Jinja), so the"
+                + " file was skipped; render it (`helm template` for a chart) and scan the"
+                + " output"),
         l.notes());
   }
 
@@ -239,6 +240,69 @@ class NonManifestTest {
         load("tiers/broken.yaml", template.replace("{TENANT_ID}-basic", "basic: [unclosed"));
     assertEquals(1, broken.problems().size(), broken.problems().toString());
     assertEquals(List.of(), broken.notes());
+  }
+
+  @Test
+  void aTerraformTemplateIsSkippedWithANoteNamingTheDirective() throws IOException {
+    // a values file rendered by Terraform's templatefile: %{ if } is a YAML directive to YAML
+    String template =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: carts
+        data:
+        %{ if opentelemetry_enabled }
+          OTEL_SDK_DISABLED: "false"
+        %{ endif }
+        """;
+    Loader.Loaded l = load("values/carts.yaml", template);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.facts());
+    assertEquals(
+        List.of(
+            "values/carts.yaml:6: %{ } here looks like a Terraform template directive (a"
+                + " `templatefile` template), so the file was skipped; scan what Terraform renders"
+                + " from it"),
+        l.notes());
+    // %{ inside a string of a file that parses is just text
+    Loader.Loaded text =
+        load(
+            "cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  t: \"%{ if a }\"\n");
+    assertEquals(List.of(), text.notes());
+    assertEquals(1, text.facts().size());
+  }
+
+  @Test
+  void terraformJsonCapturedThroughTheSetupTerraformWrapperIsRead() throws IOException {
+    String plan =
+        "{\"format_version\":\"1.2\",\"terraform_version\":\"1.6.0\",\"planned_values\":"
+            + "{\"root_module\":{\"resources\":[]}}}";
+    String captured =
+        "[command]/home/runner/work/_temp/abc/terraform-bin show -json plan.tfplan\n"
+            + plan
+            + "\n::debug::stderr: \n::debug::exitcode: 0\n::set-output name=stdout::"
+            + plan
+            + "\n::set-output name=exitcode::0\n";
+    Loader.Loaded l = load("plan.json", captured);
+    assertEquals(List.of(), l.problems());
+    assertEquals(1, l.terraform().size());
+    assertEquals(
+        List.of(
+            "plan.json:1: `terraform show -json` output captured through the hashicorp/setup-terraform"
+                + " wrapper (its [command] and ::set-output lines around the JSON); read the JSON"
+                + " of line 2. Set `terraform_wrapper: false` on the setup-terraform step (or run"
+                + " terraform-bin) to write plain JSON"),
+        l.notes());
+    // the plan's positions are the file's: the JSON starts on line 2
+    assertEquals(2, l.terraform().get(0).line());
+    // other text that starts with [command] is still not JSON
+    Loader.Loaded other = load("log.json", "[command]/usr/bin/git fetch\n{\"a\": 1}\n");
+    assertEquals(List.of(), other.terraform());
+    assertTrue(
+        other.notes().stream().noneMatch(n -> n.contains("setup-terraform")),
+        other.notes()::toString);
   }
 
   @Test

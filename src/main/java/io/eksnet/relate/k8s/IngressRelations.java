@@ -98,9 +98,17 @@ final class IngressRelations {
         }
         Service svc = null;
         Service.Port port = null;
+        // copies of one Service (several examples in one folder): one with the port wins, else
+        // the copy in the Ingress's own file, so a message lists the ports the reader sees there
         for (Service c : candidates) {
           Service.Port p = c.findPort(b.portNumber(), b.portName());
-          if (svc == null || (port == null && p != null)) {
+          boolean better =
+              svc == null
+                  || (port == null && p != null)
+                  || (port == null
+                      && c.getFile().equals(i.getFile())
+                      && !svc.getFile().equals(i.getFile()));
+          if (better) {
             svc = c;
             port = p;
           }
