@@ -9,6 +9,7 @@ import io.eksnet.finding.Finding;
 import io.eksnet.finding.FindingCaps;
 import io.eksnet.finding.Severity;
 import io.eksnet.finding.Suppressions;
+import io.eksnet.finding.TestDataNote;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.K8sObject;
 import io.eksnet.model.Location;
@@ -295,6 +296,12 @@ public final class Scanner {
       notes.add(applied.unusedLocations().get(i) + ": " + applied.unusedNotes().get(i));
     }
     Baseline.Comparison comparison = compareWithBaseline(req, sorted, problems, notes);
+    TestDataNote.of(
+            sorted.stream()
+                .filter(f -> !f.isSuppressed())
+                .filter(f -> comparison == null || !comparison.isUnchanged(f))
+                .toList())
+        .ifPresent(notes::add);
     FindingCaps.Capped capped =
         FindingCaps.apply(sorted, f -> comparison != null && comparison.isUnchanged(f));
     Collections.sort(problems);
