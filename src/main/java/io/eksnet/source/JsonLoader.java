@@ -37,26 +37,33 @@ final class JsonLoader {
             .build();
   }
 
-  /** One document, or a problem. Duplicate keys are reported and the last value kept. */
+  /**
+   * The documents, or a problem. Duplicate keys are reported and the last value kept. After the
+   * first value, further objects separated by whitespace are further documents (a stream of JSON
+   * objects, as {@code kubectl apply -f} reads one); anything else after it is a syntax error, and
+   * the documents before a syntax error are kept.
+   */
   YamlLoader.Result load(String text) {
     List<LoadException> problems = new ArrayList<>();
+    List<Tree> documents = new ArrayList<>();
     deadline = limits.deadline();
     try (JsonParser p = factory.createParser(text)) {
       JsonToken t = p.nextToken();
-      if (t == null) {
-        return new YamlLoader.Result(List.of(), problems);
+      long[] count = {0};
+      while (t != null) {
+        if (!documents.isEmpty() && t != JsonToken.START_OBJECT) {
+          JsonLocation l = p.currentTokenLocation();
+          problems.add(
+              new LoadException(
+                  (int) l.getLineNr(),
+                  (int) l.getColumnNr(),
+                  "JSON syntax error: unexpected content after the end of the document"));
+          break;
+        }
+        documents.add(read(p, problems, count));
+        t = p.nextToken();
       }
-      Tree tree = read(p, problems, new long[] {0});
-      JsonToken extra = p.nextToken();
-      if (extra != null) {
-        JsonLocation l = p.currentTokenLocation();
-        problems.add(
-            new LoadException(
-                (int) l.getLineNr(),
-                (int) l.getColumnNr(),
-                "JSON syntax error: unexpected content after the end of the document"));
-      }
-      return new YamlLoader.Result(List.of(tree), problems);
+      return new YamlLoader.Result(documents, problems);
     } catch (TimeUp e) {
       problems.add(new LoadException(1, 1, e.getMessage(), LoadException.Kind.LIMIT));
     } catch (StreamConstraintsException e) {
@@ -75,6 +82,7 @@ final class JsonLoader {
       problems.add(
           new LoadException(
               line, col, "JSON syntax error: " + YamlLoader.firstLine(e.getOriginalMessage())));
+      return new YamlLoader.Result(documents, problems);
     } catch (IOException e) {
       problems.add(
           new LoadException(1, 1, "cannot read JSON: " + YamlLoader.firstLine(e.getMessage())));

@@ -446,6 +446,30 @@ class NonManifestTest {
   }
 
   @Test
+  void aStreamOfJsonObjectsIsReadAsKubectlReadsIt() throws IOException {
+    // kubectl apply -f reads whitespace-separated JSON objects one after another
+    Loader.Loaded l =
+        load(
+            "list.json",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}}\n"
+                + "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"b\"}}\n");
+    assertEquals(List.of(), l.problems());
+    assertEquals(2, l.facts().size(), l.facts()::toString);
+    // the second object starts on line 2
+    assertEquals(2, ((io.eksnet.model.K8sObject) l.facts().get(1)).getLocation().line());
+    // a scalar after the object is still an error, reported at its line; the object before it is
+    // read, as the documents before a YAML syntax error are
+    Loader.Loaded bad =
+        load(
+            "bad.json",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}}\n42\n");
+    InputProblem p = onlyProblem(bad);
+    assertEquals(2, p.location().line());
+    assertTrue(p.message().contains("after the end of the document"), p.message());
+    assertEquals(1, bad.facts().size());
+  }
+
+  @Test
   void manifestWhoseClaimIsOnlyInItsTextIsStillAProblem() throws IOException {
     // the syntax error comes before kind: nothing parsed, but the text says what it is
     InputProblem p = onlyProblem(load("k8s/a.yaml", "metadata: {name: [web}\nkind: Service\n"));
