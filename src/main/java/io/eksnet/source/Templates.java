@@ -31,10 +31,11 @@ final class Templates {
 
   /**
    * A placeholder in single braces that a script fills in before the file is applied ({@code name:
-   * {TENANT_ID}-basic}, {@code version: "{RELEASE_VERSION}.x"}): upper-case letters, digits and
-   * underscores. YAML reads such a brace as a flow mapping, so the file does not parse.
+   * {TENANT_ID}-basic}, {@code version: "{RELEASE_VERSION}.x"}, {@code cidr: {IPv6}/128}): a
+   * letter, then letters, digits and underscores. YAML reads such a brace as a flow mapping, so the
+   * file does not parse (it is asked only at the line of the syntax error).
    */
-  private static final Pattern BRACE_PLACEHOLDER = Pattern.compile("\\{[A-Z][A-Z0-9_]*\\}");
+  private static final Pattern BRACE_PLACEHOLDER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9_]*\\}");
 
   /**
    * A placeholder in angle brackets that a reader replaces by hand ({@code <EDIT: UPDATE WITH THE

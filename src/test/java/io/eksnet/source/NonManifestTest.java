@@ -235,6 +235,15 @@ class NonManifestTest {
                 + " filled in, and YAML cannot read it, so the file was skipped; fill it in and"
                 + " scan the result"),
         l.notes());
+    // a test fills in {IPv6} (mixed case) before it applies the policy
+    Loader.Loaded policy =
+        load(
+            "testdata/ipfamilies-policy.yml",
+            "apiVersion: policy.linkerd.io/v1alpha1\nkind: NetworkAuthentication\nmetadata:\n"
+                + "  name: ipfamilies\nspec:\n  networks:\n  - cidr: {IPv6}/128\n");
+    assertEquals(List.of(), policy.problems());
+    assertEquals(1, policy.notes().size(), policy.notes()::toString);
+    assertTrue(policy.notes().get(0).startsWith("testdata/ipfamilies-policy.yml:7: {IPv6} here"));
     // a syntax error elsewhere in a manifest stays an input problem
     Loader.Loaded broken =
         load("tiers/broken.yaml", template.replace("{TENANT_ID}-basic", "basic: [unclosed"));
