@@ -110,12 +110,6 @@ public record PodSubnetDemand(
     return Capacity.utilizationPercent(prefixDelegationDemandAtMax, usable);
   }
 
-  /** True when nodes of this node group take addresses from the subnet. */
-  @FactField("True when nodes of this node group take their pods' addresses from the subnet.")
-  public boolean usesNodeGroup(NodeGroup g) {
-    return shares.stream().anyMatch(s -> s.nodeGroup() == g);
-  }
-
   /**
    * The longest prefix (the smallest subnet) AWS accepts whose usable addresses hold {@code
    * demandAtMax} within the threshold; -1 when not even a /16 does.
