@@ -3,6 +3,7 @@ package io.eksnet.report;
 import io.eksnet.relate.terraform.CapacityTable;
 import io.eksnet.relate.terraform.CapacityTable.Mode;
 import io.eksnet.relate.terraform.CapacityTable.NodeGroupRow;
+import io.eksnet.relate.terraform.CapacityTable.PodSubnetRow;
 import io.eksnet.relate.terraform.CapacityTable.SubnetRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,9 +63,22 @@ public final class CapacityReport {
     "at max",
     "subnet IPs",
     "fullest",
+    "pod subnet",
     "status",
     "with PD (pods, IPs/node, at max)",
     "with CN (pods, at max)"
+  };
+
+  private static final String[] POD_HEADERS = {
+    "pod subnet",
+    "CIDR",
+    "AZ",
+    "ENIConfigs",
+    "usable",
+    "at desired",
+    "at max",
+    "use at max",
+    "node groups (zone): nodes x IPs/node at max"
   };
 
   private CapacityReport() {}
@@ -84,6 +98,7 @@ public final class CapacityReport {
     Set<String> files = new LinkedHashSet<>();
     t.subnets().forEach(s -> files.add(s.file()));
     t.nodeGroups().forEach(g -> files.add(g.file()));
+    t.podSubnets().forEach(p -> files.add(p.file()));
     return List.copyOf(files);
   }
 
@@ -117,12 +132,33 @@ public final class CapacityReport {
       str(g.current().demandAtMax()),
       g.subnetUsable() < 0 ? "?" : str(g.subnetUsable()),
       g.fullestPercent() < 0 ? "?" : g.fullestPercent() + "%",
+      g.podSubnetPercent() < 0 ? "-" : g.podSubnetPercent() + "%",
       g.status(threshold),
       pd == null
           ? "n/a (not Nitro)"
           : pd.maxPods() + ", " + pd.ipsPerNode() + ", " + pd.demandAtMax(),
       cn.maxPods() + ", " + cn.demandAtMax()
     };
+  }
+
+  private static String[] cells(PodSubnetRow p) {
+    return new String[] {
+      p.address(),
+      p.cidr(),
+      p.availabilityZone() == null ? "?" : p.availabilityZone(),
+      String.join(", ", p.eniConfigs()),
+      str(p.usable()),
+      str(p.demandAtDesired()),
+      str(p.demandAtMax()),
+      p.utilizationPercent() + "%",
+      String.join(", ", p.nodeGroups())
+    };
+  }
+
+  private static List<String[]> podRows(CapacityTable t, String file) {
+    List<String[]> rows = new ArrayList<>();
+    t.podSubnets().stream().filter(p -> p.file().equals(file)).forEach(p -> rows.add(cells(p)));
+    return rows;
   }
 
   private static String str(long n) {
@@ -152,6 +188,11 @@ public final class CapacityReport {
         sb.append("\nNode groups\n");
         table(sb, upper(GROUP_HEADERS), groups);
       }
+      List<String[]> pods = podRows(t, file);
+      if (!pods.isEmpty()) {
+        sb.append("\nPod subnets (custom networking)\n");
+        table(sb, upper(POD_HEADERS), pods);
+      }
       sb.append('\n');
     }
     sb.append(legend(t));
@@ -161,9 +202,11 @@ public final class CapacityReport {
   private static String legend(CapacityTable t) {
     return "Demand counts full nodes (max pods, warm pool included), spread over the subnets' AZs; other\n"
         + "consumers of the subnets are not counted. PD: prefix delegation; CN: custom networking (one\n"
-        + "node-subnet address a node, pods in a secondary CIDR). Status warns above "
+        + "node-subnet address a node, pods in a secondary CIDR). Pod subnets: the ENIConfigs' subnets\n"
+        + "with custom networking on, the pods' addresses of the nodes that select them. Status warns\n"
+        + "above "
         + t.thresholdPercent()
-        + "% (subnetUtilizationPercent).\n";
+        + "% (subnetUtilizationPercent), node and pod subnets together.\n";
   }
 
   private static String[] upper(String[] h) {
@@ -223,6 +266,11 @@ public final class CapacityReport {
       if (!groups.isEmpty()) {
         sb.append("### Node groups\n\n");
         mdTable(sb, GROUP_HEADERS, groups);
+      }
+      List<String[]> pods = podRows(t, file);
+      if (!pods.isEmpty()) {
+        sb.append("### Pod subnets (custom networking)\n\n");
+        mdTable(sb, POD_HEADERS, pods);
       }
     }
     return sb.append(legend(t).replace("\n", " ").trim()).append('\n').toString();
@@ -284,10 +332,27 @@ public final class CapacityReport {
       m.put("prefixDelegation", g.prefixDelegation() == null ? null : mode(g.prefixDelegation()));
       m.put("customNetworking", mode(g.customNetworking()));
       m.put("subnets", g.subnets());
+      m.put("podSubnetPercent", g.podSubnetPercent() < 0 ? null : g.podSubnetPercent());
       groups.add(m);
+    }
+    List<Map<String, Object>> pods = new ArrayList<>();
+    for (PodSubnetRow p : t.podSubnets()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", p.file());
+      m.put("address", p.address());
+      m.put("cidr", p.cidr());
+      m.put("availabilityZone", p.availabilityZone());
+      m.put("eniConfigs", p.eniConfigs());
+      m.put("usable", p.usable());
+      m.put("demandAtDesired", p.demandAtDesired());
+      m.put("demandAtMax", p.demandAtMax());
+      m.put("utilizationPercent", p.utilizationPercent());
+      m.put("nodeGroups", p.nodeGroups());
+      pods.add(m);
     }
     root.put("subnets", subnets);
     root.put("nodeGroups", groups);
+    root.put("podSubnets", pods);
     return Json.write(root);
   }
 
@@ -333,21 +398,7 @@ public final class CapacityReport {
         }
         sb.append("</tr>\n");
         for (SubnetRow s : subnets) {
-          int pct = s.utilizationPercent();
-          String cls = pct > 100 ? "over" : pct > t.thresholdPercent() ? "warn" : "ok";
-          sb.append("<tr class=\"")
-              .append(cls)
-              .append("\"><td><div class=\"bar\" title=\"")
-              .append(s.demandAtMax())
-              .append(" of ")
-              .append(s.usable())
-              .append(" usable addresses\">")
-              .append("<div class=\"used\" style=\"width:")
-              .append(Math.min(100, pct))
-              .append("%\"></div>")
-              .append("<div class=\"limit\" style=\"left:")
-              .append(Math.min(100, t.thresholdPercent()))
-              .append("%\"></div></div></td>");
+          bar(sb, s.utilizationPercent(), s.demandAtMax(), s.usable(), t.thresholdPercent());
           cellsHtml(sb, cells(s));
           sb.append("</tr>\n");
         }
@@ -368,11 +419,44 @@ public final class CapacityReport {
         }
         sb.append("</table>\n");
       }
+      List<PodSubnetRow> pods = t.podSubnets().stream().filter(p -> p.file().equals(file)).toList();
+      if (!pods.isEmpty()) {
+        sb.append(
+            "<h3>Pod subnets (custom networking)</h3>\n<table>\n<tr><th>used at max size</th>");
+        for (String h : POD_HEADERS) {
+          sb.append("<th>").append(esc(h)).append("</th>");
+        }
+        sb.append("</tr>\n");
+        for (PodSubnetRow p : pods) {
+          bar(sb, p.utilizationPercent(), p.demandAtMax(), p.usable(), t.thresholdPercent());
+          cellsHtml(sb, cells(p));
+          sb.append("</tr>\n");
+        }
+        sb.append("</table>\n");
+      }
     }
     sb.append("<p>")
         .append(esc(legend(t).replace("\n", " ").trim()))
         .append("</p>\n</body>\n</html>\n");
     return sb.toString();
+  }
+
+  /** Opens a row with the bar cell: used vs usable, the threshold dashed. */
+  private static void bar(StringBuilder sb, int pct, long used, long usable, int threshold) {
+    String cls = pct > 100 ? "over" : pct > threshold ? "warn" : "ok";
+    sb.append("<tr class=\"")
+        .append(cls)
+        .append("\"><td><div class=\"bar\" title=\"")
+        .append(used)
+        .append(" of ")
+        .append(usable)
+        .append(" usable addresses\">")
+        .append("<div class=\"used\" style=\"width:")
+        .append(Math.min(100, pct))
+        .append("%\"></div>")
+        .append("<div class=\"limit\" style=\"left:")
+        .append(Math.min(100, threshold))
+        .append("%\"></div></div></td>");
   }
 
   private static void cellsHtml(StringBuilder sb, String[] cells) {

@@ -2,22 +2,28 @@ package io.eksnet.scan;
 
 import io.eksnet.finding.Config;
 import io.eksnet.model.Ec2NodeClass;
+import io.eksnet.model.EniConfig;
 import io.eksnet.model.InputProblem;
 import io.eksnet.model.KarpenterNodePool;
-import io.eksnet.model.Subnet;
 import io.eksnet.model.Thresholds;
-import io.eksnet.relate.join.KarpenterNodes;
+import io.eksnet.model.Workload;
+import io.eksnet.relate.Relations;
+import io.eksnet.relate.join.PodSubnetDemand;
 import io.eksnet.relate.terraform.CapacityTable;
-import io.eksnet.relate.terraform.TerraformRelations;
+import io.eksnet.relate.terraform.NodeGroupCapacity;
+import io.eksnet.relate.terraform.SubnetDemand;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The entry point of {@code eksnet capacity}: discovers and loads the Terraform JSON under the
  * paths (with the config's and the request's excludes, and the config's thresholds) and computes
  * the capacity table. Of the Kubernetes manifests, only Karpenter NodePools and EC2NodeClasses
- * contribute: NodePools join the node groups ({@link KarpenterNodes}).
+ * (NodePools join the node groups), ENIConfigs (the pod subnets of custom networking, {@link
+ * PodSubnetDemand}) and the aws-node DaemonSet (the VPC CNI settings, as a scan reads them)
+ * contribute.
  */
 public final class CapacityScanner {
 
@@ -31,46 +37,42 @@ public final class CapacityScanner {
     List<String> files = new ArrayList<>();
     List<String> excludes = new ArrayList<>(config.excludes());
     excludes.addAll(req.excludes());
-    List<KarpenterNodePool> pools = new ArrayList<>();
-    List<Ec2NodeClass> nodeClasses = new ArrayList<>();
     for (ScanInputs.Input in : ScanInputs.discover(req, excludes, null, problems)) {
       if (in.isTerraformSource()) {
         continue;
       }
-      boolean karpenter = false;
+      // of the manifests: Karpenter NodePools and their EC2NodeClasses (node groups), the
+      // ENIConfigs (custom networking pod subnets) and the aws-node DaemonSet (VPC CNI settings)
+      boolean used = !in.loaded().terraform().isEmpty();
       for (Object f : in.loaded().facts()) {
-        if (f instanceof KarpenterNodePool p) {
-          pools.add(p);
-          karpenter = true;
-        } else if (f instanceof Ec2NodeClass c) {
-          nodeClasses.add(c);
-          karpenter = true;
+        if (f instanceof KarpenterNodePool
+            || f instanceof Ec2NodeClass
+            || f instanceof EniConfig
+            || (f instanceof Workload w && w.isAwsNode())) {
+          facts.add(f);
+          used = true;
         }
       }
-      if (karpenter && in.loaded().terraform().isEmpty()) {
-        files.add(in.file().relative());
-        problems.addAll(in.loaded().problems());
-        continue;
-      }
-      if (in.loaded().terraform().isEmpty()) {
+      if (!used) {
         continue;
       }
       files.add(in.file().relative());
       problems.addAll(in.loaded().problems());
       facts.addAll(in.terraformFacts());
     }
-    List<Subnet> subnets = new ArrayList<>();
-    for (Object f : facts) {
-      if (f instanceof Subnet s) {
-        subnets.add(s);
-      }
-    }
-    facts.addAll(KarpenterNodes.compute(pools, nodeClasses, subnets));
     Thresholds thresholds = new Thresholds(config.thresholds());
     facts.add(thresholds);
+    List<Object> relations =
+        Relations.compute(
+            facts, Set.of(SubnetDemand.class, NodeGroupCapacity.class, PodSubnetDemand.class));
+    List<CapacityTable.PodSubnetRow> pods = new ArrayList<>();
+    for (Object r : relations) {
+      if (r instanceof PodSubnetDemand d) {
+        pods.add(d.row());
+      }
+    }
     CapacityTable table =
-        CapacityTable.of(
-            TerraformRelations.compute(facts), (int) thresholds.get("subnetUtilizationPercent"));
+        CapacityTable.of(relations, pods, (int) thresholds.get("subnetUtilizationPercent"));
     Collections.sort(problems);
     return new Result(table, problems, files);
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eksnet.SharedData;
 import io.eksnet.relate.terraform.CapacityTable;
 import io.eksnet.relate.terraform.CapacityTable.NodeGroupRow;
+import io.eksnet.relate.terraform.CapacityTable.PodSubnetRow;
 import io.eksnet.relate.terraform.CapacityTable.SubnetRow;
 import io.eksnet.scan.CapacityScanner;
 import io.eksnet.scan.ScanRequest;
@@ -162,6 +163,72 @@ class CapacityReportTest {
     assertTrue(html.contains("<tr class=\"over\">"), html);
     assertFalse(html.toLowerCase().contains("<script"), "no JavaScript");
     assertEquals(3, html.split("class=\"bar\"", -1).length - 1, "a bar per subnet");
+  }
+
+  private static CapacityTable fixture(String name) {
+    Path d = Path.of("fixtures", name);
+    CapacityScanner.Result r = new CapacityScanner().scan(ScanRequest.of(d, List.of(d)));
+    assertEquals(List.of(), r.problems());
+    return r.table();
+  }
+
+  @Test
+  void customNetworkingPodSubnetsSumTheNodeGroupsThatSelectThem() {
+    // two node groups of m5.large (20 pod-subnet addresses a full node) over eu-west-1a and b,
+    // at max sizes 8 and 6: 4 + 3 nodes in each zone select the ENIConfig named after it
+    CapacityTable t = fixture("EKS-IP-016/positive-node-groups-share-pod-subnet");
+    assertEquals(2, t.podSubnets().size());
+    PodSubnetRow a = t.podSubnets().get(0);
+    assertEquals("aws_subnet.pods_a", a.address());
+    assertEquals(List.of("eu-west-1a"), a.eniConfigs());
+    assertEquals(123, a.usable());
+    assertEquals(140, a.demandAtMax(), "(4 + 3) x 20");
+    assertEquals(2 * 20, a.demandAtDesired(), "desired 2 each: one node of each group per zone");
+    assertEquals(114, a.utilizationPercent());
+    assertEquals(8187, t.podSubnets().get(1).usable());
+    for (NodeGroupRow g : t.nodeGroups()) {
+      assertEquals(1, g.current().ipsPerNode(), "one node-subnet address a node");
+      assertEquals(114, g.podSubnetPercent());
+      assertEquals("over", g.status(80), "the pod subnet decides");
+    }
+    SubnetRow nodesA = t.subnets().get(0);
+    assertEquals("aws_subnet.nodes_a", nodesA.address());
+    assertEquals(7, nodesA.demandAtMax(), "no pod address counted in the node subnet");
+    String text = CapacityReport.render(t, CapacityReport.Format.TEXT);
+    assertTrue(text.contains("Pod subnets (custom networking)"), text);
+    assertTrue(
+        text.contains(
+            "aws_eks_node_group.workers (eu-west-1a): 4 x 20, aws_eks_node_group.batch (eu-west-1a): 3 x 20"),
+        text);
+    assertTrue(
+        CapacityReport.render(t, CapacityReport.Format.MARKDOWN)
+            .contains("| `aws_subnet.pods_a` | 100.64.0.0/25 | eu-west-1a | eu-west-1a | 123 |"));
+    String html = CapacityReport.render(t, CapacityReport.Format.HTML);
+    assertEquals(
+        t.subnets().size() + 2, html.split("class=\"bar\"", -1).length - 1, "a bar per subnet");
+  }
+
+  @Test
+  void podSubnetsInJsonAndCustomNetworkingFromTheAwsNodeDaemonSet() throws IOException {
+    // custom networking is on only in the aws-node DaemonSet: the report reads it as a scan does
+    CapacityTable t = fixture("EKS-IP-016/positive-daemonset-label-selection");
+    NodeGroupRow g = t.nodeGroups().get(0);
+    assertTrue(g.current().name().endsWith("custom networking"), g.current().name());
+    assertEquals("DaemonSet kube-system/aws-node", g.cniSource());
+    JsonNode json =
+        new ObjectMapper().readTree(CapacityReport.render(t, CapacityReport.Format.JSON));
+    JsonNode pods = json.path("podSubnets");
+    assertEquals(1, pods.size(), "only pods-a is selected");
+    assertEquals("pods-a", pods.get(0).path("eniConfigs").get(0).asText());
+    assertEquals(80, pods.get(0).path("demandAtMax").asLong(), "2 groups x 2 nodes x 20");
+    assertEquals(136, json.path("nodeGroups").get(0).path("podSubnetPercent").asInt());
+  }
+
+  @Test
+  void withoutCustomNetworkingThereAreNoPodSubnets() {
+    CapacityTable t = fixture("EKS-IP-016/negative-without-custom-networking");
+    assertEquals(List.of(), t.podSubnets());
+    assertEquals(-1, t.nodeGroups().get(0).podSubnetPercent());
   }
 
   @Test

@@ -35,7 +35,10 @@ public final class JoinRelations {
 
   private JoinRelations() {}
 
-  /** The join, then the CNI settings when the join has not tied them to one cluster. */
+  /**
+   * The join, then the CNI settings when the join has not tied them to one cluster, then the
+   * custom-networking pod subnets' demand ({@link PodSubnetRelations}).
+   */
   public static final List<RelationProvider> PROVIDERS =
       List.of(
           RelationProvider.of(
@@ -87,7 +90,8 @@ public final class JoinRelations {
                     out.add(cni);
                   }
                 }
-              }));
+              }),
+          PodSubnetRelations.PROVIDER);
 
   /** The join facts; empty unless the scan holds both manifests and Terraform resources. */
   static List<Object> compute(List<?> facts, List<Object> derived) {

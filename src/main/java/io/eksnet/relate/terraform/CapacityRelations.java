@@ -120,7 +120,8 @@ final class CapacityRelations {
               shares,
               p.subnetsKnown,
               t.threshold,
-              t.podMemoryMib));
+              t.podMemoryMib,
+              p.awsNode));
     }
     Map<String, List<Cidr>> explicitReservations = new HashMap<>();
     Set<String> prefixReserved = new HashSet<>();

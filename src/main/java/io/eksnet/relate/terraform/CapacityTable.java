@@ -4,23 +4,71 @@ import io.eksnet.aws.InstanceType;
 import io.eksnet.model.NodeGroup;
 import io.eksnet.model.Subnet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The IP capacity of the scanned subnets and node groups as plain rows, for the {@code capacity}
- * report: usable addresses, demand at desired and max size in the current mode, and what prefix
- * delegation or custom networking would change.
+ * report: usable addresses, demand at desired and max size in the current mode, what prefix
+ * delegation or custom networking would change, and the pods' demand on custom-networking pod
+ * subnets.
  *
  * @param subnets one row per subnet with a known IPv4 CIDR
  * @param nodeGroups one row per node group whose instance types and max size are known
+ * @param podSubnets one row per custom-networking pod subnet (an ENIConfig's subnet) whose node
+ *     groups are known
  * @param thresholdPercent the utilisation that warns ({@code subnetUtilizationPercent})
  */
 public record CapacityTable(
-    List<SubnetRow> subnets, List<NodeGroupRow> nodeGroups, int thresholdPercent) {
+    List<SubnetRow> subnets,
+    List<NodeGroupRow> nodeGroups,
+    List<PodSubnetRow> podSubnets,
+    int thresholdPercent) {
 
   public CapacityTable {
     subnets = List.copyOf(subnets);
     nodeGroups = List.copyOf(nodeGroups);
+    podSubnets = List.copyOf(podSubnets);
+  }
+
+  /**
+   * A custom-networking pod subnet: what the pods of the nodes that select its ENIConfigs hold
+   * there.
+   *
+   * @param file the plan or state file of the subnet
+   * @param address the subnet's resource address
+   * @param cidr the CIDR
+   * @param availabilityZone the AZ, or null
+   * @param eniConfigs the names of the ENIConfigs that name it
+   * @param usable addresses AWS lets it give out (size minus 5)
+   * @param demandAtDesired addresses at desired size, nodes full
+   * @param demandAtMax the same at max size
+   * @param nodeGroups each node group's part: {@code aws_eks_node_group.a (eu-west-1a): 6 x 20}
+   * @param nodeGroupKeys the keys (file and address) of those node groups
+   */
+  public record PodSubnetRow(
+      String file,
+      String address,
+      String cidr,
+      String availabilityZone,
+      List<String> eniConfigs,
+      long usable,
+      long demandAtDesired,
+      long demandAtMax,
+      List<String> nodeGroups,
+      List<String> nodeGroupKeys) {
+
+    public PodSubnetRow {
+      eniConfigs = List.copyOf(eniConfigs);
+      nodeGroups = List.copyOf(nodeGroups);
+      nodeGroupKeys = List.copyOf(nodeGroupKeys);
+    }
+
+    /** Utilisation at max size in percent, rounded up. */
+    public int utilizationPercent() {
+      return Capacity.utilizationPercent(demandAtMax, usable);
+    }
   }
 
   /**
@@ -89,6 +137,8 @@ public record CapacityTable(
    * @param prefixDelegation the numbers with prefix delegation; null when a type is not Nitro
    * @param customNetworking the numbers with custom networking (node subnet only)
    * @param subnets the addresses of its subnets in the scan
+   * @param podSubnetPercent utilisation at max size of the fullest custom-networking pod subnet its
+   *     nodes take pod addresses from (all node groups); -1 when none is known
    */
   public record NodeGroupRow(
       String file,
@@ -104,7 +154,8 @@ public record CapacityTable(
       int fullestPercent,
       Mode prefixDelegation,
       Mode customNetworking,
-      List<String> subnets) {
+      List<String> subnets,
+      int podSubnetPercent) {
 
     public NodeGroupRow {
       instanceTypes = List.copyOf(instanceTypes);
@@ -112,24 +163,36 @@ public record CapacityTable(
     }
 
     /**
-     * {@code over}, {@code warn} (above the threshold) or {@code ok}; {@code unknown} without
-     * subnets.
+     * {@code over}, {@code warn} (above the threshold) or {@code ok}, its node subnets and pod
+     * subnets together; {@code unknown} without subnets.
      */
     public String status(int thresholdPercent) {
-      if (fullestPercent < 0 && subnetUsable < 0) {
+      if (fullestPercent < 0 && subnetUsable < 0 && podSubnetPercent < 0) {
         return "unknown";
       }
-      if (fullestPercent > 100 || (subnetUsable >= 0 && current.demandAtMax() > subnetUsable)) {
+      if (fullestPercent > 100
+          || podSubnetPercent > 100
+          || (subnetUsable >= 0 && current.demandAtMax() > subnetUsable)) {
         return "over";
       }
-      return fullestPercent > thresholdPercent ? "warn" : "ok";
+      return Math.max(fullestPercent, podSubnetPercent) > thresholdPercent ? "warn" : "ok";
     }
   }
 
-  /** The table of these relation facts (those of {@link TerraformRelations#compute}). */
-  public static CapacityTable of(List<?> relations, int thresholdPercent) {
+  /**
+   * The table of these relation facts (those of {@link TerraformRelations#compute}) and these pod
+   * subnets.
+   */
+  public static CapacityTable of(
+      List<?> relations, List<PodSubnetRow> podSubnets, int thresholdPercent) {
     List<SubnetRow> subnets = new ArrayList<>();
     List<NodeGroupRow> groups = new ArrayList<>();
+    Map<String, Integer> podPercent = new HashMap<>();
+    for (PodSubnetRow p : podSubnets) {
+      for (String k : p.nodeGroupKeys()) {
+        podPercent.merge(k, p.utilizationPercent(), Math::max);
+      }
+    }
     for (Object o : relations) {
       if (o instanceof SubnetDemand d) {
         Subnet s = d.getSubnet();
@@ -147,13 +210,13 @@ public record CapacityTable(
                 d.getCustomNetworkingDemandAtMax(),
                 d.getNodeGroups()));
       } else if (o instanceof NodeGroupCapacity c) {
-        groups.add(row(c));
+        groups.add(row(c, podPercent.getOrDefault(c.getNodeGroup().getKey(), -1)));
       }
     }
-    return new CapacityTable(subnets, groups, thresholdPercent);
+    return new CapacityTable(subnets, groups, podSubnets, thresholdPercent);
   }
 
-  private static NodeGroupRow row(NodeGroupCapacity c) {
+  private static NodeGroupRow row(NodeGroupCapacity c, int podSubnetPercent) {
     NodeGroup g = c.getNodeGroup();
     int max = c.getMax();
     Capacity.PerNode cur = c.getCurrent();
@@ -188,6 +251,7 @@ public record CapacityTable(
         c.getFullest() == null ? -1 : c.getFullestUtilizationPercent(),
         pdMode,
         cnMode,
-        c.getShares().stream().map(s -> s.subnet().getAddress()).toList());
+        c.getShares().stream().map(s -> s.subnet().getAddress()).toList(),
+        podSubnetPercent);
   }
 }

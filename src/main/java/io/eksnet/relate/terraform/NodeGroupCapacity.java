@@ -6,6 +6,7 @@ import io.eksnet.aws.InstanceType;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.Workload;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ public final class NodeGroupCapacity {
   private final boolean subnetsKnown;
   private final int thresholdPercent;
   private final int podMemoryMib;
+  private final Workload awsNode;
 
   public NodeGroupCapacity(
       NodeGroup nodeGroup,
@@ -46,7 +48,8 @@ public final class NodeGroupCapacity {
       List<SubnetShare> shares,
       boolean subnetsKnown,
       int thresholdPercent,
-      int podMemoryMib) {
+      int podMemoryMib,
+      Workload awsNode) {
     this.nodeGroup = nodeGroup;
     this.types = List.copyOf(types);
     this.defaultType = defaultType;
@@ -62,6 +65,7 @@ public final class NodeGroupCapacity {
     this.subnetsKnown = subnetsKnown;
     this.thresholdPercent = thresholdPercent;
     this.podMemoryMib = podMemoryMib;
+    this.awsNode = awsNode;
   }
 
   public NodeGroup getNodeGroup() {
@@ -349,6 +353,11 @@ public final class NodeGroupCapacity {
 
   /** Where the CNI settings come from. */
   public String describeCniSource() {
+    if (awsNode != null) {
+      return addon == null
+          ? awsNode.getDisplayName()
+          : addon.getAddress() + " and " + awsNode.getDisplayName();
+    }
     return addon == null
         ? "the default VPC CNI settings (no vpc-cni add-on in the scan)"
         : addon.getAddress();
@@ -356,6 +365,9 @@ public final class NodeGroupCapacity {
 
   /** The mode and where its settings come from, for messages. */
   public String describeModeAndSource() {
+    if (awsNode != null) {
+      return describeMode() + " (" + describeCniSource() + ")";
+    }
     return describeMode()
         + (addon == null
             ? " (EKS defaults: no vpc-cni add-on in the scan)"
