@@ -58,6 +58,38 @@ final class CapacityRelations {
 
   private CapacityRelations() {}
 
+  /** The tag that opts a subnet into the VPC CNI's subnet discovery. */
+  static final String CNI_SUBNET_TAG = "kubernetes.io/role/cni";
+
+  /**
+   * Subnets tagged for the VPC CNI's subnet discovery in the VPC and zone of one of these subnets,
+   * other than these.
+   */
+  private static List<Subnet> cniTaggedBeside(TerraformIndex t, List<Subnet> own) {
+    Set<String> ownKeys = new HashSet<>();
+    Set<String> places = new HashSet<>();
+    for (Subnet s : own) {
+      ownKeys.add(s.getKey());
+      if (s.getVpcAddress() != null && s.getAvailabilityZone() != null) {
+        places.add(
+            TerraformResource.key(s.getFile(), s.getVpcAddress()) + " " + s.getAvailabilityZone());
+      }
+    }
+    List<Subnet> out = new ArrayList<>();
+    for (Subnet s : t.subnets) {
+      if (s.getTags().containsKey(CNI_SUBNET_TAG)
+          && !ownKeys.contains(s.getKey())
+          && s.getVpcAddress() != null
+          && places.contains(
+              TerraformResource.key(s.getFile(), s.getVpcAddress())
+                  + " "
+                  + s.getAvailabilityZone())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   static void compute(TerraformIndex t, List<?> facts, List<Object> out) {
     List<Plan> plans = new ArrayList<>();
     Workload awsNode = awsNodeOfOneCluster(t, facts);
@@ -121,7 +153,8 @@ final class CapacityRelations {
               p.subnetsKnown,
               t.threshold,
               t.podMemoryMib,
-              p.awsNode));
+              p.awsNode,
+              cniTaggedBeside(t, p.subnets)));
     }
     Map<String, List<Cidr>> explicitReservations = new HashMap<>();
     Set<String> prefixReserved = new HashSet<>();

@@ -6,6 +6,7 @@ import io.eksnet.aws.InstanceType;
 import io.eksnet.model.EksAddon;
 import io.eksnet.model.LaunchTemplate;
 import io.eksnet.model.NodeGroup;
+import io.eksnet.model.Subnet;
 import io.eksnet.model.Workload;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class NodeGroupCapacity {
   private final int thresholdPercent;
   private final int podMemoryMib;
   private final Workload awsNode;
+  private final List<Subnet> cniTaggedSubnetsBeside;
 
   public NodeGroupCapacity(
       NodeGroup nodeGroup,
@@ -49,7 +51,8 @@ public final class NodeGroupCapacity {
       boolean subnetsKnown,
       int thresholdPercent,
       int podMemoryMib,
-      Workload awsNode) {
+      Workload awsNode,
+      List<Subnet> cniTaggedSubnetsBeside) {
     this.nodeGroup = nodeGroup;
     this.types = List.copyOf(types);
     this.defaultType = defaultType;
@@ -66,6 +69,7 @@ public final class NodeGroupCapacity {
     this.thresholdPercent = thresholdPercent;
     this.podMemoryMib = podMemoryMib;
     this.awsNode = awsNode;
+    this.cniTaggedSubnetsBeside = List.copyOf(cniTaggedSubnetsBeside);
   }
 
   public NodeGroup getNodeGroup() {
@@ -297,6 +301,16 @@ public final class NodeGroupCapacity {
         + " MiB against "
         + usablePods(m, current.maxPods(), podMemoryMib)
         + " today";
+  }
+
+  /**
+   * Other subnets of the Terraform tagged {@code kubernetes.io/role/cni}, in the VPC and zone of
+   * one of its subnets. With the VPC CNI's subnet discovery (on by default from version 1.18, off
+   * with {@code ENABLE_SUBNET_DISCOVERY=false}) secondary ENIs, and so pod addresses, may go to
+   * them, whichever has the most free addresses; custom networking takes precedence over it.
+   */
+  public List<Subnet> getCniTaggedSubnetsBeside() {
+    return cniTaggedSubnetsBeside;
   }
 
   /**
