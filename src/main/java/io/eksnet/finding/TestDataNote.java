@@ -34,23 +34,28 @@ public final class TestDataNote {
   public static Optional<String> of(List<Finding> findings) {
     int count = 0;
     Set<String> folders = new TreeSet<>();
+    Set<String> globs = new TreeSet<>();
     for (Finding f : findings) {
-      String folder = testDataFolder(f.location().file());
+      String path = f.location().file().replace('\\', '/');
+      String folder = testDataFolder(path);
       if (folder != null) {
         count++;
         folders.add(folder);
+        // a root-relative glob: **/ matches one folder or more, so a folder at the root needs its
+        // own
+        globs.add((path.startsWith(folder + "/") ? "" : "**/") + folder + "/**");
       }
     }
     if (count == 0) {
       return Optional.empty();
     }
-    StringBuilder globs = new StringBuilder();
-    for (String folder : folders) {
-      globs
-          .append(globs.length() == 0 ? "" : " ")
-          .append("--exclude '**/")
-          .append(folder)
-          .append("/**'");
+    StringBuilder options = new StringBuilder();
+    for (String glob : globs) {
+      options
+          .append(options.length() == 0 ? "" : " ")
+          .append("--exclude '")
+          .append(glob)
+          .append("'");
     }
     return Optional.of(
         (count == 1 ? "1 finding is" : count + " findings are")
@@ -58,7 +63,7 @@ public final class TestDataNote {
             + String.join("/, ", folders)
             + "/ folders), whose manifests are often broken on purpose or stale; if these are,"
             + " leave them out with "
-            + globs
+            + options
             + " (or `exclude:` in .eksnet.yaml)");
   }
 

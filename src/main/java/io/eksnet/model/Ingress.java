@@ -94,6 +94,28 @@ public final class Ingress extends K8sObject {
     return backends;
   }
 
+  /**
+   * True when ingress-nginx would answer every request with a redirect: a non-empty {@code
+   * nginx.ingress.kubernetes.io/permanent-redirect} or {@code temporal-redirect} annotation, on an
+   * Ingress whose class is not named (the cluster's default) or names nginx. Controllers of other
+   * classes (Traefik, Kong, HAProxy) do not read these annotations.
+   */
+  @FactField(
+      "True when ingress-nginx answers every request with a redirect: a non-empty `nginx.ingress.kubernetes.io/permanent-redirect` or `temporal-redirect` annotation, with no class or a class whose name contains nginx.")
+  public boolean isNginxRedirect() {
+    String cls = getClassAnnotation() != null ? getClassAnnotation() : ingressClassName;
+    if (cls != null && !cls.toLowerCase(java.util.Locale.ROOT).contains("nginx")) {
+      return false;
+    }
+    for (String a : List.of("permanent-redirect", "temporal-redirect")) {
+      String v = annotation("nginx.ingress.kubernetes.io/" + a);
+      if (v != null && !v.isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An {@code alb.ingress.kubernetes.io/<name>} annotation, or null. */
   @FactField(
       "The value of `alb.ingress.kubernetes.io/<name>`, or null: `albAnnotation(\"scheme\")`.")

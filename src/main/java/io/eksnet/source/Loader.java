@@ -120,7 +120,7 @@ public final class Loader {
       notes.add(
           rel
               + ":1: `terraform show -json` output captured through the hashicorp/setup-terraform"
-              + " wrapper (its [command] and ::set-output lines around the JSON); read the JSON of"
+              + " wrapper (its [command] and :: lines around the JSON); read the JSON of"
               + " line "
               + wrapped.jsonLine()
               + ". Set `terraform_wrapper: false` on the setup-terraform step (or run"

@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
  * hashicorp/setup-terraform} GitHub Action installs by default ({@code terraform_wrapper: true}):
  * the wrapper prints the command line first ({@code [command]/.../terraform-bin show -json
  * plan.tfplan}), then Terraform's output (the JSON on one line), then workflow commands ({@code
- * ::debug::}, {@code ::set-output name=stdout::...}). Such a file is common in pipelines, and the
- * JSON on its second line is the plan.
+ * ::debug::} lines, and {@code ::set-output} lines in older versions). Such a file is common in
+ * pipelines, and the JSON on its second line is the plan.
  */
 final class TerraformWrapper {
 
   private static final Pattern COMMAND =
-      Pattern.compile("^\\[command\\]\\S*terraform(?:-bin)?(?:\\.exe)?\\s+show\\b.*-json\\b.*");
+      Pattern.compile(
+          "^\\[command\\]\\S*terraform(?:-bin)?(?:\\.exe)?\\s+(?:-\\S+\\s+)*show\\b.*-json\\b.*");
 
   private TerraformWrapper() {}
 

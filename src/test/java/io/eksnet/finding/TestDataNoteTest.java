@@ -2,6 +2,7 @@ package io.eksnet.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.model.Location;
 import java.util.List;
@@ -40,13 +41,29 @@ class TestDataNoteTest {
   }
 
   @Test
+  void theSuggestedGlobsExcludeTheFilesTheyAreFor() {
+    List<String> paths = List.of("fixtures/a/x.yaml", "deploy/testdata/y.yaml");
+    String note = TestDataNote.of(paths.stream().map(TestDataNoteTest::at).toList()).orElseThrow();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("--exclude '([^']+)'").matcher(note);
+    List<io.eksnet.source.Glob> globs = new java.util.ArrayList<>();
+    while (m.find()) {
+      globs.add(io.eksnet.source.Glob.compile(m.group(1)));
+    }
+    assertEquals(2, globs.size(), note);
+    for (String path : paths) {
+      assertTrue(globs.stream().anyMatch(g -> g.matches(path)), path + " not excluded by " + note);
+    }
+  }
+
+  @Test
   void theFileNameItselfIsNotAFolder() {
     assertNull(TestDataNote.testDataFolder("testdata"));
     assertEquals("testdata", TestDataNote.testDataFolder("a\\testdata\\b.yaml"));
     assertEquals(
         Optional.of(
             "1 finding is in test data (golden/ folders), whose manifests are often broken on"
-                + " purpose or stale; if these are, leave them out with --exclude '**/golden/**'"
+                + " purpose or stale; if these are, leave them out with --exclude 'golden/**'"
                 + " (or `exclude:` in .eksnet.yaml)"),
         TestDataNote.of(List.of(at("golden/a.yaml"))));
   }

@@ -289,7 +289,7 @@ class NonManifestTest {
         "{\"format_version\":\"1.2\",\"terraform_version\":\"1.6.0\",\"planned_values\":"
             + "{\"root_module\":{\"resources\":[]}}}";
     String captured =
-        "[command]/home/runner/work/_temp/abc/terraform-bin show -json plan.tfplan\n"
+        "[command]/home/runner/work/_temp/abc/terraform-bin -chdir=infra show -json plan.tfplan\n"
             + plan
             + "\n::debug::stderr: \n::debug::exitcode: 0\n::set-output name=stdout::"
             + plan
@@ -300,7 +300,7 @@ class NonManifestTest {
     assertEquals(
         List.of(
             "plan.json:1: `terraform show -json` output captured through the hashicorp/setup-terraform"
-                + " wrapper (its [command] and ::set-output lines around the JSON); read the JSON"
+                + " wrapper (its [command] and :: lines around the JSON); read the JSON"
                 + " of line 2. Set `terraform_wrapper: false` on the setup-terraform step (or run"
                 + " terraform-bin) to write plain JSON"),
         l.notes());
