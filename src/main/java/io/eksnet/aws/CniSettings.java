@@ -17,6 +17,9 @@ package io.eksnet.aws;
  * @param warmPrefixTarget {@code WARM_PREFIX_TARGET}: free /28 prefixes to keep (code default 0,
  *     shipped manifest 1)
  * @param maxEni {@code MAX_ENI}: caps the ENIs ipamd attaches
+ * @param subnetDiscovery {@code ENABLE_SUBNET_DISCOVERY}: secondary ENIs may go to subnets tagged
+ *     {@code kubernetes.io/role/cni} in the node's VPC and zone (on unless set to false; VPC CNI
+ *     1.18 and later)
  */
 public record CniSettings(
     boolean prefixDelegation,
@@ -25,7 +28,8 @@ public record CniSettings(
     int warmIpTarget,
     int minimumIpTarget,
     int warmPrefixTarget,
-    int maxEni) {
+    int maxEni,
+    boolean subnetDiscovery) {
 
   /** Rejects negative warm ENI and prefix targets. */
   public CniSettings {
@@ -52,7 +56,13 @@ public record CniSettings(
             number(env.apply("WARM_IP_TARGET"), 0),
             number(env.apply("MINIMUM_IP_TARGET"), 0),
             nonNegative(env.apply("WARM_PREFIX_TARGET"), d.warmPrefixTarget()))
-        .withMaxEni(number(env.apply("MAX_ENI"), 0));
+        .withMaxEni(number(env.apply("MAX_ENI"), 0))
+        .withSubnetDiscovery(
+            !"false".equalsIgnoreCase(trimmed(env.apply("ENABLE_SUBNET_DISCOVERY"))));
+  }
+
+  private static String trimmed(String v) {
+    return v == null ? null : v.trim();
   }
 
   private static boolean flag(String v) {
@@ -81,7 +91,7 @@ public record CniSettings(
    * omits {@code WARM_PREFIX_TARGET} gets ipamd's code default 0 instead.)
    */
   public static CniSettings eksDefaults() {
-    return new CniSettings(false, false, 1, 0, 0, 1, 0);
+    return new CniSettings(false, false, 1, 0, 0, 1, 0, true);
   }
 
   /** These settings with {@code ENABLE_PREFIX_DELEGATION} set as given. */
@@ -93,7 +103,8 @@ public record CniSettings(
         warmIpTarget,
         minimumIpTarget,
         warmPrefixTarget,
-        maxEni);
+        maxEni,
+        subnetDiscovery);
   }
 
   /** These settings with {@code AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG} set as given. */
@@ -105,13 +116,21 @@ public record CniSettings(
         warmIpTarget,
         minimumIpTarget,
         warmPrefixTarget,
-        maxEni);
+        maxEni,
+        subnetDiscovery);
   }
 
   /** These settings with the warm targets set as given (0 for unset IP targets). */
   public CniSettings withWarmTargets(int warmEni, int warmIp, int minimumIp, int warmPrefix) {
     return new CniSettings(
-        prefixDelegation, customNetworking, warmEni, warmIp, minimumIp, warmPrefix, maxEni);
+        prefixDelegation,
+        customNetworking,
+        warmEni,
+        warmIp,
+        minimumIp,
+        warmPrefix,
+        maxEni,
+        subnetDiscovery);
   }
 
   /** These settings with {@code MAX_ENI} set as given (0 for unset). */
@@ -123,7 +142,21 @@ public record CniSettings(
         warmIpTarget,
         minimumIpTarget,
         warmPrefixTarget,
-        max);
+        max,
+        subnetDiscovery);
+  }
+
+  /** These settings with {@code ENABLE_SUBNET_DISCOVERY} set as given. */
+  public CniSettings withSubnetDiscovery(boolean on) {
+    return new CniSettings(
+        prefixDelegation,
+        customNetworking,
+        warmEniTarget,
+        warmIpTarget,
+        minimumIpTarget,
+        warmPrefixTarget,
+        maxEni,
+        on);
   }
 
   /**

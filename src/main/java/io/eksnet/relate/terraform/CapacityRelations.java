@@ -62,28 +62,27 @@ final class CapacityRelations {
   static final String CNI_SUBNET_TAG = "kubernetes.io/role/cni";
 
   /**
-   * Subnets tagged for the VPC CNI's subnet discovery in the VPC and zone of one of these subnets,
-   * other than these.
+   * Subnets tagged for the VPC CNI's subnet discovery ({@code kubernetes.io/role/cni}, any value
+   * but {@code 0}) in the VPC and zone of {@code subnet}, other than the node group's own subnets.
    */
-  private static List<Subnet> cniTaggedBeside(TerraformIndex t, List<Subnet> own) {
+  private static List<Subnet> cniTaggedBeside(TerraformIndex t, List<Subnet> own, Subnet subnet) {
+    if (subnet.getVpcAddress() == null || subnet.getAvailabilityZone() == null) {
+      return List.of();
+    }
     Set<String> ownKeys = new HashSet<>();
-    Set<String> places = new HashSet<>();
     for (Subnet s : own) {
       ownKeys.add(s.getKey());
-      if (s.getVpcAddress() != null && s.getAvailabilityZone() != null) {
-        places.add(
-            TerraformResource.key(s.getFile(), s.getVpcAddress()) + " " + s.getAvailabilityZone());
-      }
     }
+    String vpc = TerraformResource.key(subnet.getFile(), subnet.getVpcAddress());
     List<Subnet> out = new ArrayList<>();
     for (Subnet s : t.subnets) {
-      if (s.getTags().containsKey(CNI_SUBNET_TAG)
+      String tag = s.getTags().get(CNI_SUBNET_TAG);
+      if (tag != null
+          && !tag.trim().equals("0")
           && !ownKeys.contains(s.getKey())
           && s.getVpcAddress() != null
-          && places.contains(
-              TerraformResource.key(s.getFile(), s.getVpcAddress())
-                  + " "
-                  + s.getAvailabilityZone())) {
+          && vpc.equals(TerraformResource.key(s.getFile(), s.getVpcAddress()))
+          && subnet.getAvailabilityZone().equals(s.getAvailabilityZone())) {
         out.add(s);
       }
     }
@@ -134,7 +133,10 @@ final class CapacityRelations {
                 (long) p.nodesAtMax.get(i) * p.current.nodeSubnetIps(),
                 d[1],
                 d[0],
-                others));
+                others,
+                p.cni.customNetworking() || !p.cni.subnetDiscovery()
+                    ? List.of()
+                    : cniTaggedBeside(t, p.subnets, s)));
       }
       out.add(
           new NodeGroupCapacity(
@@ -153,8 +155,7 @@ final class CapacityRelations {
               p.subnetsKnown,
               t.threshold,
               t.podMemoryMib,
-              p.awsNode,
-              cniTaggedBeside(t, p.subnets)));
+              p.awsNode));
     }
     Map<String, List<Cidr>> explicitReservations = new HashMap<>();
     Set<String> prefixReserved = new HashSet<>();

@@ -33,7 +33,6 @@ public final class NodeGroupCapacity {
   private final int thresholdPercent;
   private final int podMemoryMib;
   private final Workload awsNode;
-  private final List<Subnet> cniTaggedSubnetsBeside;
 
   public NodeGroupCapacity(
       NodeGroup nodeGroup,
@@ -51,8 +50,7 @@ public final class NodeGroupCapacity {
       boolean subnetsKnown,
       int thresholdPercent,
       int podMemoryMib,
-      Workload awsNode,
-      List<Subnet> cniTaggedSubnetsBeside) {
+      Workload awsNode) {
     this.nodeGroup = nodeGroup;
     this.types = List.copyOf(types);
     this.defaultType = defaultType;
@@ -69,7 +67,6 @@ public final class NodeGroupCapacity {
     this.thresholdPercent = thresholdPercent;
     this.podMemoryMib = podMemoryMib;
     this.awsNode = awsNode;
-    this.cniTaggedSubnetsBeside = List.copyOf(cniTaggedSubnetsBeside);
   }
 
   public NodeGroup getNodeGroup() {
@@ -145,11 +142,16 @@ public final class NodeGroupCapacity {
     return (long) desired * current.nodeSubnetIps();
   }
 
-  /** The subnet filled most (all node groups together) at max size; null without subnets. */
+  /**
+   * The subnet filled most (all node groups together) at max size, of those whose use the node
+   * count tells (see {@link SubnetShare#spreadByDiscovery()}); null without such subnets.
+   */
   public SubnetShare getFullest() {
     SubnetShare best = null;
     for (SubnetShare s : shares) {
-      if (s.known() && (best == null || s.utilizationPercent() > best.utilizationPercent())) {
+      if (s.known()
+          && !s.spreadByDiscovery()
+          && (best == null || s.utilizationPercent() > best.utilizationPercent())) {
         best = s;
       }
     }
@@ -167,7 +169,7 @@ public final class NodeGroupCapacity {
    * group's nodes and pods there, with every other node group in that subnet).
    */
   public boolean isSubnetOverfull() {
-    return shares.stream().anyMatch(SubnetShare::over);
+    return shares.stream().anyMatch(s -> s.over() && !s.spreadByDiscovery());
   }
 
   public int getThresholdPercent() {
@@ -304,13 +306,14 @@ public final class NodeGroupCapacity {
   }
 
   /**
-   * Other subnets of the Terraform tagged {@code kubernetes.io/role/cni}, in the VPC and zone of
-   * one of its subnets. With the VPC CNI's subnet discovery (on by default from version 1.18, off
-   * with {@code ENABLE_SUBNET_DISCOVERY=false}) secondary ENIs, and so pod addresses, may go to
-   * them, whichever has the most free addresses; custom networking takes precedence over it.
+   * Other subnets of the Terraform tagged {@code kubernetes.io/role/cni} in the VPC and zone of one
+   * of its subnets. With the VPC CNI's subnet discovery (on by default from version 1.18, off with
+   * {@code ENABLE_SUBNET_DISCOVERY=false}) secondary ENIs, and so pod addresses, may go to them,
+   * whichever has the most free addresses; custom networking takes precedence over it (then the
+   * list is empty).
    */
   public List<Subnet> getCniTaggedSubnetsBeside() {
-    return cniTaggedSubnetsBeside;
+    return shares.stream().flatMap(s -> s.cniTaggedBeside().stream()).distinct().toList();
   }
 
   /**
@@ -391,7 +394,10 @@ public final class NodeGroupCapacity {
   /** The subnets that cannot hold their nodes, or the total shortfall. */
   public String describeShortage() {
     List<String> over =
-        shares.stream().filter(SubnetShare::over).map(SubnetShare::describe).toList();
+        shares.stream()
+            .filter(s -> s.over() && !s.spreadByDiscovery())
+            .map(SubnetShare::describe)
+            .toList();
     if (!over.isEmpty()) {
       return String.join("; ", over);
     }

@@ -23,10 +23,21 @@ public record SubnetShare(
     long demandAtMax,
     long totalDemandAtMax,
     long totalDemandAtDesired,
-    List<String> others) {
+    List<String> others,
+    List<Subnet> cniTaggedBeside) {
 
   public SubnetShare {
     others = List.copyOf(others);
+    cniTaggedBeside = List.copyOf(cniTaggedBeside);
+  }
+
+  /**
+   * True when the VPC CNI's subnet discovery may put pod addresses of these nodes in other subnets
+   * of the zone (tagged {@code kubernetes.io/role/cni}), so how full this subnet gets cannot be
+   * told from the node count.
+   */
+  public boolean spreadByDiscovery() {
+    return !cniTaggedBeside.isEmpty();
   }
 
   /** Utilisation at max size, all node groups together, in percent (rounded up). */
