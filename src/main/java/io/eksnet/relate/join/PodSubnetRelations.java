@@ -108,9 +108,9 @@ final class PodSubnetRelations {
         if (pod == null
             || pod.getCidr() == null
             || !pod.getCidr().network().isIpv4()
-            || (pod.getAvailabilityZone() != null && !pod.getAvailabilityZone().equals(zone))) {
-          // the ENIConfig or its subnet is not in the scan, or (EKS-IP-010) the subnet is in
-          // another zone, where no ENI of these nodes can go
+            || !zone.equals(pod.getAvailabilityZone())) {
+          // the ENIConfig or its subnet is not in the scan, its zone is unknown, or (EKS-IP-010)
+          // the subnet is in another zone, where no ENI of these nodes can go
           continue;
         }
         Sum sum = sums.computeIfAbsent(pod.getKey(), k -> new Sum(pod));
