@@ -321,7 +321,10 @@ public final class Scanner {
             m2.gcMs - m1.gcMs + runs.relateMeter.gcMs,
             m3.gcMs - m2.gcMs - runs.relateMeter.gcMs,
             ms(m2.cpuNanos - m1.cpuNanos + runs.relateMeter.cpuNanos),
-            ms(m3.cpuNanos - m2.cpuNanos - runs.relateMeter.cpuNanos)),
+            ms(m3.cpuNanos - m2.cpuNanos - runs.relateMeter.cpuNanos),
+            ms(m1.processNanos - m0.processNanos),
+            ms(m2.processNanos - m1.processNanos + runs.relateMeter.processNanos),
+            ms(m3.processNanos - m2.processNanos - runs.relateMeter.processNanos)),
         config.failOn(),
         comparison,
         capped.truncations());
@@ -368,15 +371,18 @@ public final class Scanner {
   }
 
   /**
-   * The scanning thread's CPU time and the collectors' time so far (the garbage collectors' pause
-   * time, for {@code EKSNET_TIMINGS}): what a phase's wall time is made of.
+   * The scanning thread's CPU time, the whole process's (every thread: loading, compiling,
+   * collecting) and the garbage collectors' pause time so far, for {@code EKSNET_TIMINGS}: what a
+   * phase's wall time is made of.
    */
   private static final class Meter {
     long cpuNanos;
+    long processNanos;
     long gcMs;
 
-    Meter(long cpuNanos, long gcMs) {
+    Meter(long cpuNanos, long processNanos, long gcMs) {
       this.cpuNanos = cpuNanos;
+      this.processNanos = processNanos;
       this.gcMs = gcMs;
     }
 
@@ -389,11 +395,17 @@ public final class Scanner {
       java.lang.management.ThreadMXBean threads =
           java.lang.management.ManagementFactory.getThreadMXBean();
       long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
-      return new Meter(Math.max(0, cpu), gc);
+      long process =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                  instanceof com.sun.management.OperatingSystemMXBean os
+              ? os.getProcessCpuTime()
+              : 0;
+      return new Meter(Math.max(0, cpu), Math.max(0, process), gc);
     }
 
     void add(Meter from, Meter to) {
       cpuNanos += to.cpuNanos - from.cpuNanos;
+      processNanos += to.processNanos - from.processNanos;
       gcMs += to.gcMs - from.gcMs;
     }
   }
@@ -412,7 +424,7 @@ public final class Scanner {
     final Map<String, Long> nanos = new TreeMap<>();
     boolean complete = true;
     long relateNanos;
-    final Meter relateMeter = new Meter(0, 0);
+    final Meter relateMeter = new Meter(0, 0, 0);
 
     Runs(RuleEngine engine, Config config, Predicate<String> enabled) {
       this.engine = engine;
