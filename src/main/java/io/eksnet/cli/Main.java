@@ -498,6 +498,17 @@ public final class Main {
       err.printf(
           "timings: engine+load %d ms, relate %d ms, rules %d ms, scan total %d ms%n",
           t.loadMs(), t.relateMs(), t.rulesMs(), t.totalMs());
+      err.printf(
+          "timings: process CPU engine+load %d ms, relate %d ms, rules %d ms; GC pauses %d / %d /"
+              + " %d ms; scanning thread CPU relate %d ms, rules %d ms%n",
+          t.loadProcessCpuMs(),
+          t.relateProcessCpuMs(),
+          t.rulesProcessCpuMs(),
+          t.loadGcMs(),
+          t.relateGcMs(),
+          t.rulesGcMs(),
+          t.relateCpuMs(),
+          t.rulesCpuMs());
       t.ruleFirings()
           .forEach(
               (id, n) ->

@@ -1,8 +1,10 @@
 package io.eksnet.relate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,26 +15,36 @@ import java.util.function.Supplier;
  * relation facts the providers add. A {@link RelationProvider} sees it only through a {@link View}
  * that answers for the types the provider declares it reads, so a provider cannot depend on a fact
  * it does not name (and the order of the providers follows from what they read and produce).
+ *
+ * <p>Both parts are indexed by each fact's class as they are added, so asking for a type costs the
+ * facts of that type (and a merge by position when several classes are of it), not a pass over
+ * every fact; an answer is kept until a fact of the type is added.
  */
 public final class FactStore {
 
-  private final List<Object> loaded;
-  private final List<Object> derived = new ArrayList<>();
+  private final Part loaded = new Part();
+  private final Part derived = new Part();
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
   private final Map<Class<?>, Object> shared = new HashMap<>();
 
-  FactStore(List<?> loaded) {
-    this.loaded = List.copyOf(loaded);
+  FactStore(List<?> facts) {
+    for (Object f : facts) {
+      loaded.add(f);
+    }
   }
 
   /** The relation facts added so far, in the order they were added. */
   List<Object> derived() {
-    return Collections.unmodifiableList(derived);
+    return Collections.unmodifiableList(derived.facts);
   }
 
   void add(List<Object> facts) {
-    derived.addAll(facts);
-    byType.clear();
+    Set<Class<?>> added = new java.util.HashSet<>();
+    for (Object f : facts) {
+      derived.add(f);
+      added.add(f.getClass());
+    }
+    byType.keySet().removeIf(t -> added.stream().anyMatch(c -> t.isAssignableFrom(c)));
   }
 
   /** Every loaded, then every derived fact of {@code type} (subtypes included), in order. */
@@ -42,16 +54,70 @@ public final class FactStore {
         byType.computeIfAbsent(
             type,
             t -> {
-              List<T> out = new ArrayList<>();
-              for (List<Object> part : List.of(loaded, derived)) {
-                for (Object f : part) {
-                  if (type.isInstance(f)) {
-                    out.add((T) f);
-                  }
-                }
-              }
-              return List.copyOf(out);
+              List<Object> out = new ArrayList<>();
+              loaded.collect(c -> type.isAssignableFrom(c), out);
+              derived.collect(c -> type.isAssignableFrom(c), out);
+              return Collections.unmodifiableList(out);
             });
+  }
+
+  /** Facts in the order added, with the positions of each class's facts. */
+  private static final class Part {
+    final List<Object> facts = new ArrayList<>();
+    final Map<Class<?>, Positions> byClass = new LinkedHashMap<>();
+
+    void add(Object f) {
+      byClass.computeIfAbsent(f.getClass(), c -> new Positions()).add(facts.size());
+      facts.add(f);
+    }
+
+    /** Adds the facts whose class passes {@code of} to {@code out}, in the order added. */
+    void collect(java.util.function.Predicate<Class<?>> of, List<Object> out) {
+      Positions only = null;
+      int[] merged = null;
+      int n = 0;
+      for (Map.Entry<Class<?>, Positions> e : byClass.entrySet()) {
+        if (!of.test(e.getKey())) {
+          continue;
+        }
+        Positions p = e.getValue();
+        if (only == null && merged == null) {
+          only = p;
+          continue;
+        }
+        if (merged == null) {
+          merged = Arrays.copyOf(only.at, only.size + p.size);
+          n = only.size;
+        } else {
+          merged = Arrays.copyOf(merged, n + p.size);
+        }
+        System.arraycopy(p.at, 0, merged, n, p.size);
+        n += p.size;
+      }
+      if (merged != null) {
+        Arrays.sort(merged, 0, n);
+        for (int i = 0; i < n; i++) {
+          out.add(facts.get(merged[i]));
+        }
+      } else if (only != null) {
+        for (int i = 0; i < only.size; i++) {
+          out.add(facts.get(only.at[i]));
+        }
+      }
+    }
+  }
+
+  /** A growing array of positions. */
+  private static final class Positions {
+    int[] at = new int[8];
+    int size;
+
+    void add(int i) {
+      if (size == at.length) {
+        at = Arrays.copyOf(at, size * 2);
+      }
+      at[size++] = i;
+    }
   }
 
   /** What one provider may read. */
@@ -80,11 +146,7 @@ public final class FactStore {
      */
     public List<Object> loaded() {
       List<Object> out = new ArrayList<>();
-      for (Object f : loaded) {
-        if (reads(f.getClass())) {
-          out.add(f);
-        }
-      }
+      loaded.collect(this::reads, out);
       return out;
     }
 

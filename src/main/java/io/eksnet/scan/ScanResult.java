@@ -51,7 +51,10 @@ public record ScanResult(
 
   /**
    * Milliseconds spent in each phase, and per rule its firings and the nanoseconds its consequences
-   * took ({@code ruleFirings}, {@code ruleNanos}; matching itself is in rulesMs).
+   * took ({@code ruleFirings}, {@code ruleNanos}; matching itself is in rulesMs); of each phase's
+   * time, how much the garbage collectors paused ({@code *GcMs}), the CPU time of the whole process
+   * ({@code *ProcessCpuMs}: every thread, the compilers and collectors too), and for relating and
+   * the rules (on the scanning thread) that thread's CPU time ({@code *CpuMs}).
    */
   public record Timings(
       long loadMs,
@@ -59,14 +62,36 @@ public record ScanResult(
       long rulesMs,
       long totalMs,
       java.util.Map<String, Long> ruleFirings,
-      java.util.Map<String, Long> ruleNanos) {
+      java.util.Map<String, Long> ruleNanos,
+      long loadGcMs,
+      long relateGcMs,
+      long rulesGcMs,
+      long relateCpuMs,
+      long rulesCpuMs,
+      long loadProcessCpuMs,
+      long relateProcessCpuMs,
+      long rulesProcessCpuMs) {
     public Timings {
       ruleFirings = java.util.Map.copyOf(ruleFirings);
       ruleNanos = java.util.Map.copyOf(ruleNanos);
     }
 
     public Timings(long loadMs, long relateMs, long rulesMs, long totalMs) {
-      this(loadMs, relateMs, rulesMs, totalMs, java.util.Map.of(), java.util.Map.of());
+      this(
+          loadMs,
+          relateMs,
+          rulesMs,
+          totalMs,
+          java.util.Map.of(),
+          java.util.Map.of(),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0);
     }
   }
 

@@ -62,6 +62,7 @@ public final class Scanner {
   /** Scans; never throws for bad input (that becomes {@link ScanResult#problems()}). */
   public ScanResult scan(ScanRequest req) {
     long t0 = System.nanoTime();
+    Meter m0 = Meter.now();
     List<InputProblem> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Config config = loadConfig(req, problems);
@@ -207,6 +208,7 @@ public final class Scanner {
       enabled = withoutAbsenceRules(enabled, engine.catalog(), notes);
     }
     long t1 = System.nanoTime();
+    Meter m1 = Meter.now();
 
     List<ClusterScopes.Scope> scopes =
         ClusterScopes.of(
@@ -223,6 +225,7 @@ public final class Scanner {
       scopes = withFocus(scopes, files, terraformFiles, inputs);
     }
     long t2 = System.nanoTime();
+    Meter m2 = Meter.now();
     Runs runs = new Runs(engine, config, enabled);
     if (!split) {
       if (inputs.focus() == null) {
@@ -307,6 +310,7 @@ public final class Scanner {
     Collections.sort(problems);
     progress.phase("done");
     long t3 = System.nanoTime();
+    Meter m3 = Meter.now();
     return new ScanResult(
         capped.findings(),
         problems,
@@ -319,7 +323,15 @@ public final class Scanner {
             ms(t3 - t2 - runs.relateNanos),
             ms(t3 - t0),
             runs.firings,
-            runs.nanos),
+            runs.nanos,
+            m1.gcMs - m0.gcMs,
+            m2.gcMs - m1.gcMs + runs.relateMeter.gcMs,
+            m3.gcMs - m2.gcMs - runs.relateMeter.gcMs,
+            ms(m2.cpuNanos - m1.cpuNanos + runs.relateMeter.cpuNanos),
+            ms(m3.cpuNanos - m2.cpuNanos - runs.relateMeter.cpuNanos),
+            ms(m1.processNanos - m0.processNanos),
+            ms(m2.processNanos - m1.processNanos + runs.relateMeter.processNanos),
+            ms(m3.processNanos - m2.processNanos - runs.relateMeter.processNanos)),
         config.failOn(),
         comparison,
         capped.truncations());
@@ -366,6 +378,46 @@ public final class Scanner {
   }
 
   /**
+   * The scanning thread's CPU time, the whole process's (every thread: loading, compiling,
+   * collecting) and the garbage collectors' pause time so far, for {@code EKSNET_TIMINGS}: what a
+   * phase's wall time is made of.
+   */
+  private static final class Meter {
+    long cpuNanos;
+    long processNanos;
+    long gcMs;
+
+    Meter(long cpuNanos, long processNanos, long gcMs) {
+      this.cpuNanos = cpuNanos;
+      this.processNanos = processNanos;
+      this.gcMs = gcMs;
+    }
+
+    static Meter now() {
+      long gc = 0;
+      for (java.lang.management.GarbageCollectorMXBean b :
+          java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        gc += Math.max(0, b.getCollectionTime());
+      }
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+      long process =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                  instanceof com.sun.management.OperatingSystemMXBean os
+              ? os.getProcessCpuTime()
+              : 0;
+      return new Meter(Math.max(0, cpu), Math.max(0, process), gc);
+    }
+
+    void add(Meter from, Meter to) {
+      cpuNanos += to.cpuNanos - from.cpuNanos;
+      processNanos += to.processNanos - from.processNanos;
+      gcMs += to.gcMs - from.gcMs;
+    }
+  }
+
+  /**
    * The relate and rule runs of one scan, one per cluster, with their results merged: a finding
    * reported in several clusters (a shared base) is one finding.
    */
@@ -379,6 +431,7 @@ public final class Scanner {
     final Map<String, Long> nanos = new TreeMap<>();
     boolean complete = true;
     long relateNanos;
+    final Meter relateMeter = new Meter(0, 0, 0);
 
     Runs(RuleEngine engine, Config config, Predicate<String> enabled) {
       this.engine = engine;
@@ -400,6 +453,7 @@ public final class Scanner {
      */
     RuleEngine.Outcome run(List<Object> facts, Predicate<String> rules) {
       long t = System.nanoTime();
+      Meter before = Meter.now();
       List<Object> all = new ArrayList<>(facts);
       all.add(new Thresholds(config.thresholds()));
       Set<Class<?>> read =
@@ -408,6 +462,7 @@ public final class Scanner {
               .orElse(null);
       all.addAll(Relations.compute(all, read));
       relateNanos += System.nanoTime() - t;
+      relateMeter.add(before, Meter.now());
       return engine.run(all, rules);
     }
 

@@ -239,6 +239,17 @@ final class YamlLoader {
     return positions;
   }
 
+  /**
+   * The char offset of a code point offset: the same when the text has no surrogate pair (see
+   * {@link #exact}), so no line index is needed for it.
+   */
+  private int charOffset(int cpOffset) {
+    if (marksExact) {
+      return Math.min(text.length(), Math.max(0, cpOffset));
+    }
+    return positions().charOffset(cpOffset);
+  }
+
   /** {line, column} of a mark, as editors count them. */
   private int[] at(Mark m) {
     if (marksExact) {
@@ -262,6 +273,55 @@ final class YamlLoader {
     TooBig(LoadException problem) {
       super(null, null, false, false);
       this.problem = problem;
+    }
+  }
+
+  /**
+   * A mapping's entries in the order of their keys' first occurrence, a later one replacing an
+   * earlier one of the same key in place (as a {@link LinkedHashMap} would keep them): a list
+   * searched linearly while small, as most mappings are, with a hash index above 16 keys.
+   */
+  private static final class Entries {
+    final List<Tree.Entry> list;
+    private Map<String, Integer> index;
+
+    Entries(int expected) {
+      list = new ArrayList<>(Math.max(expected, 1));
+    }
+
+    Tree.Entry get(String key) {
+      int i = find(key);
+      return i < 0 ? null : list.get(i);
+    }
+
+    void put(String key, Tree.Entry e) {
+      int i = find(key);
+      if (i >= 0) {
+        list.set(i, e);
+        return;
+      }
+      list.add(e);
+      if (index != null) {
+        index.put(key, list.size() - 1);
+      } else if (list.size() > 16) {
+        index = new java.util.HashMap<>();
+        for (int k = 0; k < list.size(); k++) {
+          index.put(list.get(k).key(), k);
+        }
+      }
+    }
+
+    private int find(String key) {
+      if (index != null) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).key().equals(key)) {
+          return i;
+        }
+      }
+      return -1;
     }
   }
 
@@ -318,9 +378,9 @@ final class YamlLoader {
       }
       try {
         if (n instanceof MappingNode m) {
-          Map<String, Tree.Entry> entries = new LinkedHashMap<>();
+          Entries entries = new Entries(m.getValue().size());
           addEntries(m, entries, depth, false);
-          return new Tree.TMap(l, c, List.copyOf(entries.values()));
+          return new Tree.TMap(l, c, entries.list);
         }
         if (n instanceof SequenceNode s) {
           List<Tree> items = new ArrayList<>(s.getValue().size());
@@ -345,7 +405,7 @@ final class YamlLoader {
       if (n instanceof MappingNode m
           && templateLine == 0
           && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW
-          && text.startsWith("{{", positions().charOffset(n.getStartMark().getIndex()))) {
+          && text.startsWith("{{", charOffset(n.getStartMark().getIndex()))) {
         templateLine = l;
       }
       if (PLAIN_TAGS.contains(tag) || "!".equals(tag.getValue())) {
@@ -368,8 +428,7 @@ final class YamlLoader {
       }
     }
 
-    private void addEntries(
-        MappingNode m, Map<String, Tree.Entry> entries, int depth, boolean merged) {
+    private void addEntries(MappingNode m, Entries entries, int depth, boolean merged) {
       for (NodeTuple t : m.getValue()) {
         Node k = t.getKeyNode();
         // merged keys that lose to existing ones build nothing, but a chain of aliased merges

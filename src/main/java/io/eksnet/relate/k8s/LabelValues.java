@@ -43,12 +43,28 @@ final class LabelValues {
     if (decorated(a, b) || decorated(b, a)) {
       return true;
     }
-    if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+    if (withoutDigits(a).equals(withoutDigits(b))) {
       return false;
     }
     int shorter = Math.min(a.length(), b.length());
     int d = editDistance(a, b, 3);
     return (d == 1 && shorter >= 3) || (d == 2 && shorter >= 5);
+  }
+
+  /** The text without its ASCII digits 0-9. */
+  private static String withoutDigits(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /** {@code longer} is {@code name} with {@code -app}, {@code _svc}, {@code service-}... added. */

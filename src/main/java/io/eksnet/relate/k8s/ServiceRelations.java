@@ -62,11 +62,9 @@ final class ServiceRelations {
     Map<String, String> selector = new TreeMap<>(s.getSelector());
     for (Workload w : candidates) {
       int differing = 0;
-      int distance = 0;
       String key = null;
       String wanted = null;
       String have = null;
-      List<String> diffs = new ArrayList<>();
       for (Map.Entry<String, String> e : selector.entrySet()) {
         String h = w.getPodLabels().get(e.getKey());
         if (e.getValue().equals(h)) {
@@ -77,71 +75,105 @@ final class ServiceRelations {
           key = e.getKey();
           wanted = e.getValue();
           have = h;
-          distance = h == null ? 3 : LabelValues.editDistance(h, e.getValue(), 3);
         }
-        diffs.add(
-            h == null
-                ? "has no label " + e.getKey()
-                : "has " + e.getKey() + "=" + h + ", not " + e.getValue());
       }
       if (key == null) {
         continue; // cannot happen for a selector that matched nothing
       }
+      // the score is differing * 16, plus 8 unless a typo or a label on the wrong object, plus the
+      // edit distance: a workload that cannot come closer than the best so far is not scored
+      if (differing * 16 >= bestScore) {
+        continue;
+      }
+      int distance = have == null ? 3 : LabelValues.editDistance(have, wanted, 3);
+      if (differing * 16 + distance >= bestScore) {
+        continue;
+      }
       boolean typo =
           have != null && !LabelValues.isVariantKey(key) && LabelValues.typoApart(have, wanted);
       boolean onObject = have == null && wanted.equals(w.getLabels().get(key));
-      if (onObject) {
-        diffs.set(0, diffs.get(0) + " (only its own metadata.labels has " + key + ")");
-      }
       int score = differing * 16 + (typo || onObject ? 0 : 8) + distance;
       if (score < bestScore) {
         bestScore = score;
         best =
             new NearestWorkload(
-                s, w, differing, key, wanted, have, typo, onObject, String.join("; ", diffs));
+                s,
+                w,
+                differing,
+                key,
+                wanted,
+                have,
+                typo,
+                onObject,
+                difference(selector, w, key, onObject));
       }
     }
     return best;
   }
 
+  /**
+   * How a workload's pod labels differ from a selector, e.g. {@code has app=ui, not ui-app; has no
+   * label tier}.
+   */
+  private static String difference(
+      Map<String, String> selector, Workload w, String firstKey, boolean onObject) {
+    List<String> diffs = new ArrayList<>();
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      String h = w.getPodLabels().get(e.getKey());
+      if (e.getValue().equals(h)) {
+        continue;
+      }
+      diffs.add(
+          h == null
+              ? "has no label " + e.getKey()
+              : "has " + e.getKey() + "=" + h + ", not " + e.getValue());
+    }
+    if (onObject) {
+      diffs.set(0, diffs.get(0) + " (only its own metadata.labels has " + firstKey + ")");
+    }
+    return String.join("; ", diffs);
+  }
+
   static void unexposedPorts(
       Service s, ServiceBackends b, Map<String, List<ConfigMap>> configMaps, List<Object> out) {
+    if (s.getPorts().isEmpty()) {
+      return;
+    }
+    // what the workloads declare is the same for every port of the Service
+    boolean allDeclare = true;
+    boolean runtimeProxy = false;
+    Set<String> declared = new LinkedHashSet<>();
+    for (Workload w : b.getWorkloads()) {
+      boolean declares = false;
+      for (Container c : w.getContainers()) {
+        for (Container.Port cp : c.ports()) {
+          declares = true;
+          declared.add(
+              cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
+        }
+        runtimeProxy = runtimeProxy || c.isRuntimeConfiguredProxy();
+      }
+      allDeclare &= declares;
+    }
+    String declaredText = declared.isEmpty() ? "none" : String.join(", ", declared);
     for (Service.Port p : s.getPorts()) {
       String target = p.targetPort() != null ? p.targetPort() : Integer.toString(p.port());
       boolean anyExposes = false;
-      boolean allDeclare = true;
       boolean mentioned = false;
-      boolean runtimeProxy = false;
       Integer number = p.isNamedTarget() ? null : parsePort(target);
       java.util.regex.Pattern whole = number == null ? null : Container.wholeNumber(number);
-      Set<String> declared = new LinkedHashSet<>();
       for (Workload w : b.getWorkloads()) {
-        boolean declares = false;
         for (Container c : w.getContainers()) {
-          for (Container.Port cp : c.ports()) {
-            declares = true;
-            declared.add(
-                cp.name() != null ? cp.name() + "/" + cp.number() : Integer.toString(cp.number()));
-          }
-          anyExposes |= c.exposes(target);
-          mentioned |= number != null && c.mentionsPort(number, whole);
-          runtimeProxy |= c.isRuntimeConfiguredProxy();
+          anyExposes = anyExposes || c.exposes(target);
+          mentioned = mentioned || (number != null && c.mentionsPort(number, whole));
         }
         if (number != null && !mentioned) {
           mentioned = configMapMentions(w, whole, configMaps);
         }
-        allDeclare &= declares;
       }
       out.add(
           new ServicePortTarget(
-              s,
-              p,
-              b,
-              anyExposes,
-              allDeclare,
-              mentioned,
-              runtimeProxy,
-              declared.isEmpty() ? "none" : String.join(", ", declared)));
+              s, p, b, anyExposes, allDeclare, mentioned, runtimeProxy, declaredText));
     }
   }
 
