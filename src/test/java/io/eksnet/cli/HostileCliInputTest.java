@@ -132,4 +132,31 @@ class HostileCliInputTest {
     assertTrue(cli.out().contains("MEDIUM EKS-SVC-001"), cli.out());
     assertFalse(cli.err().contains("error"), cli.err());
   }
+
+  @Test
+  void anEmptyPathIsAUsageErrorNotTheWorkingDirectory() throws IOException {
+    write("svc.yaml", NLB_SERVICE);
+    for (String[] args :
+        new String[][] {
+          {"scan", "--root", dir.toString(), ""},
+          {"scan", "--root", dir.toString(), "--rules", "", dir.toString()},
+          {"scan", "--root", dir.toString(), "--baseline", "", dir.toString()},
+          {"scan", "--root", dir.toString(), "--config", "", dir.toString()},
+          {"scan", "--root", "", dir.toString()},
+          {""}
+        }) {
+      assertEquals(2, cli.run(args), String.join(" ", args) + ": " + cli.err());
+      assertTrue(
+          cli.err().contains("eksnet: an empty path was given (an unset variable?)"), cli.err());
+      assertEquals("", cli.out(), "nothing is scanned");
+    }
+  }
+
+  @Test
+  void anOptionGivenTwiceTakesItsLastValue() throws IOException {
+    write("svc.yaml", NLB_SERVICE);
+    assertEquals(1, scan("--fail-on", "high", "-f", "json", "--fail-on", "medium", "-f", "text"));
+    assertTrue(cli.out().contains("MEDIUM EKS-SVC-001"), cli.out()); // text, not JSON
+    assertEquals(0, scan("--fail-on", "medium", "--fail-on", "none"));
+  }
 }
