@@ -614,7 +614,6 @@ public final class Main {
     return written;
   }
 
-  /** A path argument, relative to the caller's working directory. */
   /**
    * A path argument, resolved against the working directory. An empty one (an unset shell variable,
    * {@code eksnet scan "$FILES"}) is a usage error rather than the working directory, and so is a

@@ -9,6 +9,8 @@ import io.eksnet.model.Thresholds;
 import io.eksnet.relate.join.KarpenterNodes;
 import io.eksnet.relate.terraform.CapacityTable;
 import io.eksnet.relate.terraform.TerraformRelations;
+import io.eksnet.source.SourceFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +55,10 @@ public final class CapacityScanner {
         continue;
       }
       if (in.loaded().terraform().isEmpty()) {
+        if (mayBeCapacityInput(in.file(), req)) {
+          // a plan that does not load (truncated, too deep, binary) must not read as "no subnets"
+          problems.addAll(in.loaded().problems());
+        }
         continue;
       }
       files.add(in.file().relative());
@@ -73,5 +79,24 @@ public final class CapacityScanner {
             TerraformRelations.compute(facts), (int) thresholds.get("subnetUtilizationPercent"));
     Collections.sort(problems);
     return new Result(table, problems, files);
+  }
+
+  /**
+   * Whether a file that gave nothing to the table may have been meant to: JSON (Terraform input is
+   * JSON; a JSON file that claims to be neither Kubernetes nor Terraform has no problems, see
+   * README "What is scanned"), a stream, or a file named on the command line. A broken manifest met
+   * in a directory walk is none of capacity's business.
+   */
+  private static boolean mayBeCapacityInput(SourceFile f, ScanRequest req) {
+    String name = f.path().getFileName() == null ? "" : f.path().getFileName().toString();
+    if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+      return true;
+    }
+    for (Path p : req.paths()) {
+      if (p.toAbsolutePath().normalize().equals(f.path().toAbsolutePath().normalize())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
