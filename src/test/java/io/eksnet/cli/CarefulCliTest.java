@@ -87,6 +87,22 @@ class CarefulCliTest {
     assertTrue(out().endsWith("in 1 file\n"), out());
   }
 
+  /**
+   * {@code terraform show -json plan | eksnet scan -} where terraform failed (and the shell has no
+   * pipefail): the stream is empty. That said "No findings in 1 file", exit 0.
+   */
+  @Test
+  void anEmptyStreamIsAnInputProblemNotAnAllClear() throws Exception {
+    Path stdin = elsewhere.resolve("stdin");
+    CompletableFuture<Void> writer = fifo(stdin, "");
+    int code = main().stdin(stdin).run("scan", "-");
+    writer.get(30, TimeUnit.SECONDS);
+    assertEquals(2, code, err());
+    assertTrue(
+        err().contains(stdin + ":1:1: error: the stream was empty, so nothing was read from it"),
+        err());
+  }
+
   @Test
   void aFifoIsReadWhateverItsName() throws Exception {
     Path fifo = dir.resolve("plan-pipe");
