@@ -417,7 +417,11 @@ public final class Main {
     } catch (ParseException e) {
       return false; // a usage error: the daemon reports it as well as a JVM would
     }
-    for (String a : cl.getArgList()) {
+    List<String> named = new ArrayList<>(cl.getArgList());
+    for (String opt : List.of("config", "baseline", "context", "rules")) {
+      named.addAll(values(cl, opt)); // --config <(envsubst < eksnet.tmpl.yaml) is a stream too
+    }
+    for (String a : named) {
       Path p;
       try {
         p = cwd.resolve(a);

@@ -57,10 +57,15 @@ public final class ConfigLoader {
                     + " with --config to use it)"));
         return Config.EMPTY;
       }
-    } else if (!Files.isRegularFile(p)) {
+    } else if (Files.isDirectory(p)) {
+      problems.add(
+          new InputProblem(
+              Location.ofFile(p.toString()), "config is a directory (--config takes a file)"));
+      return Config.EMPTY;
+    } else if (!Files.exists(p)) {
       problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
       return Config.EMPTY;
-    }
+    } // else a file, or a stream such as --config <(envsubst < eksnet.tmpl.yaml)
     Result r = load(p, displayName);
     problems.addAll(r.problems());
     return r.config();
@@ -78,20 +83,21 @@ public final class ConfigLoader {
   public static Result load(Path file, String displayName) {
     List<InputProblem> problems = new ArrayList<>();
     Encoding.Decoded decoded;
-    try {
-      long size = Files.size(file);
-      if (size > Limits.DEFAULT.maxYamlBytes()) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      long max = Limits.DEFAULT.maxYamlBytes();
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) { // also a stream with no size to check first
         problems.add(
             new InputProblem(
                 Location.ofFile(displayName),
-                "config is "
-                    + (size >> 20)
+                "config is larger than "
+                    + (max >> 20)
                     + " MiB; eksnet reads config files up to "
-                    + (Limits.DEFAULT.maxYamlBytes() >> 20)
+                    + (max >> 20)
                     + " MiB"));
         return new Result(Config.EMPTY, problems);
       }
-      decoded = Encoding.decode(Files.readAllBytes(file));
+      decoded = Encoding.decode(bytes);
     } catch (IOException e) {
       problems.add(
           new InputProblem(

@@ -103,6 +103,22 @@ class CarefulCliTest {
         err());
   }
 
+  /**
+   * {@code --config <(envsubst < eksnet.tmpl.yaml)}: a process substitution is not a regular file,
+   * and was reported as "config file not found".
+   */
+  @Test
+  void aConfigFromAProcessSubstitutionIsRead() throws Exception {
+    Files.writeString(dir.resolve("svc.yaml"), NLB_SERVICE);
+    Path config = elsewhere.resolve("config-pipe");
+    CompletableFuture<Void> writer = fifo(config, "failOn: medium\n");
+    int code = run("scan", "--root", dir.toString(), "-c", config.toString(), dir.toString());
+    writer.get(30, TimeUnit.SECONDS);
+    assertEquals(1, code, err()); // the MEDIUM finding fails under the config's failOn
+    assertEquals(2, run("scan", "--root", dir.toString(), "-c", dir.toString(), dir.toString()));
+    assertTrue(err().contains("error: config is a directory (--config takes a file)"), err());
+  }
+
   @Test
   void aFifoIsReadWhateverItsName() throws Exception {
     Path fifo = dir.resolve("plan-pipe");
@@ -214,6 +230,11 @@ class CarefulCliTest {
     assertTrue(Main.readsCallerStreams(new String[] {"scan", "-"}, dir));
     assertTrue(Main.readsCallerStreams(new String[] {"scan", "-q", "/dev/stdin"}, dir));
     assertTrue(Main.readsCallerStreams(new String[] {"/dev/fd/63"}, dir));
+    // a config or baseline from a process substitution is the caller's stream too
+    assertTrue(Main.readsCallerStreams(new String[] {"scan", "-c", "/dev/fd/63", "svc.yaml"}, dir));
+    assertTrue(
+        Main.readsCallerStreams(
+            new String[] {"scan", "--baseline", "/dev/fd/62", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"scan", "-o", "-", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"scan", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"rules"}, dir));
