@@ -585,6 +585,19 @@ public final class Main {
               + " (--output takes a file, a character device such as /dev/null, a FIFO,"
               + " or - for standard output)");
     }
+    // the folders are created as needed, unless one of them is a file: found now, not after the
+    // scan (where it read "cannot write the report to a/out.sarif: /abs/a")
+    for (Path dir = path(arg).toAbsolutePath().normalize().getParent();
+        dir != null;
+        dir = dir.getParent()) {
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          throw new UsageException(
+              "cannot write the report to " + arg + ": " + dir + " is a file, not a folder");
+        }
+        break;
+      }
+    }
     return arg;
   }
 
@@ -608,7 +621,8 @@ public final class Main {
       try {
         AtomicFile.write(path(output), report);
       } catch (IOException e) {
-        err.println("eksnet: cannot write the report to " + output + ": " + e.getMessage());
+        err.println(
+            "eksnet: cannot write the report to " + output + ": " + InputProblem.describe(e));
         written = false;
       }
     }
