@@ -148,7 +148,7 @@ public final class Loader {
                   + ":"
                   + v.line()
                   + ": Terraform state format version "
-                  + version
+                  + Tree.text(v.value()) // as written: 99999999999999999999 is not -1
                   + " is not read (eksnet reads version 4, written by Terraform 0.12 and later),"
                   + " so the file was skipped; scan the output of `terraform show -json`"
                   + " (Terraform 0.12 or later) instead");
