@@ -58,6 +58,17 @@ class HostileCliInputTest {
   }
 
   @Test
+  void aRuleThatDoesNotRunIsStillAKnownId() throws IOException {
+    write("svc.yaml", NLB_SERVICE);
+    write(
+        ".eksnet.yaml",
+        "disable: [EKS-LB-001]\nseverity:\n  EKS-LB-001: LOW\n"
+            + "ignore:\n  - rule: EKS-LB-003\n    reason: r\n");
+    assertEquals(0, scan("--enable", "EKS-SVC-001"));
+    assertFalse(cli.err().contains("unknown rule id"), cli.err());
+  }
+
+  @Test
   void misspeltRuleIdInAConfigIgnoreIsAProblemAtItsLine() throws IOException {
     write("svc.yaml", NLB_SERVICE);
     write(".eksnet.yaml", "ignore:\n  - rule: EKS-SVC-01\n    reason: behind a proxy\n");
