@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -407,7 +408,7 @@ public final class Main {
     String[] rest = args;
     if ("scan".equals(args[0]) || "capacity".equals(args[0])) {
       rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-    } else if (!args[0].startsWith("-") && !Files.exists(cwd.resolve(args[0]))) {
+    } else if (!args[0].startsWith("-") && !exists(cwd, args[0])) {
       return false;
     }
     CommandLine cl;
@@ -416,8 +417,17 @@ public final class Main {
     } catch (ParseException e) {
       return false; // a usage error: the daemon reports it as well as a JVM would
     }
-    for (String a : cl.getArgList()) {
-      Path p = cwd.resolve(a);
+    List<String> named = new ArrayList<>(cl.getArgList());
+    for (String opt : List.of("config", "baseline", "context", "rules")) {
+      named.addAll(values(cl, opt)); // --config <(envsubst < eksnet.tmpl.yaml) is a stream too
+    }
+    for (String a : named) {
+      Path p;
+      try {
+        p = cwd.resolve(a);
+      } catch (InvalidPathException e) {
+        return true; // a JVM of its own reports it as a usage error
+      }
       if ("-".equals(a)
           || io.eksnet.source.Discovery.isStreamName(p)
           || (Files.exists(p) && !Files.isDirectory(p) && !Files.isRegularFile(p))) {
@@ -427,15 +437,24 @@ public final class Main {
     return false;
   }
 
+  /** True when {@code name} names an existing file; false when it cannot be a file name here. */
+  private static boolean exists(Path cwd, String name) {
+    try {
+      return Files.exists(cwd.resolve(name));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
   private ExitCode scan(String[] args) {
     CommandLine cl = parse(scanOptions(), args);
     if (cl.hasOption("help")) {
       usage();
       return ExitCode.OK;
     }
-    Format format = format(cl.getOptionValue("format", "text"));
-    String output = output(cl.getOptionValue("output"));
-    FailOn failOn = cl.hasOption("fail-on") ? failOn(cl.getOptionValue("fail-on")) : null;
+    Format format = format(last(cl, "format", "text"));
+    String output = output(last(cl, "output"));
+    FailOn failOn = cl.hasOption("fail-on") ? failOn(last(cl, "fail-on")) : null;
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
       paths.add(input(a));
@@ -443,13 +462,12 @@ public final class Main {
     if (paths.isEmpty()) {
       paths.add(cwd);
     }
-    Path root =
-        cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
+    Path root = cl.hasOption("root") ? path(last(cl, "root")) : Roots.find(paths.get(0), cwd);
     if (Discovery.isStreamName(paths.get(0)) && !cl.hasOption("root")) {
       root = Roots.find(cwd, cwd); // /dev/stdin is not in a repository: the caller's directory is
     }
     if (!Files.isDirectory(root)) {
-      throw new UsageException("--root " + cl.getOptionValue("root") + " is not a directory");
+      throw new UsageException("--root " + last(cl, "root") + " is not a directory");
     }
     for (String g : values(cl, "exclude")) {
       try {
@@ -478,12 +496,12 @@ public final class Main {
         new ScanRequest(
                 root,
                 paths,
-                cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
+                cl.hasOption("config") ? path(last(cl, "config")) : null,
                 ruleDirs,
                 ids(values(cl, "enable")),
                 ids(values(cl, "disable")))
             .withExcludes(values(cl, "exclude"))
-            .withBaseline(cl.hasOption("baseline") ? path(cl.getOptionValue("baseline")) : null)
+            .withBaseline(cl.hasOption("baseline") ? path(last(cl, "baseline")) : null)
             .withKeepGoing(cl.hasOption("keep-going"))
             .withWorkingDir(cwd)
             .withContext(context);
@@ -523,7 +541,7 @@ public final class Main {
             .withColor(tty && !cl.hasOption("no-color") && output == null)
             .withIncludeSuppressed(cl.hasOption("show-suppressed"))
             .withDocs(RuleDocs::doc)
-            .withCategory(cl.getOptionValue("sarif-category"));
+            .withCategory(last(cl, "sarif-category"));
     String report = format.render(result, ro);
     if (quiet && format == Format.TEXT) {
       report = withoutSummary(report);
@@ -578,6 +596,19 @@ public final class Main {
               + " (--output takes a file, a character device such as /dev/null, a FIFO,"
               + " or - for standard output)");
     }
+    // the folders are created as needed, unless one of them is a file: found now, not after the
+    // scan (where it read "cannot write the report to a/out.sarif: /abs/a")
+    for (Path dir = path(arg).toAbsolutePath().normalize().getParent();
+        dir != null;
+        dir = dir.getParent()) {
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          throw new UsageException(
+              "cannot write the report to " + arg + ": " + dir + " is a file, not a folder");
+        }
+        break;
+      }
+    }
     return arg;
   }
 
@@ -601,7 +632,8 @@ public final class Main {
       try {
         AtomicFile.write(path(output), report);
       } catch (IOException e) {
-        err.println("eksnet: cannot write the report to " + output + ": " + e.getMessage());
+        err.println(
+            "eksnet: cannot write the report to " + output + ": " + InputProblem.describe(e));
         written = false;
       }
     }
@@ -611,9 +643,31 @@ public final class Main {
     return written;
   }
 
-  /** A path argument, relative to the caller's working directory. */
+  /**
+   * A path argument, resolved against the working directory. An empty one (an unset shell variable,
+   * {@code eksnet scan "$FILES"}) is a usage error rather than the working directory, and so is a
+   * name this JVM cannot turn into a file name: under a locale that is not UTF-8 ({@code LANG=C},
+   * common in containers) Java reads non-ASCII arguments as U+FFFD.
+   */
   private Path path(String arg) {
-    return cwd.resolve(arg);
+    if (arg.isEmpty()) {
+      throw new UsageException("an empty path was given (an unset variable?)");
+    }
+    try {
+      return cwd.resolve(arg);
+    } catch (InvalidPathException e) {
+      throw new UsageException(unencodable(arg));
+    }
+  }
+
+  /** Why a path argument cannot be used, and what to do. */
+  static String unencodable(String arg) {
+    return "cannot use the path '"
+        + arg
+        + "': it has characters that the file name encoding of this locale ("
+        + System.getProperty("sun.jnu.encoding", "unknown")
+        + ") cannot represent; run eksnet with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the eksnet"
+        + " launcher sets one when the locale is C or POSIX)";
   }
 
   /**
@@ -640,6 +694,20 @@ public final class Main {
                 + " (see `eksnet rules`)");
       }
     }
+  }
+
+  /**
+   * An option's value: the last one when it is given more than once, as with most command-line
+   * tools (a wrapper's {@code --fail-on high "$@"} is overridden by a later {@code --fail-on low}),
+   * else {@code dflt}.
+   */
+  private static String last(CommandLine cl, String opt, String dflt) {
+    String[] v = cl.getOptionValues(opt);
+    return v == null || v.length == 0 ? dflt : v[v.length - 1];
+  }
+
+  private static String last(CommandLine cl, String opt) {
+    return last(cl, opt, null);
   }
 
   private static List<String> values(CommandLine cl, String opt) {
@@ -738,13 +806,13 @@ public final class Main {
     o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").build());
     o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR").build());
     CommandLine cl = parse(o, args);
-    String fmt = cl.getOptionValue("format", "text");
+    String fmt = last(cl, "format", "text");
     CapacityReport.Format format = CapacityReport.Format.parse(fmt);
     if (format == null) {
       throw new UsageException(
           "unknown --format '" + fmt + "' for capacity (text, markdown, json, html)");
     }
-    String output = output(cl.getOptionValue("output"));
+    String output = output(last(cl, "output"));
     List<Path> paths = new ArrayList<>();
     for (String a : cl.getArgList()) {
       paths.add(input(a));
@@ -752,13 +820,12 @@ public final class Main {
     if (paths.isEmpty()) {
       paths.add(cwd);
     }
-    Path root =
-        cl.hasOption("root") ? path(cl.getOptionValue("root")) : Roots.find(paths.get(0), cwd);
+    Path root = cl.hasOption("root") ? path(last(cl, "root")) : Roots.find(paths.get(0), cwd);
     ScanRequest req =
         new ScanRequest(
             root,
             paths,
-            cl.hasOption("config") ? path(cl.getOptionValue("config")) : null,
+            cl.hasOption("config") ? path(last(cl, "config")) : null,
             List.of(),
             Set.of(),
             Set.of());

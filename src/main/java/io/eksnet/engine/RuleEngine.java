@@ -284,6 +284,13 @@ public final class RuleEngine {
     for (Path f : files) {
       try {
         byte[] bytes = Files.readAllBytes(f);
+        if (bytes.length >= 3
+            && (bytes[0] & 0xff) == 0xef
+            && (bytes[1] & 0xff) == 0xbb
+            && (bytes[2] & 0xff) == 0xbf) {
+          // saved by a Windows editor: the Drools parser fails on the mark at "Line 1:0"
+          bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
         StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
         sources.put(f, bytes);
       } catch (java.nio.charset.CharacterCodingException e) {

@@ -95,10 +95,31 @@ public final class Baseline {
    * problems} at {@code name} and null is returned: a bad baseline is an input problem, never
    * silently "everything is new".
    */
+  /**
+   * The largest baseline read: a report lists at most 1,000 findings of each rule, about 2 KiB each
+   * in SARIF, so a real one stays far below.
+   */
+  static final int MAX_BYTES = 256 << 20;
+
   public static Baseline read(Path file, String name, List<InputProblem> problems) {
     JsonNode root;
-    try {
-      root = MAPPER.readTree(Files.readAllBytes(file));
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      // a device or a wrong file (--baseline /dev/zero, a core dump) must not exhaust the heap
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        problems.add(
+            new InputProblem(
+                Location.ofFile(name),
+                "baseline is larger than "
+                    + (MAX_BYTES >> 20)
+                    + " MiB, more than eksnet ever writes; is it the right file?"));
+        return null;
+      }
+      root = MAPPER.readTree(bytes);
+    } catch (OutOfMemoryError e) {
+      problems.add(
+          new InputProblem(Location.ofFile(name), "not enough memory to read the baseline"));
+      return null;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : at.getLineNr();

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param failOn the lowest severity that fails the scan, or null for the default
  * @param ignores findings to suppress by rule and path glob, each with a reason
  * @param clusters the declared clusters: which files belong together (empty: eksnet decides)
+ * @param severityLines the config line of each severity override, for problems about its rule id
  */
 public record Config(
     Set<String> enable,
@@ -25,7 +26,8 @@ public record Config(
     List<String> excludes,
     String failOn,
     List<Ignore> ignores,
-    List<Cluster> clusters) {
+    List<Cluster> clusters,
+    Map<String, Integer> severityLines) {
 
   /** A config suppression: rule id (or {@code *}), root-relative path glob, optional object. */
   public record Ignore(String rule, String path, String object, String reason, int line) {}
@@ -44,7 +46,8 @@ public record Config(
   }
 
   public static final Config EMPTY =
-      new Config(Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of(), List.of());
+      new Config(
+          Set.of(), Set.of(), Map.of(), Map.of(), List.of(), null, List.of(), List.of(), Map.of());
 
   public Config {
     enable = Set.copyOf(enable);
@@ -54,5 +57,6 @@ public record Config(
     excludes = List.copyOf(excludes);
     ignores = List.copyOf(ignores);
     clusters = List.copyOf(clusters);
+    severityLines = Map.copyOf(severityLines);
   }
 }

@@ -12,6 +12,8 @@ import io.eksnet.relate.join.PodSubnetDemand;
 import io.eksnet.relate.terraform.CapacityTable;
 import io.eksnet.relate.terraform.NodeGroupCapacity;
 import io.eksnet.relate.terraform.SubnetDemand;
+import io.eksnet.source.SourceFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,6 +56,10 @@ public final class CapacityScanner {
         }
       }
       if (!used) {
+        if (mayBeCapacityInput(in.file(), req)) {
+          // a plan that does not load (truncated, too deep, binary) must not read as "no subnets"
+          problems.addAll(in.loaded().problems());
+        }
         continue;
       }
       files.add(in.file().relative());
@@ -75,5 +81,24 @@ public final class CapacityScanner {
         CapacityTable.of(relations, pods, (int) thresholds.get("subnetUtilizationPercent"));
     Collections.sort(problems);
     return new Result(table, problems, files);
+  }
+
+  /**
+   * Whether a file that gave nothing to the table may have been meant to: JSON (Terraform input is
+   * JSON; a JSON file that claims to be neither Kubernetes nor Terraform has no problems, see
+   * README "What is scanned"), a stream, or a file named on the command line. A broken manifest met
+   * in a directory walk is none of capacity's business.
+   */
+  private static boolean mayBeCapacityInput(SourceFile f, ScanRequest req) {
+    String name = f.path().getFileName() == null ? "" : f.path().getFileName().toString();
+    if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+      return true;
+    }
+    for (Path p : req.paths()) {
+      if (p.toAbsolutePath().normalize().equals(f.path().toAbsolutePath().normalize())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -204,6 +204,10 @@ public final class Scanner {
     problems.addAll(ruleProblems);
     progress.phase("relating and checking");
     Predicate<String> enabled = enabledRules(req, config, engine.catalog(), problems);
+    if (ruleProblems.isEmpty()) { // else a rule that did not load would look unknown
+      checkNamedRuleIds(
+          config, suppressions, engine.catalog(), configName, inputs::inFocus, problems, notes);
+    }
     if (req.partial()) {
       enabled = withoutAbsenceRules(enabled, engine.catalog(), notes);
     }
@@ -672,6 +676,63 @@ public final class Scanner {
       }
     }
     return out;
+  }
+
+  /**
+   * Rule ids that name no rule, in severity overrides and suppressions, where a typo would silently
+   * change nothing. In the config they are input problems at their line, as in {@code enable} and
+   * {@code disable}; in a manifest (an {@code eksnet.io/ignore} annotation or an {@code
+   * eksnet:ignore} comment) a note, because a manifest may name a user rule that not every run
+   * loads, and a note never changes the exit code.
+   */
+  private static void checkNamedRuleIds(
+      Config config,
+      List<Suppression> suppressions,
+      Catalog catalog,
+      String configName,
+      Predicate<String> inFocus,
+      List<InputProblem> problems,
+      List<String> notes) {
+    for (Map.Entry<String, Integer> e : new TreeMap<>(config.severityLines()).entrySet()) {
+      if (!catalog.contains(e.getKey())) {
+        problems.add(
+            new InputProblem(
+                new Location(configName, e.getValue(), 1, "", ""),
+                "severity: unknown rule id '"
+                    + e.getKey()
+                    + "', so no severity was changed (see `eksnet rules`)"));
+      }
+    }
+    for (Suppression s : suppressions) {
+      List<String> unknown =
+          s.ruleIds().stream().filter(id -> !"*".equals(id) && !catalog.contains(id)).toList();
+      if (unknown.isEmpty()) {
+        continue;
+      }
+      String what =
+          (unknown.size() == 1 ? "unknown rule id '" : "unknown rule ids '")
+              + String.join("', '", unknown)
+              + "'";
+      switch (s.kind()) {
+        case CONFIG ->
+            problems.add(
+                new InputProblem(
+                    new Location(s.location().file(), s.location().line(), 1, "", ""),
+                    "ignore: " + what + ", which suppresses nothing (see `eksnet rules`)"));
+        case ANNOTATION, COMMENT -> {
+          if (inFocus.test(s.location().file())) {
+            notes.add(
+                s.location()
+                    + ": "
+                    + (s.kind() == Suppression.Kind.COMMENT
+                        ? "eksnet:ignore names "
+                        : "eksnet.io/ignore names ")
+                    + what
+                    + ", so it suppresses nothing (see `eksnet rules`)");
+          }
+        }
+      }
+    }
   }
 
   private static List<String> ids(String csv) {

@@ -28,6 +28,8 @@ public final class ConfigLoader {
       Set.of(
           "failOn", "enable", "disable", "severity", "thresholds", "exclude", "ignore", "clusters");
 
+  private static final Set<String> IGNORE_KEYS = Set.of("rule", "path", "object", "reason");
+
   private ConfigLoader() {}
 
   public record Result(Config config, List<InputProblem> problems) {}
@@ -55,10 +57,15 @@ public final class ConfigLoader {
                     + " with --config to use it)"));
         return Config.EMPTY;
       }
-    } else if (!Files.isRegularFile(p)) {
+    } else if (Files.isDirectory(p)) {
+      problems.add(
+          new InputProblem(
+              Location.ofFile(p.toString()), "config is a directory (--config takes a file)"));
+      return Config.EMPTY;
+    } else if (!Files.exists(p)) {
       problems.add(new InputProblem(Location.ofFile(p.toString()), "config file not found"));
       return Config.EMPTY;
-    }
+    } // else a file, or a stream such as --config <(envsubst < eksnet.tmpl.yaml)
     Result r = load(p, displayName);
     problems.addAll(r.problems());
     return r.config();
@@ -76,20 +83,21 @@ public final class ConfigLoader {
   public static Result load(Path file, String displayName) {
     List<InputProblem> problems = new ArrayList<>();
     Encoding.Decoded decoded;
-    try {
-      long size = Files.size(file);
-      if (size > Limits.DEFAULT.maxYamlBytes()) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      long max = Limits.DEFAULT.maxYamlBytes();
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) { // also a stream with no size to check first
         problems.add(
             new InputProblem(
                 Location.ofFile(displayName),
-                "config is "
-                    + (size >> 20)
+                "config is larger than "
+                    + (max >> 20)
                     + " MiB; eksnet reads config files up to "
-                    + (Limits.DEFAULT.maxYamlBytes() >> 20)
+                    + (max >> 20)
                     + " MiB"));
         return new Result(Config.EMPTY, problems);
       }
-      decoded = Encoding.decode(Files.readAllBytes(file));
+      decoded = Encoding.decode(bytes);
     } catch (IOException e) {
       problems.add(
           new InputProblem(
@@ -131,11 +139,13 @@ public final class ConfigLoader {
       }
     }
     String failOn = Tree.text(root.get("failOn"));
-    if (failOn != null && FailOn.parse(failOn) == null) {
+    if ((failOn != null && FailOn.parse(failOn) == null)
+        || (root.get("failOn") != null && !(root.get("failOn") instanceof Tree.TScalar))) {
       rd.problem(root.entry("failOn"), "failOn must be one of " + FailOn.CHOICES);
       failOn = null;
     }
     Map<String, Severity> severities = new LinkedHashMap<>();
+    Map<String, Integer> severityLines = new LinkedHashMap<>();
     if (root.get("severity") instanceof Tree.TMap sm) {
       for (Tree.Entry e : sm.entries().values()) {
         Severity s = Severity.parse(Tree.text(e.value()));
@@ -143,6 +153,7 @@ public final class ConfigLoader {
           rd.problem(e, "severity of " + e.key() + " must be CRITICAL, HIGH, MEDIUM, LOW or INFO");
         } else {
           severities.put(e.key(), s);
+          severityLines.put(e.key(), e.line());
         }
       }
     } else if (root.get("severity") != null) {
@@ -168,9 +179,32 @@ public final class ConfigLoader {
           thresholds.put(e.key(), v.longValue());
         }
       }
+    } else if (root.get("thresholds") != null) {
+      rd.problem(root.entry("thresholds"), "thresholds must map threshold names to numbers");
     }
     List<Config.Ignore> ignores = new ArrayList<>();
+    if (root.get("ignore") != null && !(root.get("ignore") instanceof Tree.TList)) {
+      rd.problem(
+          root.entry("ignore"), "ignore must be a list of {rule, reason, path, object} entries");
+    }
     for (Tree t : Tree.asList(root.get("ignore"))) {
+      boolean unknownKey = false;
+      if (t instanceof Tree.TMap m) {
+        for (Tree.Entry e : m.entries().values()) {
+          if (!IGNORE_KEYS.contains(e.key())) {
+            // a misspelt object or path would widen the suppression: the entry is left out
+            rd.problem(
+                e,
+                "unknown key '"
+                    + e.key()
+                    + "' in an ignore entry (known: object, path, reason, rule)");
+            unknownKey = true;
+          }
+        }
+      }
+      if (unknownKey) {
+        continue;
+      }
       String rule = Tree.text(Tree.path(t, "rule"));
       String path = Tree.text(Tree.path(t, "path"));
       String reason = Tree.text(Tree.path(t, "reason"));
@@ -201,7 +235,8 @@ public final class ConfigLoader {
             excludes(root, rd),
             failOn,
             ignores,
-            clusters(root, rd));
+            clusters(root, rd),
+            severityLines);
     return new Result(c, problems);
   }
 
@@ -302,6 +337,8 @@ public final class ConfigLoader {
       for (Tree i : l.items()) {
         if (Tree.text(i) != null) {
           out.add(Tree.text(i));
+        } else {
+          problem(i.line(), i.column(), "each " + key + " item must be a string");
         }
       }
       return out;

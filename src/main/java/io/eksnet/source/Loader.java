@@ -76,6 +76,17 @@ public final class Loader {
                       + ", the most eksnet reads from a stream, so it was skipped"));
           return new Loaded(facts, problems, terraform);
         }
+        if (bytes.length == 0) {
+          // `terraform show -json plan | eksnet scan -` where terraform failed: no all-clear
+          problems.add(
+              problem(
+                  rel,
+                  1,
+                  1,
+                  "the stream was empty, so nothing was read from it (did the command writing to"
+                      + " it fail?)"));
+          return new Loaded(facts, problems, terraform);
+        }
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
           json = json || startsLikeJson(bytes); // no telling name: Terraform JSON starts with {
         }
@@ -149,7 +160,7 @@ public final class Loader {
                   + ":"
                   + v.line()
                   + ": Terraform state format version "
-                  + version
+                  + Tree.text(v.value()) // as written: 99999999999999999999 is not -1
                   + " is not read (eksnet reads version 4, written by Terraform 0.12 and later),"
                   + " so the file was skipped; scan the output of `terraform show -json`"
                   + " (Terraform 0.12 or later) instead");

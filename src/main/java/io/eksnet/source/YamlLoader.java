@@ -103,7 +103,24 @@ final class YamlLoader {
   }
 
   /** Positions are lines and columns as editors count them (see {@link Positions}). */
+  /**
+   * A byte order mark at the start of a later document (right after a {@code ---} or {@code ...}
+   * line, or before a {@code ---}), as {@code cat a.yaml b.yaml} leaves it when b.yaml was saved
+   * with one. YAML 1.2 allows it there and kubectl, which splits the stream at {@code ---} and
+   * reads each document on its own, accepts it; SnakeYAML (YAML 1.1) would read it as part of the
+   * first key ({@code \uFEFFapiVersion}). It is removed, which moves the columns of the rest of its
+   * line by one.
+   */
+  private static final java.util.regex.Pattern DOCUMENT_BOM =
+      java.util.regex.Pattern.compile(
+          "(?m)(?<=^\uFEFF?(?:---|\\.\\.\\.)[ \t]{0,64}(?:\r\n|\r|\n))\uFEFF|^\uFEFF(?=---(?:[ \t]|\r|\n|$))");
+
+  static String withoutDocumentBoms(String text) {
+    return text.indexOf('\uFEFF') < 0 ? text : DOCUMENT_BOM.matcher(text).replaceAll("");
+  }
+
   Result load(String text) {
+    text = withoutDocumentBoms(text);
     this.text = text;
     positions = null;
     marksExact = trustMarks && exact(text);

@@ -1,6 +1,7 @@
 package io.eksnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,6 +52,25 @@ class CapacityCommandTest {
             dir.toString(),
             dir.resolve("state.json").toString()));
     assertTrue(Files.readString(html).contains("class=\"bar\""));
+  }
+
+  /**
+   * A plan that does not load (here cut short, as by a full disk or a failed download) was left out
+   * silently: "No subnets or node groups" and exit 0. Its problem is now reported (exit 2); a
+   * broken manifest met in the walk is still none of capacity's business.
+   */
+  @Test
+  void aPlanThatDoesNotLoadIsAnInputProblemNotAnEmptyTable() throws IOException {
+    Files.writeString(dir.resolve("plan.json"), STATE.substring(0, STATE.length() / 2));
+    Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: Service\nspec: [\n");
+    assertEquals(2, run("capacity", "--root", dir.toString(), dir.toString()));
+    assertTrue(cli.err().contains("plan.json:"), cli.err());
+    assertTrue(cli.err().contains("error: JSON syntax error"), cli.err());
+    assertFalse(cli.err().contains("broken.yaml"), cli.err());
+    // named on the command line, the manifest was meant to be read
+    assertEquals(
+        2, run("capacity", "--root", dir.toString(), dir.resolve("broken.yaml").toString()));
+    assertTrue(cli.err().contains("broken.yaml:"), cli.err());
   }
 
   @Test

@@ -87,6 +87,38 @@ class CarefulCliTest {
     assertTrue(out().endsWith("in 1 file\n"), out());
   }
 
+  /**
+   * {@code terraform show -json plan | eksnet scan -} where terraform failed (and the shell has no
+   * pipefail): the stream is empty. That said "No findings in 1 file", exit 0.
+   */
+  @Test
+  void anEmptyStreamIsAnInputProblemNotAnAllClear() throws Exception {
+    Path stdin = elsewhere.resolve("stdin");
+    CompletableFuture<Void> writer = fifo(stdin, "");
+    int code = main().stdin(stdin).run("scan", "-");
+    writer.get(30, TimeUnit.SECONDS);
+    assertEquals(2, code, err());
+    assertTrue(
+        err().contains(stdin + ":1:1: error: the stream was empty, so nothing was read from it"),
+        err());
+  }
+
+  /**
+   * {@code --config <(envsubst < eksnet.tmpl.yaml)}: a process substitution is not a regular file,
+   * and was reported as "config file not found".
+   */
+  @Test
+  void aConfigFromAProcessSubstitutionIsRead() throws Exception {
+    Files.writeString(dir.resolve("svc.yaml"), NLB_SERVICE);
+    Path config = elsewhere.resolve("config-pipe");
+    CompletableFuture<Void> writer = fifo(config, "failOn: medium\n");
+    int code = run("scan", "--root", dir.toString(), "-c", config.toString(), dir.toString());
+    writer.get(30, TimeUnit.SECONDS);
+    assertEquals(1, code, err()); // the MEDIUM finding fails under the config's failOn
+    assertEquals(2, run("scan", "--root", dir.toString(), "-c", dir.toString(), dir.toString()));
+    assertTrue(err().contains("error: config is a directory (--config takes a file)"), err());
+  }
+
   @Test
   void aFifoIsReadWhateverItsName() throws Exception {
     Path fifo = dir.resolve("plan-pipe");
@@ -198,6 +230,11 @@ class CarefulCliTest {
     assertTrue(Main.readsCallerStreams(new String[] {"scan", "-"}, dir));
     assertTrue(Main.readsCallerStreams(new String[] {"scan", "-q", "/dev/stdin"}, dir));
     assertTrue(Main.readsCallerStreams(new String[] {"/dev/fd/63"}, dir));
+    // a config or baseline from a process substitution is the caller's stream too
+    assertTrue(Main.readsCallerStreams(new String[] {"scan", "-c", "/dev/fd/63", "svc.yaml"}, dir));
+    assertTrue(
+        Main.readsCallerStreams(
+            new String[] {"scan", "--baseline", "/dev/fd/62", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"scan", "-o", "-", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"scan", "svc.yaml"}, dir));
     assertFalse(Main.readsCallerStreams(new String[] {"rules"}, dir));

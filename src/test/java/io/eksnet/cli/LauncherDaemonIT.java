@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,6 +234,28 @@ class LauncherDaemonIT {
 
   private String pid() throws IOException {
     return Files.readString(home.resolve("target/daemon/info")).trim().split(" ")[2];
+  }
+
+  /**
+   * Under the C locale (no LANG, as in many containers) Java cannot turn a non-ASCII argument into
+   * a file name; the launcher runs it under C.UTF-8 where the system has that locale, so a staged
+   * café.yaml is scanned, with the daemon and without.
+   */
+  @Test
+  void aNonAsciiFileNamedUnderTheCLocaleIsScanned() throws Exception {
+    Assumptions.assumeTrue(
+        exec(home, Map.of(), List.of("sh", "-c", "locale -a | grep -qix 'c\\.utf-\\{0,1\\}8'"))
+                .code()
+            == 0,
+        "no C.UTF-8 locale on this system");
+    String copy =
+        "cp examples/shop/admin.yaml \"$(printf 'caf\\303\\251').yaml\" && exec bash \"$L\" scan"
+            + " \"$(printf 'caf\\303\\251').yaml\"";
+    for (String daemon : List.of("0", "1", "1")) {
+      Run r = script(home, Map.of("LC_ALL", "C", "EKSNET_DAEMON", daemon), copy);
+      assertEquals(0, r.code(), r.err()); // one MEDIUM finding, under the default fail-on high
+      assertTrue(r.out().contains("café.yaml:30:3: MEDIUM EKS-SVC-001"), r.out());
+    }
   }
 
   @Test

@@ -142,6 +142,21 @@ class OutputTargetTest {
     assertTrue(Files.isSymbolicLink(link));
   }
 
+  /**
+   * Missing folders are created, but one that is a file made the scan run to the end and then fail
+   * with "cannot write the report to svc.yaml/out.json: /tmp/.../svc.yaml".
+   */
+  @Test
+  void aFolderThatIsAFileIsAUsageErrorBeforeTheScan() {
+    String target = svc + "/reports/out.json";
+    assertEquals(2, scan(target), cli.err());
+    assertTrue(
+        cli.err().contains("cannot write the report to " + target + ": " + svc + " is a file"),
+        cli.err());
+    assertEquals("", cli.out());
+    assertTrue(Files.isRegularFile(svc));
+  }
+
   @Test
   void aFailedWriteIsExitTwoAndStillListsTheInputProblems() throws IOException {
     Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");

@@ -102,6 +102,20 @@ class TerraformStateTest {
         cli.err());
   }
 
+  /** A version too large for an int was named "format version -1". */
+  @Test
+  void anUnreadableStateVersionIsNamedAsWritten() throws IOException {
+    Path p = dir.resolve("odd.tfstate");
+    Files.writeString(
+        p,
+        "{\"version\": 99999999999999999999, \"serial\": 1, \"lineage\": \"x\","
+            + " \"resources\": []}\n");
+    assertEquals(0, scan(p.toString()), cli.err());
+    assertTrue(
+        cli.err().contains("Terraform state format version 99999999999999999999 is not read"),
+        cli.err());
+  }
+
   @Test
   void anEmptyStateIsReadWithoutANote() throws IOException {
     Path p = dir.resolve("terraform.tfstate");

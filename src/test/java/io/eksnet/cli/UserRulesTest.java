@@ -252,6 +252,28 @@ class UserRulesTest {
     assertEquals(List.of("ACME-SVC-300", "ACME-SVC-100", "EKS-SVC-001"), ruleIds());
   }
 
+  /**
+   * A rule file saved by a Windows editor, with a byte order mark and CRLF line ends, did not
+   * compile ("[ERR 101] Line 1:0 no viable alternative at input ''").
+   */
+  @Test
+  void aRuleFileWithAByteOrderMarkAndCrlfCompiles() throws IOException {
+    byte[] text = GOOD.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xef;
+    withBom[1] = (byte) 0xbb;
+    withBom[2] = (byte) 0xbf;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    Files.write(rules.resolve("ACME-SVC-100.drl"), withBom);
+    int code = scan();
+    assertFalse(err().contains("error"), err());
+    assertTrue(code == 0 || code == 1, err());
+    JsonNode sarif = new ObjectMapper().readTree(report.toFile());
+    List<String> ids = new ArrayList<>();
+    sarif.path("runs").path(0).path("results").forEach(r -> ids.add(r.path("ruleId").asText()));
+    assertTrue(ids.contains("ACME-SVC-100"), ids.toString());
+  }
+
   @Test
   void missingRulesDirectoryIsAProblem() throws IOException {
     rules = dir.resolve("no-such-dir");

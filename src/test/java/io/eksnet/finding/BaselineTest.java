@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +152,19 @@ class BaselineTest {
     problems.clear();
     assertNull(Baseline.read(dir.resolve("missing.sarif"), "missing.sarif", problems));
     assertTrue(problems.get(0).message().startsWith("cannot read baseline"), problems.toString());
+  }
+
+  /** {@code --baseline /dev/zero} (or any endless stream or huge wrong file) ended in exit 3. */
+  @Test
+  void anEndlessBaselineIsAnInputProblemNotAnOutOfMemoryCrash() {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+    List<InputProblem> problems = new ArrayList<>();
+    assertNull(Baseline.read(zero, "/dev/zero", problems));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).message().startsWith("baseline is larger than 256 MiB"),
+        problems.toString());
   }
 
   @Test

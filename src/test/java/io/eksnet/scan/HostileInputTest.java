@@ -2,6 +2,7 @@ package io.eksnet.scan;
 
 import static io.eksnet.model.Tree.ScalarType.STRING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eksnet.cli.Main;
@@ -313,6 +314,34 @@ class HostileInputTest {
     Run r = run(cmd, env);
     assertEquals(0, r.exit(), r.output()); // MEDIUM findings, under --fail-on high
     assertEquals(2, r.output().split("EKS-SVC-001", -1).length - 1, r.output()); // both files
+  }
+
+  /**
+   * The same name given as an argument under the C locale: Java reads it as U+FFFD, which no file
+   * name can hold, and resolving it threw InvalidPathException (exit 3). Now a usage error that
+   * says why and what to do; the launcher avoids it by running Java under C.UTF-8.
+   */
+  @Test
+  void nonAsciiNameArgumentWithTheCLocaleIsAUsageErrorNotACrash() throws Exception {
+    Files.writeString(dir.resolve("good.yaml"), GOOD);
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c"));
+    StringBuilder script =
+        new StringBuilder("cp good.yaml \"$(printf 'caf\\303\\251').yaml\" && exec");
+    for (String a : java()) {
+      script.append(" '").append(a).append("'");
+    }
+    script.append(" scan --root . \"$(printf 'caf\\303\\251').yaml\"");
+    cmd.add(script.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("LANG", "C");
+    pb.environment().put("LC_ALL", "C");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "CLI did not end");
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.contains("eksnet: cannot use the path '"), out);
+    assertTrue(out.contains("run eksnet with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), out);
+    assertFalse(out.contains("internal error"), out);
   }
 
   @Test

@@ -129,6 +129,30 @@ class LoaderTest {
     assertEquals(14, ss.get(1).at("spec", "type").line());
   }
 
+  /**
+   * Files saved with a byte order mark and joined with {@code cat}: each later document starts with
+   * one. kubectl reads such a stream; SnakeYAML read the mark as part of the first key, so the
+   * objects lost their apiVersion ("scanned by its kind") or, when kind came first, were an input
+   * problem.
+   */
+  @Test
+  void aByteOrderMarkAtTheStartOfALaterDocumentIsNotPartOfItsFirstKey() throws IOException {
+    String text =
+        "\uFEFFapiVersion: v1\nkind: Service\nmetadata: {name: a}\n"
+            + "---\n\uFEFFkind: Service\napiVersion: v1\nmetadata: {name: b}\nspec:\n  type: NodePort\n"
+            + "\uFEFF---\r\n\uFEFFapiVersion: v1\r\nkind: Service\r\nmetadata: {name: c}\r\n"
+            + "...\n\uFEFF---\nkind: Service\napiVersion: v1\nmetadata: {name: d, labels: {x: \"\uFEFF\"}}\n";
+    Loader.Loaded l = load("cat.yaml", text);
+    assertEquals(List.of(), l.problems());
+    assertEquals(List.of(), l.notes());
+    List<Service> ss = l.facts().stream().map(Service.class::cast).toList();
+    assertEquals(List.of("a", "b", "c", "d"), ss.stream().map(Service::getName).toList());
+    assertEquals(9, ss.get(1).at("spec", "type").line());
+    assertEquals(3, ss.get(1).at("spec", "type").column());
+    assertEquals(11, ss.get(2).getLocation().line());
+    assertEquals("\uFEFF", ss.get(3).getLabels().get("x")); // in a value, it is content
+  }
+
   @Test
   void listKindsExpandToTheirItems() throws IOException {
     Loader.Loaded l =

@@ -38,8 +38,12 @@ public final class PolicyTargets {
       return np.getPodSelector().isEmpty() ? "every pod" : "pods with " + np.getPodSelector();
     }
     io.eksnet.model.CiliumPolicy cp = (io.eksnet.model.CiliumPolicy) policy;
-    return "endpoints with "
-        + String.join(" or ", cp.getEndpointSelectors().stream().map(Object::toString).toList());
+    List<String> selectors =
+        cp.getEndpointSelectors().stream().filter(s -> !s.isNone()).map(Object::toString).toList();
+    if (selectors.isEmpty()) { // a misspelt or mis-indented endpointSelector
+      return "no endpoint (its spec has no endpointSelector, which Cilium requires)";
+    }
+    return "endpoints with " + String.join(" or ", selectors);
   }
 
   public boolean isEmpty() {
