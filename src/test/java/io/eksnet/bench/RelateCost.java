@@ -2,18 +2,13 @@ package io.eksnet.bench;
 
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.model.InputProblem;
-import io.eksnet.model.Thresholds;
 import io.eksnet.relate.Relations;
-import io.eksnet.source.Discovery;
-import io.eksnet.source.Loader;
-import io.eksnet.source.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,13 +25,7 @@ public final class RelateCost {
     Path dir = Path.of(args[0]);
     Set<String> ids = Set.of(args[1].split(","));
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-    Discovery.Result found = Discovery.find(dir, List.of(dir), List.of());
-    Loader loader = new Loader();
-    List<Object> facts = new ArrayList<>();
-    for (SourceFile f : found.files()) {
-      facts.addAll(loader.load(f).facts());
-    }
-    facts.add(new Thresholds(Map.of()));
+    List<Object> facts = BenchFacts.load(dir);
     List<InputProblem> problems = new ArrayList<>();
     RuleEngine engine = RuleEngine.load(List.of(), problems);
     Set<Class<?>> read = engine.factTypesRead(ids::contains);

@@ -1,10 +1,6 @@
 package io.eksnet.bench;
 
-import io.eksnet.model.Thresholds;
 import io.eksnet.relate.Relations;
-import io.eksnet.source.Discovery;
-import io.eksnet.source.Loader;
-import io.eksnet.source.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +23,7 @@ public final class RelateProfile {
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    Discovery.Result found = Discovery.find(dir, List.of(dir), List.of());
-    Loader loader = new Loader();
-    List<Object> facts = new ArrayList<>();
-    for (SourceFile f : found.files()) {
-      facts.addAll(loader.load(f).facts());
-    }
-    facts.add(new Thresholds(Map.of()));
+    List<Object> facts = BenchFacts.load(dir);
     List<Map<String, Long>> runs = new ArrayList<>();
     long[] totals = new long[rounds];
     var cpu = ManagementFactory.getThreadMXBean();

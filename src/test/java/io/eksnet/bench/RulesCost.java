@@ -2,17 +2,12 @@ package io.eksnet.bench;
 
 import io.eksnet.engine.RuleEngine;
 import io.eksnet.model.InputProblem;
-import io.eksnet.model.Thresholds;
 import io.eksnet.relate.Relations;
-import io.eksnet.source.Discovery;
-import io.eksnet.source.Loader;
-import io.eksnet.source.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rule phase alone: loads and relates the files once, then fires every built-in rule over the
@@ -26,13 +21,7 @@ public final class RulesCost {
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    Discovery.Result found = Discovery.find(dir, List.of(dir), List.of());
-    Loader loader = new Loader();
-    List<Object> facts = new ArrayList<>();
-    for (SourceFile f : found.files()) {
-      facts.addAll(loader.load(f).facts());
-    }
-    facts.add(new Thresholds(Map.of()));
+    List<Object> facts = BenchFacts.load(dir);
     facts.addAll(Relations.compute(facts));
     RuleEngine engine = RuleEngine.load(List.of(), new ArrayList<InputProblem>());
     var cpu = ManagementFactory.getThreadMXBean();
