@@ -144,6 +144,23 @@ public final class Loader {
     }
     for (Tree doc : r.documents()) {
       if (json && TerraformJson.isTerraform(doc)) {
+        Tree.Entry errored = doc instanceof Tree.TMap m ? m.entry("errored") : null;
+        if (errored != null
+            && errored.value() instanceof Tree.TScalar v
+            && v.type() == Tree.ScalarType.BOOL
+            && "true".equals(v.value())) {
+          // Terraform stopped planning on an error: the plan holds only part of the resources,
+          // and rules that speak from an absence (no endpoint, no route) would be misled
+          problems.add(
+              problem(
+                  rel,
+                  errored.line(),
+                  errored.column(),
+                  "the plan is marked \"errored\": true (Terraform stopped planning on an error),"
+                      + " so it is incomplete and was not read; fix the error, plan again and scan"
+                      + " that plan"));
+          continue;
+        }
         terraform.add(doc);
         continue;
       }

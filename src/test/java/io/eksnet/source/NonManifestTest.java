@@ -284,6 +284,23 @@ class NonManifestTest {
   }
 
   @Test
+  void anErroredPlanIsAnInputProblemNotAPartialScan() throws IOException {
+    String plan =
+        "{\"format_version\": \"1.2\", \"terraform_version\": \"1.6.0\",\n"
+            + " \"errored\": true,\n"
+            + " \"planned_values\": {\"root_module\": {\"resources\": []}}}\n";
+    Loader.Loaded l = load("plan.json", plan);
+    assertEquals(List.of(), l.terraform());
+    InputProblem p = onlyProblem(l);
+    assertEquals(2, p.location().line());
+    assertTrue(p.message().contains("\"errored\": true"), p.message());
+    // errored: false is a complete plan
+    Loader.Loaded ok = load("plan.json", plan.replace("\"errored\": true", "\"errored\": false"));
+    assertEquals(List.of(), ok.problems());
+    assertEquals(1, ok.terraform().size());
+  }
+
+  @Test
   void terraformJsonCapturedThroughTheSetupTerraformWrapperIsRead() throws IOException {
     String plan =
         "{\"format_version\":\"1.2\",\"terraform_version\":\"1.6.0\",\"planned_values\":"
