@@ -63,30 +63,35 @@ final class CapacityRelations {
 
   /**
    * Subnets tagged for the VPC CNI's subnet discovery ({@code kubernetes.io/role/cni}, any value
-   * but {@code 0}) in the VPC and zone of {@code subnet}, other than the node group's own subnets.
+   * but {@code 0}), by VPC key and zone ({@code vpcKey + " " + zone}): built once per computation.
    */
-  private static List<Subnet> cniTaggedBeside(TerraformIndex t, List<Subnet> own, Subnet subnet) {
-    if (subnet.getVpcAddress() == null || subnet.getAvailabilityZone() == null) {
-      return List.of();
-    }
-    Set<String> ownKeys = new HashSet<>();
-    for (Subnet s : own) {
-      ownKeys.add(s.getKey());
-    }
-    String vpc = TerraformResource.key(subnet.getFile(), subnet.getVpcAddress());
-    List<Subnet> out = new ArrayList<>();
+  private static Map<String, List<Subnet>> cniTaggedByPlace(TerraformIndex t) {
+    Map<String, List<Subnet>> out = new HashMap<>();
     for (Subnet s : t.subnets) {
       String tag = s.getTags().get(CNI_SUBNET_TAG);
-      if (tag != null
-          && !tag.trim().equals("0")
-          && !ownKeys.contains(s.getKey())
-          && s.getVpcAddress() != null
-          && vpc.equals(TerraformResource.key(s.getFile(), s.getVpcAddress()))
-          && subnet.getAvailabilityZone().equals(s.getAvailabilityZone())) {
-        out.add(s);
+      String place = place(s);
+      if (tag != null && !tag.trim().equals("0") && place != null) {
+        out.computeIfAbsent(place, k -> new ArrayList<>()).add(s);
       }
     }
     return out;
+  }
+
+  /** {@code vpcKey + " " + zone}, or null when either is unknown. */
+  private static String place(Subnet s) {
+    return s.getVpcAddress() == null || s.getAvailabilityZone() == null
+        ? null
+        : TerraformResource.key(s.getFile(), s.getVpcAddress()) + " " + s.getAvailabilityZone();
+  }
+
+  /** The tagged subnets in the VPC and zone of {@code subnet}, other than the group's own. */
+  private static List<Subnet> cniTaggedBeside(
+      Map<String, List<Subnet>> tagged, List<Subnet> own, Subnet subnet) {
+    String place = place(subnet);
+    List<Subnet> there = place == null ? List.of() : tagged.getOrDefault(place, List.of());
+    return there.stream()
+        .filter(s -> own.stream().noneMatch(o -> o.getKey().equals(s.getKey())))
+        .toList();
   }
 
   static void compute(TerraformIndex t, List<?> facts, List<Object> out) {
@@ -100,6 +105,7 @@ final class CapacityRelations {
       plans.add(p);
       maxPods(p, out);
     }
+    Map<String, List<Subnet>> tagged = cniTaggedByPlace(t);
     // what every node group holds in every subnet
     Map<String, long[]> demand = new LinkedHashMap<>(); // desired, max, pd max, cn max
     Map<String, List<String>> groupsIn = new HashMap<>();
@@ -136,7 +142,7 @@ final class CapacityRelations {
                 others,
                 p.cni.customNetworking() || !p.cni.subnetDiscovery()
                     ? List.of()
-                    : cniTaggedBeside(t, p.subnets, s)));
+                    : cniTaggedBeside(tagged, p.subnets, s)));
       }
       out.add(
           new NodeGroupCapacity(
